@@ -1,0 +1,66 @@
+//! Compiles the embedded default gazetteer (`gazetteer/places.tsv.gz`) into
+//! the binary index format and the common-word list into an fst set, so the
+//! program does no parsing at start-up. The reader and the index writer are
+//! the library's own modules, included here by path.
+
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+
+#[allow(dead_code)]
+#[path = "src/gazetteer/place.rs"]
+mod place;
+
+#[allow(dead_code)]
+#[path = "src/gazetteer/tabular.rs"]
+mod tabular;
+
+#[allow(dead_code)]
+#[path = "src/gazetteer/index.rs"]
+mod index;
+
+use std::io::Read;
+use std::path::Path;
+
+fn main() {
+    for f in [
+        "gazetteer/places.tsv.gz",
+        "gazetteer/common-words.txt.gz",
+        "src/normalize.rs",
+        "src/gazetteer/place.rs",
+        "src/gazetteer/tabular.rs",
+        "src/gazetteer/index.rs",
+    ] {
+        println!("cargo:rerun-if-changed={f}");
+    }
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    let out = Path::new(&out);
+
+    let places_path = Path::new("gazetteer/places.tsv.gz");
+    let index_bytes = if places_path.exists() {
+        let file = std::fs::File::open(places_path).expect("open gazetteer/places.tsv.gz");
+        let gz = flate2::read::GzDecoder::new(std::io::BufReader::new(file));
+        let places = tabular::read_places(gz, b'\t', "default").unwrap_or_else(|e| {
+            panic!("gazetteer/places.tsv.gz line {}: {}", e.line, e.message)
+        });
+        let meta = std::fs::read_to_string("gazetteer/META.txt").unwrap_or_default();
+        index::build_index(&places, &meta).expect("build the embedded index")
+    } else {
+        println!("cargo:warning=gazetteer/places.tsv.gz is missing: the binary has no default gazetteer");
+        Vec::new()
+    };
+    println!("cargo:rerun-if-changed=gazetteer/META.txt");
+    std::fs::write(out.join("default.gmi"), index_bytes).expect("write default.gmi");
+
+    let mut words = String::new();
+    if let Ok(f) = std::fs::File::open("gazetteer/common-words.txt.gz") {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut words)
+            .expect("read common-words.txt.gz");
+    }
+    let mut list: Vec<&str> = words.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+    list.sort_unstable();
+    list.dedup();
+    let set = fst::Set::from_iter(list).expect("build the common-word set");
+    std::fs::write(out.join("common-words.fst"), set.as_fst().as_bytes()).expect("write fst");
+}

@@ -1,0 +1,110 @@
+//! GeoJSON (RFC 7946): a `FeatureCollection` of Point features, written
+//! incrementally so that memory does not grow with the number of mentions.
+
+use super::Metadata;
+use crate::tagger::Mention;
+use serde_json::{json, Map, Value};
+use std::io::{self, Write};
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// The flat properties of a mention, in the documented order.
+pub fn properties(m: &Mention) -> Map<String, Value> {
+    let p = &m.place;
+    let a = &m.attribution;
+    let opt = |s: &str| {
+        if s.is_empty() {
+            Value::Null
+        } else {
+            Value::String(s.to_string())
+        }
+    };
+    let mut o = Map::new();
+    o.insert("doc_id".into(), json!(m.doc_id));
+    o.insert("name".into(), json!(p.name));
+    o.insert("mention".into(), json!(m.surface));
+    o.insert("start".into(), json!(m.start));
+    o.insert("end".into(), json!(m.end));
+    o.insert("sentence".into(), json!(m.sentence));
+    o.insert("sentence_start".into(), json!(m.sentence_start));
+    o.insert("sentence_end".into(), json!(m.sentence_end));
+    o.insert("place_id".into(), json!(p.id));
+    o.insert("feature_class".into(), opt(&p.feature_class));
+    o.insert("feature_code".into(), opt(&p.feature_code));
+    o.insert("country_code".into(), opt(&p.country_code));
+    o.insert("admin1".into(), opt(&p.admin1));
+    o.insert("population".into(), json!(p.population));
+    o.insert("match".into(), json!(m.match_kind.as_str()));
+    o.insert("similarity".into(), json!((m.similarity * 1000.0).round() / 1000.0));
+    o.insert("confidence".into(), json!((m.confidence * 1000.0).round() / 1000.0));
+    o.insert("attribution".into(), json!(a.source));
+    o.insert("attribution_text".into(), json!(a.text));
+    o.insert("attribution_cue".into(), json!(a.cue));
+    o.insert("attribution_kind".into(), json!(a.kind.map(|k| k.as_str())));
+    o.insert(
+        "attribution_chain".into(),
+        if a.chain.is_empty() {
+            Value::Null
+        } else {
+            json!(a.chain.join(" > "))
+        },
+    );
+    o
+}
+
+/// One GeoJSON Feature for a mention.
+pub fn feature(m: &Mention) -> Value {
+    json!({
+        "type": "Feature",
+        "id": format!("{}:{}", m.doc_id, m.n),
+        "geometry": {"type": "Point", "coordinates": [round6(m.place.lon), round6(m.place.lat)]},
+        "properties": Value::Object(properties(m)),
+    })
+}
+
+/// The `geomention` foreign member of a collection.
+pub fn metadata_member(meta: &Metadata) -> Value {
+    json!({
+        "version": meta.version,
+        "gazetteer": meta.gazetteer,
+        "credit": meta.credit,
+    })
+}
+
+/// Writes a FeatureCollection one feature at a time.
+pub struct FeatureCollectionWriter<W: Write> {
+    w: W,
+    first: bool,
+}
+
+impl<W: Write> FeatureCollectionWriter<W> {
+    /// Starts the collection.
+    pub fn new(mut w: W, meta: &Metadata) -> io::Result<Self> {
+        write!(
+            w,
+            "{{\"type\":\"FeatureCollection\",\"geomention\":{},\"features\":[",
+            metadata_member(meta)
+        )?;
+        Ok(FeatureCollectionWriter { w, first: true })
+    }
+
+    /// Adds one mention.
+    pub fn write(&mut self, m: &Mention) -> io::Result<()> {
+        if !self.first {
+            self.w.write_all(b",")?;
+        }
+        self.first = false;
+        self.w.write_all(b"\n")?;
+        serde_json::to_writer(&mut self.w, &feature(m))?;
+        Ok(())
+    }
+
+    /// Closes the collection and returns the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.w.write_all(b"\n]}\n")?;
+        self.w.flush()?;
+        Ok(self.w)
+    }
+}

@@ -1,0 +1,583 @@
+//! The compiled gazetteer index (`.gmi`): one file that loads without parsing.
+//!
+//! Layout (little endian):
+//!
+//! ```text
+//! header, 32 bytes: magic "GEOMIDX\0", format version u32, flags u32,
+//!                   CRC-32 of the payload u32, reserved u32, payload length u64
+//! payload: five sections, each a u64 length then its bytes:
+//!   1. metadata: UTF-8 text, `key=value` lines (sources, licence, counts)
+//!   2. place offsets: (n + 1) u64 offsets into section 3
+//!   3. places: each place encoded as varint-length strings, f64 lat/lon, varint population
+//!   4. postings: u32 words; at each list, a count then `place << 4 | flags` entries
+//!   5. an `fst::Map` from folded name key to the word offset of its postings list
+//! ```
+//!
+//! Names are looked up by walking the finite state transducer byte by byte,
+//! so the tagger can extend a match word by word and stop as soon as no name
+//! continues (see `spotting`). Nothing is decoded at load time: a place is
+//! decoded only when it is a candidate.
+//!
+//! This file is also compiled into `build.rs` (to build the embedded index),
+//! so it depends only on `super::place` and `crate::normalize`.
+
+use super::place::Place;
+use crate::normalize::fold;
+use std::sync::Arc;
+
+/// File magic.
+pub const MAGIC: &[u8; 8] = b"GEOMIDX\0";
+/// Current format version; files of another version are refused.
+pub const FORMAT_VERSION: u32 = 1;
+const HEADER_LEN: usize = 32;
+
+/// Posting flag: the key comes from the preferred or ASCII name.
+pub const FLAG_PRIMARY: u8 = 1;
+/// Posting flag: the name is written in capitals (`USA`, `UK`): an abbreviation.
+pub const FLAG_ABBREV: u8 = 2;
+
+/// Longest key indexed, in bytes.
+pub const MAX_KEY_LEN: usize = 200;
+
+/// One candidate of a key: a place of the index and how the key was derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Place number within the index.
+    pub place: u32,
+    /// `FLAG_*` bits.
+    pub flags: u8,
+}
+
+// ---------------------------------------------------------------- writing
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_varint(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn encode_place(out: &mut Vec<u8>, p: &Place) {
+    put_str(out, &p.id);
+    put_str(out, &p.name);
+    put_str(out, &p.ascii_name);
+    put_varint(out, p.alternate_names.len() as u64);
+    for a in &p.alternate_names {
+        put_str(out, a);
+    }
+    out.extend_from_slice(&p.lat.to_le_bytes());
+    out.extend_from_slice(&p.lon.to_le_bytes());
+    put_str(out, &p.feature_class);
+    put_str(out, &p.feature_code);
+    put_str(out, &p.country_code);
+    put_str(out, &p.admin1_code);
+    put_str(out, &p.admin1);
+    put_varint(out, p.population);
+}
+
+fn is_abbreviation(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && name.chars().all(|c| !c.is_lowercase())
+}
+
+/// The keys of one place with their flags, deduplicated.
+pub fn place_keys(p: &Place) -> Vec<(String, u8)> {
+    let mut keys: Vec<(String, u8)> = Vec::new();
+    let primary = [p.name.as_str(), p.ascii_name.as_str()];
+    let all = primary
+        .iter()
+        .map(|n| (*n, true))
+        .chain(p.alternate_names.iter().map(|n| (n.as_str(), false)));
+    for (name, is_primary) in all {
+        if name.is_empty() {
+            continue;
+        }
+        let key = fold(name);
+        if key.is_empty() || key.len() > MAX_KEY_LEN {
+            continue;
+        }
+        let mut flags = if is_primary { FLAG_PRIMARY } else { 0 };
+        if is_abbreviation(name) {
+            flags |= FLAG_ABBREV;
+        }
+        match keys.iter_mut().find(|(k, _)| *k == key) {
+            // Primary if any of its names is; an abbreviation only if every
+            // name giving this key is written in capitals.
+            Some((_, f)) => *f = ((*f | flags) & FLAG_PRIMARY) | (*f & flags & FLAG_ABBREV),
+            None => keys.push((key, flags)),
+        }
+    }
+    keys
+}
+
+/// Builds a compiled index from places. `meta` is free `key=value` text
+/// (sources, licences) stored in the file.
+pub fn build_index(places: &[Place], meta: &str) -> Result<Vec<u8>, String> {
+    if places.len() >= (1 << 28) {
+        return Err(format!("too many places for one index: {}", places.len()));
+    }
+    let mut blob = Vec::new();
+    let mut offsets: Vec<u64> = Vec::with_capacity(places.len() + 1);
+    let mut entries: Vec<(String, u32)> = Vec::new();
+    for (i, p) in places.iter().enumerate() {
+        offsets.push(blob.len() as u64);
+        encode_place(&mut blob, p);
+        for (key, flags) in place_keys(p) {
+            entries.push((key, ((i as u32) << 4) | u32::from(flags)));
+        }
+    }
+    offsets.push(blob.len() as u64);
+    entries.sort_unstable();
+
+    let mut postings: Vec<u32> = Vec::new();
+    let mut map = fst::MapBuilder::memory();
+    let mut i = 0;
+    while i < entries.len() {
+        let mut j = i;
+        while j < entries.len() && entries[j].0 == entries[i].0 {
+            j += 1;
+        }
+        map.insert(entries[i].0.as_bytes(), postings.len() as u64)
+            .map_err(|e| e.to_string())?;
+        postings.push((j - i) as u32);
+        postings.extend(entries[i..j].iter().map(|e| e.1));
+        i = j;
+    }
+    let fst_bytes = map.into_inner().map_err(|e| e.to_string())?;
+
+    let mut payload = Vec::with_capacity(blob.len() + fst_bytes.len() + postings.len() * 4 + 64);
+    let mut section = |data: &[u8]| {
+        payload.extend_from_slice(&(data.len() as u64).to_le_bytes());
+        payload.extend_from_slice(data);
+    };
+    section(meta.as_bytes());
+    let off_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
+    section(&off_bytes);
+    section(&blob);
+    let post_bytes: Vec<u8> = postings.iter().flat_map(|o| o.to_le_bytes()).collect();
+    section(&post_bytes);
+    section(&fst_bytes);
+
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&payload);
+    Ok(out)
+}
+
+// ---------------------------------------------------------------- reading
+
+/// The bytes behind an index: compiled into the binary or read from a file.
+#[derive(Clone)]
+pub enum Bytes {
+    /// Bytes that live as long as the program (the embedded default).
+    Static(&'static [u8]),
+    /// Bytes read from a file or built in memory.
+    Owned(Arc<Vec<u8>>),
+}
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(s) => s,
+            Bytes::Owned(v) => v.as_slice(),
+        }
+    }
+}
+
+/// A range of [`Bytes`], so the fst can own its section without a copy.
+#[derive(Clone)]
+pub struct Slice {
+    bytes: Bytes,
+    start: usize,
+    end: usize,
+}
+
+impl AsRef<[u8]> for Slice {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes.as_ref()[self.start..self.end]
+    }
+}
+
+/// A loaded index.
+pub struct Index {
+    bytes: Bytes,
+    meta: (usize, usize),
+    offsets: (usize, usize),
+    blob: (usize, usize),
+    postings: (usize, usize),
+    map: fst::Map<Slice>,
+    len: usize,
+}
+
+/// Where a walk through the name keys stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Cursor {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+}
+
+fn read_u64(b: &[u8], at: usize) -> Option<u64> {
+    let s = b.get(at..at.checked_add(8)?)?;
+    let mut a = [0u8; 8];
+    a.copy_from_slice(s);
+    Some(u64::from_le_bytes(a))
+}
+
+fn read_u32(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(4)?)?;
+    let mut a = [0u8; 4];
+    a.copy_from_slice(s);
+    Some(u32::from_le_bytes(a))
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.at).ok_or("truncated place record")?;
+            self.at += 1;
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err("bad varint in place record".into())
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let n = usize::try_from(self.varint()?).map_err(|_| "string too long")?;
+        let end = self.at.checked_add(n).ok_or("string too long")?;
+        let s = self.b.get(self.at..end).ok_or("truncated place record")?;
+        self.at = end;
+        String::from_utf8(s.to_vec()).map_err(|_| "invalid UTF-8 in place record".to_string())
+    }
+    fn f64(&mut self) -> Result<f64, String> {
+        let v = read_u64(self.b, self.at).ok_or("truncated place record")?;
+        self.at += 8;
+        Ok(f64::from_bits(v))
+    }
+}
+
+impl Index {
+    /// Loads an index compiled into the program. The checksum is not
+    /// verified (the bytes were checked when they were built).
+    pub fn from_static(bytes: &'static [u8]) -> Result<Index, String> {
+        Index::open(Bytes::Static(bytes), false)
+    }
+
+    /// Loads an index from bytes read from a file, verifying the checksum.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<Index, String> {
+        Index::open(Bytes::Owned(Arc::new(bytes)), true)
+    }
+
+    fn open(bytes: Bytes, verify: bool) -> Result<Index, String> {
+        let b = bytes.as_ref();
+        if b.len() < HEADER_LEN || &b[..8] != MAGIC {
+            return Err("not a geomention index (bad magic)".into());
+        }
+        let version = read_u32(b, 8).ok_or("truncated header")?;
+        if version != FORMAT_VERSION {
+            return Err(format!(
+                "index format version {version}, this geomention reads version {FORMAT_VERSION}: rebuild it with `geomention gazetteer build`"
+            ));
+        }
+        let crc = read_u32(b, 16).ok_or("truncated header")?;
+        let plen = read_u64(b, 24).ok_or("truncated header")?;
+        let payload_len = usize::try_from(plen).map_err(|_| "payload too large")?;
+        if b.len() - HEADER_LEN != payload_len {
+            return Err(format!(
+                "index truncated or padded: header says {} payload bytes, file has {}",
+                payload_len,
+                b.len() - HEADER_LEN
+            ));
+        }
+        if verify && crc32fast::hash(&b[HEADER_LEN..]) != crc {
+            return Err("index checksum mismatch: the file is corrupt".into());
+        }
+        let mut at = HEADER_LEN;
+        let mut sections = [(0usize, 0usize); 5];
+        for s in sections.iter_mut() {
+            let len = read_u64(b, at).ok_or("truncated section header")?;
+            let len = usize::try_from(len).map_err(|_| "section too large")?;
+            let start = at + 8;
+            let end = start.checked_add(len).ok_or("section too large")?;
+            if end > b.len() {
+                return Err("section runs past the end of the index".into());
+            }
+            *s = (start, end);
+            at = end;
+        }
+        let [meta, offsets, blob, postings, map_sec] = sections;
+        if std::str::from_utf8(&b[meta.0..meta.1]).is_err() {
+            return Err("index metadata is not UTF-8".into());
+        }
+        let n_off = (offsets.1 - offsets.0) / 8;
+        if n_off == 0 || (offsets.1 - offsets.0) % 8 != 0 || (postings.1 - postings.0) % 4 != 0 {
+            return Err("index sections have bad sizes".into());
+        }
+        let len = n_off - 1;
+        let slice = Slice {
+            bytes: bytes.clone(),
+            start: map_sec.0,
+            end: map_sec.1,
+        };
+        let map = fst::Map::new(slice).map_err(|e| format!("bad name index: {e}"))?;
+        Ok(Index {
+            bytes,
+            meta,
+            offsets,
+            blob,
+            postings,
+            map,
+            len,
+        })
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the index holds no place.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Number of distinct name keys.
+    pub fn key_count(&self) -> usize {
+        self.map.len()
+    }
+
+    /// The metadata text.
+    pub fn meta(&self) -> &str {
+        let b = &self.bytes.as_ref()[self.meta.0..self.meta.1];
+        std::str::from_utf8(b).unwrap_or("")
+    }
+
+    /// Size of the index in bytes.
+    pub fn byte_len(&self) -> usize {
+        self.bytes.as_ref().len()
+    }
+
+    /// Decodes place `i`.
+    pub fn place(&self, i: u32) -> Result<Place, String> {
+        let b = self.bytes.as_ref();
+        let i = i as usize;
+        if i >= self.len {
+            return Err(format!("place {i} out of range"));
+        }
+        let at = self.offsets.0 + i * 8;
+        let start = read_u64(b, at).ok_or("bad offset")? as usize;
+        let end = read_u64(b, at + 8).ok_or("bad offset")? as usize;
+        let blob = &b[self.blob.0..self.blob.1];
+        let rec = blob
+            .get(start..end)
+            .ok_or_else(|| format!("place {i} lies outside the index"))?;
+        let mut r = Reader { b: rec, at: 0 };
+        let id = r.string()?;
+        let name = r.string()?;
+        let ascii_name = r.string()?;
+        let n_alt = r.varint()?;
+        let mut alternate_names = Vec::new();
+        for _ in 0..n_alt {
+            alternate_names.push(r.string()?);
+        }
+        let lat = r.f64()?;
+        let lon = r.f64()?;
+        Ok(Place {
+            id,
+            name,
+            ascii_name,
+            alternate_names,
+            lat,
+            lon,
+            feature_class: r.string()?,
+            feature_code: r.string()?,
+            country_code: r.string()?,
+            admin1_code: r.string()?,
+            admin1: r.string()?,
+            population: r.varint()?,
+        })
+    }
+
+    /// The postings list that starts at word `offset` (a value of the map).
+    pub fn postings(&self, offset: u64) -> Vec<Posting> {
+        let b = &self.bytes.as_ref()[self.postings.0..self.postings.1];
+        let Ok(off) = usize::try_from(offset) else {
+            return Vec::new();
+        };
+        let Some(count) = off.checked_mul(4).and_then(|at| read_u32(b, at)) else {
+            return Vec::new();
+        };
+        (0..count as usize)
+            .filter_map(|k| read_u32(b, (off + 1 + k) * 4))
+            .map(|w| Posting {
+                place: w >> 4,
+                flags: (w & 0xf) as u8,
+            })
+            .filter(|p| (p.place as usize) < self.len)
+            .collect()
+    }
+
+    /// Candidates of an exact key.
+    pub fn lookup(&self, key: &str) -> Vec<Posting> {
+        match self.map.get(key.as_bytes()) {
+            Some(off) => self.postings(off),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every key with its postings offset, in order (for inspection tools).
+    pub fn keys_with_prefix(&self, prefix: &str, limit: usize) -> Vec<(String, u64)> {
+        use fst::{IntoStreamer, Streamer};
+        let mut out = Vec::new();
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xff);
+        let mut s = self.map.range().ge(prefix).lt(upper).into_stream();
+        while let Some((k, v)) = s.next() {
+            out.push((String::from_utf8_lossy(k).into_owned(), v));
+            if out.len() >= limit {
+                break;
+            }
+        }
+        out
+    }
+
+    /// A cursor at the start of every key.
+    pub fn start(&self) -> Cursor {
+        Cursor {
+            addr: self.map.as_fst().root().addr(),
+            out: 0,
+        }
+    }
+
+    /// Advances the cursor over `input`; false when no key continues so.
+    pub fn feed(&self, cur: &mut Cursor, input: &[u8]) -> bool {
+        let fst = self.map.as_fst();
+        let mut node = fst.node(cur.addr);
+        let mut out = cur.out;
+        for &byte in input {
+            match node.find_input(byte) {
+                Some(i) => {
+                    let t = node.transition(i);
+                    out += t.out.value();
+                    node = fst.node(t.addr);
+                }
+                None => return false,
+            }
+        }
+        cur.addr = node.addr();
+        cur.out = out;
+        true
+    }
+
+    /// The postings offset when the cursor stands at the end of a key.
+    pub fn value_at(&self, cur: &Cursor) -> Option<u64> {
+        let node = self.map.as_fst().node(cur.addr);
+        if node.is_final() {
+            Some(cur.out + node.final_output().value())
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Vec<Place> {
+        vec![
+            Place {
+                id: "t:1".into(),
+                name: "Baghdad".into(),
+                alternate_names: vec!["Bagdad".into(), "BGW".into()],
+                lat: 33.34,
+                lon: 44.4,
+                feature_class: "P".into(),
+                feature_code: "PPLC".into(),
+                country_code: "IQ".into(),
+                population: 7_000_000,
+                ..Place::default()
+            },
+            Place {
+                id: "t:2".into(),
+                name: "Jarf-al-Sakhar".into(),
+                lat: 32.85,
+                lon: 44.18,
+                ..Place::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn round_trip() {
+        let places = sample();
+        let bytes = build_index(&places, "source=test\n").unwrap();
+        let idx = Index::from_vec(bytes).unwrap();
+        assert_eq!(idx.len(), 2);
+        assert_eq!(idx.meta(), "source=test\n");
+        assert_eq!(idx.place(0).unwrap(), places[0]);
+        assert_eq!(idx.place(1).unwrap(), places[1]);
+        let hits = idx.lookup("jarf al sakhar");
+        assert_eq!(hits, vec![Posting { place: 1, flags: FLAG_PRIMARY }]);
+        assert_eq!(idx.lookup("bgw")[0].flags, FLAG_ABBREV);
+        assert!(idx.lookup("nowhere").is_empty());
+    }
+
+    #[test]
+    fn walk_word_by_word() {
+        let idx = Index::from_vec(build_index(&sample(), "").unwrap()).unwrap();
+        let mut c = idx.start();
+        assert!(idx.feed(&mut c, b"jarf"));
+        assert!(idx.value_at(&c).is_none());
+        assert!(idx.feed(&mut c, b" al sakhar"));
+        let v = idx.value_at(&c).unwrap();
+        assert_eq!(idx.postings(v)[0].place, 1);
+        let mut d = idx.start();
+        assert!(!idx.feed(&mut d, b"jarfx"));
+    }
+
+    #[test]
+    fn corrupt_files_are_refused() {
+        let good = build_index(&sample(), "").unwrap();
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", vec![]),
+            ("bad magic", b"NOTANIDX".repeat(8)),
+            ("truncated", good[..good.len() - 10].to_vec()),
+            ("flipped byte", {
+                let mut v = good.clone();
+                let n = v.len() / 2;
+                v[n] ^= 0x55;
+                v
+            }),
+            ("wrong version", {
+                let mut v = good.clone();
+                v[8] = 99;
+                v
+            }),
+        ];
+        for (name, bytes) in cases {
+            assert!(Index::from_vec(bytes).is_err(), "{name} was accepted");
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! Step 4 of the pipeline: resolution — choosing, for each spotted name,
+//! which of its candidate places the text means.
+//!
+//! Each candidate gets a score from, in order of weight: the feature type the
+//! words around it ask for ("Diyala and Salah ad-Din provinces", "the cities
+//! of Samarra, Karbala"), the countries the rest of the document is about,
+//! the kind of place (country > province > capital > city > village), and
+//! population. One name keeps one sense within a document. Confidence is the
+//! softmax share of the winner; the runners-up are kept as alternatives.
+
+use crate::gazetteer::index::FLAG_PRIMARY;
+use crate::gazetteer::{Place, PlaceRef};
+use crate::spotting::{spot_key, Spot};
+use crate::text::Token;
+use std::collections::HashMap;
+
+/// The feature type the text asks for around a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// "province", "governorate", "state", "region", "district", "county".
+    Division,
+    /// "city", "cities", "town", "village".
+    Settlement,
+    /// "country", "nation".
+    Country,
+    /// "river", "lake", "sea", "gulf".
+    Water,
+}
+
+fn cue_of(key: &str) -> Option<Cue> {
+    Some(match key {
+        "province" | "provinces" | "governorate" | "governorates" | "state" | "states"
+        | "region" | "regions" | "district" | "districts" | "county" | "counties" | "oblast"
+        | "prefecture" | "department" | "emirate" | "territory" => Cue::Division,
+        "city" | "cities" | "town" | "towns" | "village" | "villages" | "capital" | "suburb"
+        | "suburbs" | "port" => Cue::Settlement,
+        "country" | "countries" | "nation" | "republic" | "kingdom" => Cue::Country,
+        "river" | "lake" | "sea" | "gulf" | "bay" => Cue::Water,
+        _ => return None,
+    })
+}
+
+/// A choice made for one spot.
+#[derive(Debug, Clone)]
+pub struct Resolution {
+    /// The chosen place.
+    pub place: Place,
+    /// Where it lives in the gazetteer.
+    pub place_ref: PlaceRef,
+    /// Probability-like confidence, 0–1.
+    pub confidence: f64,
+    /// Other candidates, best first (at most 3), with their shares.
+    pub alternatives: Vec<(Place, f64)>,
+}
+
+/// True when the text between two tokens continues a list ("A, B and C").
+fn list_gap(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = text.get(a.end..b.start).unwrap_or("");
+    let g = gap.trim();
+    (g.is_empty() || g == "," || g == ";") && !gap.contains("\n\n")
+}
+
+/// Finds the cue for the spot at `k` by walking over the list it stands in.
+fn cue_for(k: usize, spots: &[Spot], tokens: &[Token], text: &str, spot_at: &HashMap<usize, usize>) -> Option<Cue> {
+    let s = &spots[k];
+    // Right: "Baghdad, Diyala and Salah ad-Din provinces".
+    let mut j = s.last;
+    let mut prev_end = s.last - 1;
+    for _ in 0..40 {
+        let Some(t) = tokens.get(j) else { break };
+        if !list_gap(text, &tokens[prev_end], t) {
+            break;
+        }
+        if let Some(&o) = spot_at.get(&j) {
+            prev_end = spots[o].last - 1;
+            j = spots[o].last;
+            continue;
+        }
+        if t.key == "and" || t.key == "or" {
+            prev_end = j;
+            j += 1;
+            continue;
+        }
+        if let Some(c) = cue_of(&t.key) {
+            return Some(c);
+        }
+        break;
+    }
+    // Left: "the cities of Samarra, Karbala, Najaf".
+    let mut j = s.first;
+    for _ in 0..40 {
+        if j == 0 {
+            break;
+        }
+        let p = &tokens[j - 1];
+        if !list_gap(text, p, &tokens[j]) {
+            break;
+        }
+        if let Some(o) = spots.iter().position(|x| x.last == j) {
+            j = spots[o].first;
+            continue;
+        }
+        if p.key == "and" || p.key == "or" {
+            j -= 1;
+            continue;
+        }
+        if p.key == "of" && j >= 2 {
+            if let Some(c) = cue_of(&tokens[j - 2].key) {
+                return Some(c);
+            }
+        }
+        if let Some(c) = cue_of(&p.key) {
+            // "the city Basra" is rare; "province Diyala" also rare; accept.
+            return Some(c);
+        }
+        break;
+    }
+    None
+}
+
+fn kind_bonus(p: &Place) -> f64 {
+    if p.is_country() {
+        return 9.0;
+    }
+    match p.feature_code.as_str() {
+        "ADM1" => 4.0,
+        "PPLC" => 3.5,
+        "PPLA" => 1.5,
+        "PPLA2" => 0.7,
+        "PPLA3" | "PPLA4" => 0.3,
+        _ => 0.0,
+    }
+}
+
+fn cue_bonus(cue: Option<Cue>, p: &Place) -> f64 {
+    match cue {
+        Some(Cue::Division) if p.feature_code.starts_with("ADM") => 12.0,
+        Some(Cue::Division) => -2.0,
+        Some(Cue::Settlement) if p.is_populated_place() => 6.0,
+        Some(Cue::Settlement) => -4.0,
+        Some(Cue::Country) if p.is_country() => 6.0,
+        Some(Cue::Water) if p.feature_class == "H" => 8.0,
+        _ => 0.0,
+    }
+}
+
+/// Prior score: kind of place, population, name quality, cue.
+fn prior(r: &PlaceRef, p: &Place, cue: Option<Cue>) -> f64 {
+    let mut s = 0.45 * (1.0 + p.population as f64).ln() + kind_bonus(p) + cue_bonus(cue, p);
+    if r.flags & FLAG_PRIMARY != 0 {
+        s += 1.0;
+    }
+    if p.feature_class == "H" && cue != Some(Cue::Water) {
+        s -= 3.0;
+    }
+    s
+}
+
+fn softmax(scores: &[f64]) -> Vec<f64> {
+    let m = scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let e: Vec<f64> = scores.iter().map(|s| (s - m).exp()).collect();
+    let z: f64 = e.iter().sum();
+    e.into_iter().map(|x| x / z).collect()
+}
+
+/// Chooses a place for every spot. `prefer_countries` (ISO codes) biases the
+/// choice towards the places of those countries.
+pub fn resolve(spots: &[Spot], tokens: &[Token], text: &str, prefer_countries: &[String]) -> Vec<Option<Resolution>> {
+    let spot_at: HashMap<usize, usize> = spots.iter().enumerate().map(|(k, s)| (s.first, k)).collect();
+    let cues: Vec<Option<Cue>> = (0..spots.len())
+        .map(|k| cue_for(k, spots, tokens, text, &spot_at))
+        .collect();
+    let priors: Vec<Vec<f64>> = spots
+        .iter()
+        .zip(&cues)
+        .map(|(s, &c)| s.candidates.iter().map(|(r, p)| prior(r, p, c)).collect())
+        .collect();
+
+    // What the document is about: countries named, and the countries of the
+    // first-pass winners, weighted by how sure they are.
+    let mut weight: HashMap<String, f64> = HashMap::new();
+    for (s, sc) in spots.iter().zip(&priors) {
+        if sc.is_empty() {
+            continue;
+        }
+        let probs = softmax(sc);
+        for ((_, p), pr) in s.candidates.iter().zip(probs) {
+            if p.country_code.is_empty() {
+                continue;
+            }
+            let w = if p.is_country() { 2.0 * pr } else { pr };
+            *weight.entry(p.country_code.clone()).or_default() += w;
+        }
+    }
+    for c in prefer_countries {
+        *weight.entry(c.to_ascii_uppercase()).or_default() += 1000.0;
+    }
+    let total: f64 = weight.values().sum::<f64>().max(1e-9);
+
+    let mut scores: Vec<Vec<f64>> = Vec::with_capacity(spots.len());
+    for (s, sc) in spots.iter().zip(&priors) {
+        let v = s
+            .candidates
+            .iter()
+            .zip(sc)
+            .map(|((_, p), base)| {
+                let share = weight.get(&p.country_code).copied().unwrap_or(0.0) / total;
+                base + 6.0 * share
+            })
+            .collect();
+        scores.push(v);
+    }
+
+    // One sense per discourse: spots with the same key and no cue of their
+    // own take the choice of the group (summed scores).
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, s) in spots.iter().enumerate() {
+        groups.entry(spot_key(s, tokens)).or_default().push(k);
+    }
+    let mut forced: Vec<Option<String>> = vec![None; spots.len()];
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let mut sum: HashMap<&str, f64> = HashMap::new();
+        for &k in members {
+            for ((_, p), sc) in spots[k].candidates.iter().zip(&scores[k]) {
+                *sum.entry(p.id.as_str()).or_default() += sc;
+            }
+        }
+        let best = sum
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(id, _)| id.to_string());
+        for &k in members {
+            if cues[k].is_none() {
+                forced[k] = best.clone();
+            }
+        }
+    }
+
+    spots
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            if s.candidates.is_empty() {
+                return None;
+            }
+            let probs = softmax(&scores[k]);
+            let mut order: Vec<usize> = (0..s.candidates.len()).collect();
+            order.sort_by(|&a, &b| {
+                scores[k][b]
+                    .total_cmp(&scores[k][a])
+                    .then(s.candidates[a].1.id.cmp(&s.candidates[b].1.id))
+            });
+            if let Some(id) = &forced[k] {
+                if let Some(pos) = order.iter().position(|&c| &s.candidates[c].1.id == id) {
+                    let c = order.remove(pos);
+                    order.insert(0, c);
+                }
+            }
+            let win = order[0];
+            let (r, p) = &s.candidates[win];
+            Some(Resolution {
+                place: p.clone(),
+                place_ref: *r,
+                confidence: probs[win],
+                alternatives: order[1..]
+                    .iter()
+                    .take(3)
+                    .map(|&c| (s.candidates[c].1.clone(), probs[c]))
+                    .collect(),
+            })
+        })
+        .collect()
+}

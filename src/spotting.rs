@@ -1,0 +1,315 @@
+//! Step 3 of the pipeline: spotting — finding the words of the text that are
+//! names in the gazetteer.
+//!
+//! The text's tokens are walked through each layer's name transducer word by
+//! word; at each start the longest name wins (`Salah ad-Din` over `Salah`).
+//! Matching is case-, diacritic-, apostrophe- and hyphen-insensitive because
+//! both sides are folded the same way ([`crate::normalize::fold`]).
+//!
+//! Then rules remove what is a name but not a place here: words in lowercase,
+//! acronyms that the gazetteer does not list as abbreviations ("ISIS"),
+//! common English words in capitals ("Home", "News", "Exit"), names inside
+//! organisation names ("The New York Times", "Qods Force", "Al-Jazeera TV"),
+//! and people's names ("Nouri al-Maliki", "Defense Minister Dehqan"; once a
+//! name is a person in a document, it is a person everywhere in it).
+//!
+//! Variant and fuzzy matching plug in as further [`MatchKind`]s: a matcher
+//! that proposes spans with candidates and a similarity, filtered by the same rules.
+
+use crate::gazetteer::index::{Cursor, FLAG_ABBREV};
+use crate::gazetteer::{Gazetteer, Place, PlaceRef};
+use crate::text::{Sep, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// How a mention's text matched a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchKind {
+    /// Same letters, ignoring case, diacritics, apostrophes and hyphens.
+    Exact,
+}
+
+impl MatchKind {
+    /// The name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+        }
+    }
+}
+
+/// A span of the text that names one or more candidate places.
+#[derive(Debug, Clone)]
+pub struct Spot {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Byte offsets into the text.
+    pub start: usize,
+    /// End, exclusive.
+    pub end: usize,
+    /// The candidates, deduplicated by id.
+    pub candidates: Vec<(PlaceRef, Place)>,
+    /// How it matched.
+    pub kind: MatchKind,
+    /// Similarity of the surface to the name, 0–1.
+    pub similarity: f64,
+}
+
+/// Longest name in tokens.
+const MAX_TOKENS: usize = 10;
+
+/// Words that, written with a capital right after a name, make it part of an
+/// organisation's name ("The New York Times", "Qods Force").
+const ORG_HEADS: &[&str] = &[
+    "times", "post", "force", "forces", "tv", "television", "radio", "news", "herald", "tribune",
+    "journal", "gazette", "telegraph", "observer", "chronicle", "daily", "magazine", "press",
+    "council", "party", "army", "navy", "guard", "guards", "brigade", "brigades", "corps",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "bank", "university", "college",
+    "institute", "airlines", "airways", "network", "group", "foundation", "association", "club",
+    "fc", "committee", "commission", "movement", "front", "organization", "organisation",
+    "agency", "ministry", "police", "church", "hospital", "museum", "media", "sun", "star",
+    "examiner", "review", "weekly", "broadcasting", "channel", "united", "league",
+    "federation", "union", "society", "school", "academy", "trust", "fund",
+];
+
+/// Words before "of" that make the following name part of an organisation
+/// ("University of Baghdad", "Bank of America").
+const ORG_OF: &[&str] = &[
+    "university", "college", "bank", "institute", "museum", "association", "academy", "school",
+];
+
+/// Titles before a name that make it a person's ("Minister Dehqan").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "president", "minister", "secretary", "senator", "sen",
+    "rep", "representative", "gov", "governor", "general", "gen", "lt", "col", "colonel",
+    "capt", "captain", "sgt", "sergeant", "major", "maj", "adm", "admiral", "ayatollah",
+    "sheikh", "shaikh", "imam", "mullah", "cleric", "king", "queen", "prince", "princess",
+    "pope", "judge", "justice", "mayor", "chairman", "commander", "prof", "professor", "rev",
+    "reverend", "father", "sister", "lord", "lady", "sir", "emir", "sultan", "chancellor",
+    "premier", "spokesman", "spokeswoman", "officer", "coach", "director", "chief", "ambassador",
+    "lawmaker", "mp", "deputy", "councilman", "councilwoman", "sheriff", "detective", "attorney",
+];
+
+/// Particles of Arabic and other names that join a given name to a family
+/// name ("Nouri al-Maliki", "Osama bin Laden").
+const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da"];
+
+/// Words that may follow a place name with a capital without making it a
+/// person's name ("Diyala Province", "Baghdad Governorate").
+const PLACE_WORDS: &[&str] = &[
+    "province", "provinces", "governorate", "governorates", "state", "city", "county",
+    "district", "region", "river", "valley", "mountains", "mountain", "lake", "island",
+    "islands", "bay", "sea", "gulf", "airport", "street", "road", "square", "bridge", "dam",
+    "desert", "plain", "peninsula", "coast", "basin", "border", "strip", "oblast", "prefecture",
+    "department", "territory", "municipality", "township", "borough", "parish", "village",
+    "town", "camp", "base", "port", "harbor", "harbour", "canal", "strait", "north", "south",
+    "east", "west", "central",
+];
+
+static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common-words.fst"));
+
+fn common_words() -> Option<&'static fst::Set<&'static [u8]>> {
+    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
+    SET.get_or_init(|| fst::Set::new(COMMON_WORDS).ok()).as_ref()
+}
+
+/// True when `key` (folded, one word) is a common English word.
+pub fn is_common_word(key: &str) -> bool {
+    common_words().is_some_and(|s| s.contains(key))
+}
+
+fn in_list(list: &[&str], key: &str) -> bool {
+    list.contains(&key)
+}
+
+/// Finds every exact name match, longest first, without filtering.
+pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token]) -> Vec<Spot> {
+    let layers = gaz.layers();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut cursors: Vec<Option<Cursor>> = Vec::with_capacity(layers.len());
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if !t.capitalized {
+            i += 1;
+            continue;
+        }
+        cursors.clear();
+        cursors.extend(layers.iter().map(|l| Some(l.index.start())));
+        // best: (one past last token, per-layer postings offsets)
+        let mut best: Option<(usize, Vec<(u16, u64)>)> = None;
+        let mut j = i;
+        while j < tokens.len() && j < i + MAX_TOKENS {
+            let tok = &tokens[j];
+            if j > i {
+                let joinable = match tok.sep {
+                    Sep::Space | Sep::Hyphen => true,
+                    Sep::Dot => tokens[j - 1].key.len() <= 3,
+                    Sep::Break => false,
+                };
+                if !joinable || tokens[j - 1].possessive {
+                    break;
+                }
+            }
+            let mut alive = false;
+            let mut finals = Vec::new();
+            for (li, (layer, cur)) in layers.iter().zip(cursors.iter_mut()).enumerate() {
+                let Some(c) = cur else { continue };
+                let ok = (j == i || layer.index.feed(c, b" ")) && layer.index.feed(c, tok.key.as_bytes());
+                if !ok {
+                    *cur = None;
+                    continue;
+                }
+                alive = true;
+                if let Some(v) = layer.index.value_at(c) {
+                    finals.push((li as u16, v));
+                }
+            }
+            if !finals.is_empty() && (j == i || tok.capitalized || tok.all_caps) {
+                best = Some((j + 1, finals));
+            }
+            if !alive {
+                break;
+            }
+            j += 1;
+        }
+        match best {
+            Some((last, finals)) => {
+                let lists = finals
+                    .into_iter()
+                    .map(|(li, v)| (li, layers[li as usize].index.postings(v)))
+                    .collect();
+                let candidates = gaz.decode(lists);
+                if !candidates.is_empty() {
+                    out.push(Spot {
+                        first: i,
+                        last,
+                        start: tokens[i].start,
+                        end: tokens[last - 1].end,
+                        candidates,
+                        kind: MatchKind::Exact,
+                        similarity: 1.0,
+                    });
+                }
+                i = last;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Why a spot was dropped (for `--errors` style diagnostics and tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drop {
+    /// An acronym the gazetteer does not list as an abbreviation.
+    Acronym,
+    /// A common English word without strong evidence of being a place.
+    CommonWord,
+    /// Part of an organisation's name.
+    Organisation,
+    /// Part of a person's name.
+    Person,
+}
+
+fn is_important(p: &Place) -> bool {
+    p.is_country() || p.is_admin1()
+}
+
+/// Decides whether a spot is kept; `sentence_initial` says whether its
+/// first token starts a sentence.
+pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<(), Drop> {
+    let first = &tokens[spot.first];
+    let single = spot.last - spot.first == 1;
+    let prev = spot.first.checked_sub(1).map(|k| &tokens[k]);
+    let next = tokens.get(spot.last);
+    let joined = |t: &Token| matches!(t.sep, Sep::Space | Sep::Hyphen);
+
+    // Acronyms: only names the gazetteer itself writes in capitals.
+    if single && first.all_caps {
+        let listed = spot
+            .candidates
+            .iter()
+            .any(|(r, p)| r.flags & FLAG_ABBREV != 0 || (p.is_country() && first.key.len() >= 2));
+        if !listed {
+            return Err(Drop::Acronym);
+        }
+    }
+
+    // Organisations: "<name> Times", "University of <name>".
+    let last_tok = &tokens[spot.last - 1];
+    if let Some(n) = next {
+        if n.sep == Sep::Space && (n.capitalized || n.all_caps) && !last_tok.possessive && in_list(ORG_HEADS, &n.key) {
+            return Err(Drop::Organisation);
+        }
+    }
+    if let (Some(p), Some(pp)) = (prev, spot.first.checked_sub(2).map(|k| &tokens[k])) {
+        if p.key == "of" && joined(p) && pp.capitalized && in_list(ORG_OF, &pp.key) {
+            return Err(Drop::Organisation);
+        }
+    }
+
+    // People: a title before the name, or "Given al-Family".
+    if let Some(p) = prev {
+        if joined(first) && p.capitalized && in_list(TITLES, &p.key) {
+            return Err(Drop::Person);
+        }
+        if first.sep == Sep::Hyphen || first.sep == Sep::Space {
+            if in_list(NAME_PARTICLES, &p.key) && !p.capitalized {
+                if let Some(pp) = spot.first.checked_sub(2).map(|k| &tokens[k]) {
+                    if pp.capitalized && joined(p) && !is_common_word(&pp.key) {
+                        return Err(Drop::Person);
+                    }
+                }
+            }
+        }
+    }
+    // "<Place-name> <Surname>": a given name that is also a place.
+    if single && !last_tok.possessive {
+        if let Some(n) = next {
+            let best_important = spot.candidates.iter().any(|(_, p)| is_important(p));
+            if n.sep == Sep::Space
+                && n.capitalized
+                && !n.all_caps
+                && !best_important
+                && !is_common_word(&n.key)
+                && !in_list(PLACE_WORDS, &n.key)
+                && !in_list(ORG_HEADS, &n.key)
+            {
+                return Err(Drop::Person);
+            }
+        }
+    }
+
+    // Common words in capitals ("Home", "News", "Exit").
+    if single && !first.all_caps && is_common_word(&first.key) {
+        let strong = spot.candidates.iter().any(|(_, p)| is_important(p));
+        let big = spot.candidates.iter().any(|(_, p)| p.population >= 100_000);
+        if !(strong || (big && !sentence_initial)) {
+            return Err(Drop::CommonWord);
+        }
+    }
+    Ok(())
+}
+
+/// The keys of spots dropped as people: a name that is a person once in a
+/// document is a person everywhere in it.
+pub fn person_keys(spots: &[Spot], tokens: &[Token], verdicts: &[Result<(), Drop>]) -> HashSet<String> {
+    spots
+        .iter()
+        .zip(verdicts)
+        .filter(|(_, v)| **v == Err(Drop::Person))
+        .map(|(s, _)| spot_key(s, tokens))
+        .collect()
+}
+
+/// The folded key of a spot's text.
+pub fn spot_key(s: &Spot, tokens: &[Token]) -> String {
+    tokens[s.first..s.last]
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,159 @@
+//! The whole pipeline for one document: sentences → tokens → spotting →
+//! resolution → attribution, giving one [`Mention`] per place mentioned.
+
+use crate::attribution::Attribution;
+use crate::gazetteer::{Gazetteer, Place};
+use crate::resolution::resolve;
+use crate::spotting::{exact_matches, judge, person_keys, spot_key, MatchKind};
+use crate::text::{char_offsets, sentences, tokenize};
+
+/// Settings for tagging.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Prefer places in these countries (ISO 3166-1 alpha-2 codes).
+    pub prefer_countries: Vec<String>,
+}
+
+/// A runner-up candidate of a mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    /// The place.
+    pub place: Place,
+    /// Its share of the score, 0–1.
+    pub score: f64,
+}
+
+/// One place mentioned in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The document's id.
+    pub doc_id: String,
+    /// Number of the mention within the document, from 1.
+    pub n: usize,
+    /// The text as written.
+    pub surface: String,
+    /// Code-point offset of the first character in the document.
+    pub start: usize,
+    /// Code-point offset after the last character.
+    pub end: usize,
+    /// The whole sentence.
+    pub sentence: String,
+    /// Code-point offset of the sentence.
+    pub sentence_start: usize,
+    /// Code-point offset after the sentence.
+    pub sentence_end: usize,
+    /// The chosen place.
+    pub place: Place,
+    /// How the text matched a name of the place.
+    pub match_kind: MatchKind,
+    /// Similarity of the text to the name, 0–1.
+    pub similarity: f64,
+    /// Confidence in the chosen place, 0–1.
+    pub confidence: f64,
+    /// Other candidates, best first.
+    pub alternatives: Vec<Alternative>,
+    /// Who claims it.
+    pub attribution: Attribution,
+}
+
+/// Tags documents with one gazetteer and one set of options.
+///
+/// ```
+/// use geomention::{Gazetteer, Tagger};
+/// let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+/// let mentions = tagger.tag("doc", "Fighting was reported in Baghdad and Mosul on Monday.");
+/// let names: Vec<_> = mentions.iter().map(|m| m.surface.as_str()).collect();
+/// assert_eq!(names, ["Baghdad", "Mosul"]);
+/// assert_eq!(mentions[0].place.country_code, "IQ");
+/// ```
+pub struct Tagger {
+    gazetteer: Gazetteer,
+    options: Options,
+}
+
+impl Tagger {
+    /// A tagger with default options.
+    pub fn new(gazetteer: Gazetteer) -> Tagger {
+        Tagger::with_options(gazetteer, Options::default())
+    }
+
+    /// A tagger with the given options.
+    pub fn with_options(gazetteer: Gazetteer, options: Options) -> Tagger {
+        Tagger { gazetteer, options }
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds, resolves and attributes every place mentioned in `text`.
+    pub fn tag(&self, doc_id: &str, text: &str) -> Vec<Mention> {
+        let sents = sentences(text);
+        let tokens = tokenize(text);
+        let spots = exact_matches(&self.gazetteer, &tokens);
+
+        // Which sentence each token starts (tokens and sentences are ordered).
+        let mut sent_of = vec![usize::MAX; tokens.len()];
+        let mut initial = vec![false; tokens.len()];
+        let mut si = 0;
+        for (k, t) in tokens.iter().enumerate() {
+            while si < sents.len() && sents[si].end <= t.start {
+                si += 1;
+            }
+            if si < sents.len() && sents[si].start <= t.start {
+                sent_of[k] = si;
+                initial[k] = k == 0 || sent_of[k - 1] != si;
+            }
+        }
+
+        let verdicts: Vec<_> = spots
+            .iter()
+            .map(|s| judge(s, &tokens, initial[s.first]))
+            .collect();
+        let persons = person_keys(&spots, &tokens, &verdicts);
+        let kept: Vec<_> = spots
+            .into_iter()
+            .zip(verdicts)
+            .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, &tokens)))
+            .map(|(s, _)| s)
+            .collect();
+
+        let choices = resolve(&kept, &tokens, text, &self.options.prefer_countries);
+        let spans: Vec<(usize, usize, usize, usize)> = kept
+            .iter()
+            .map(|s| match sents.get(sent_of[s.first]) {
+                Some(x) => (s.start, s.end, x.start.min(s.start), x.end.max(s.end)),
+                None => (s.start, s.end, s.start, s.end),
+            })
+            .collect();
+        let bytes: Vec<usize> = spans.iter().flat_map(|&(a, b, c, d)| [a, b, c, d]).collect();
+        let cps = char_offsets(text, &bytes);
+        let mut out = Vec::with_capacity(kept.len());
+        for (k, (s, choice)) in kept.iter().zip(choices).enumerate() {
+            let Some(r) = choice else { continue };
+            let (_, _, ss, se) = spans[k];
+            out.push(Mention {
+                doc_id: doc_id.to_string(),
+                n: out.len() + 1,
+                surface: text[s.start..s.end].to_string(),
+                start: cps[4 * k],
+                end: cps[4 * k + 1],
+                sentence: text[ss..se].to_string(),
+                sentence_start: cps[4 * k + 2],
+                sentence_end: cps[4 * k + 3],
+                place: r.place,
+                match_kind: s.kind,
+                similarity: s.similarity,
+                confidence: r.confidence,
+                alternatives: r
+                    .alternatives
+                    .into_iter()
+                    .map(|(place, score)| Alternative { place, score })
+                    .collect(),
+                attribution: Attribution::default(),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,159 @@
+//! Word tokens with their folded keys and what separates them.
+
+use crate::normalize::{fold_word_into, is_apostrophe, is_hyphen, is_word_char};
+
+/// What stands between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sep {
+    /// Spaces, tabs, or a single line break.
+    Space,
+    /// A hyphen (`Jarf-al-Sakhar`).
+    Hyphen,
+    /// A period, maybe with one space (`U.S.`, `St. Louis`).
+    Dot,
+    /// Anything else: punctuation, a paragraph break, the start of the text.
+    Break,
+}
+
+/// A word of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character (before a possessive `’s`).
+    pub end: usize,
+    /// The folded key (see [`crate::normalize::fold`]).
+    pub key: String,
+    /// The first character is an uppercase letter.
+    pub capitalized: bool,
+    /// Every letter is uppercase and there are at least two.
+    pub all_caps: bool,
+    /// A possessive `’s` followed the word (and is not part of it).
+    pub possessive: bool,
+    /// What separates this token from the previous one.
+    pub sep: Sep,
+}
+
+fn classify(gap: &str) -> Sep {
+    if gap.is_empty() {
+        return Sep::Break;
+    }
+    if gap.chars().all(char::is_whitespace) {
+        return if gap.matches('\n').count() <= 1 {
+            Sep::Space
+        } else {
+            Sep::Break
+        };
+    }
+    let t = gap.trim_matches([' ', '\t']);
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) if is_hyphen(c) && gap.len() == c.len_utf8() => Sep::Hyphen,
+        (Some('.'), None) if gap.starts_with('.') && gap.len() <= 2 => Sep::Dot,
+        _ => Sep::Break,
+    }
+}
+
+/// Splits text into word tokens. A word is a run of letters, digits and
+/// combining marks; an apostrophe between two letters stays inside it
+/// (`Sa’adiyah`, `Shi’a`), and a final `’s` is cut off as a possessive.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let bytes_len = text.len();
+    let mut pos = 0;
+    let mut prev_end = 0;
+    while pos < bytes_len {
+        let Some(c) = text[pos..].chars().next() else { break };
+        if !is_word_char(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let start = pos;
+        let mut end = pos + c.len_utf8();
+        loop {
+            let mut it = text[end..].chars();
+            match it.next() {
+                Some(n) if is_word_char(n) => end += n.len_utf8(),
+                Some(n) if is_apostrophe(n) => match it.next() {
+                    Some(m) if m.is_alphabetic() => end += n.len_utf8() + m.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        let word = &text[start..end];
+        let mut wend = end;
+        let mut possessive = false;
+        let mut rev = word.char_indices().rev();
+        if let (Some((_, s)), Some((ai, a))) = (rev.next(), rev.next()) {
+            if (s == 's' || s == 'S') && is_apostrophe(a) && ai > 0 {
+                wend = start + ai;
+                possessive = true;
+            }
+        }
+        let w = &text[start..wend];
+        let mut key = String::with_capacity(w.len());
+        fold_word_into(w, &mut key);
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let all_caps = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
+        let sep = if out.is_empty() {
+            Sep::Break
+        } else {
+            classify(&text[prev_end..start])
+        };
+        if !key.is_empty() {
+            out.push(Token {
+                start,
+                end: wend,
+                key,
+                capitalized,
+                all_caps,
+                possessive,
+                sep,
+            });
+        }
+        prev_end = end;
+        pos = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<(String, Sep, bool)> {
+        tokenize(t)
+            .into_iter()
+            .map(|k| (t[k.start..k.end].to_string(), k.sep, k.possessive))
+            .collect()
+    }
+
+    #[test]
+    fn token_table() {
+        use Sep::*;
+        let s = |w: &str, sep, p| (w.to_string(), sep, p);
+        let cases: Vec<(&str, Vec<(String, Sep, bool)>)> = vec![
+            ("Jarf-al-Sakhar", vec![s("Jarf", Break, false), s("al", Hyphen, false), s("Sakhar", Hyphen, false)]),
+            ("Baghdad’s control", vec![s("Baghdad", Break, true), s("control", Space, false)]),
+            ("Sa’adiyah and Shi’a", vec![s("Sa’adiyah", Break, false), s("and", Space, false), s("Shi’a", Space, false)]),
+            ("the U.S. army", vec![s("the", Break, false), s("U", Space, false), s("S", Dot, false), s("army", Dot, false)]),
+            ("St. Louis", vec![s("St", Break, false), s("Louis", Dot, false)]),
+            ("stationed\n\nin Baghdad", vec![s("stationed", Break, false), s("in", Break, false), s("Baghdad", Space, false)]),
+            ("Samarra, Karbala", vec![s("Samarra", Break, false), s("Karbala", Break, false)]),
+            ("‘offer advice’", vec![s("offer", Break, false), s("advice", Space, false)]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(words(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn keys_and_case() {
+        let t = tokenize("ISIS Diyālá iraq");
+        assert!(t[0].all_caps && t[0].capitalized);
+        assert_eq!(t[1].key, "diyala");
+        assert!(!t[2].capitalized);
+    }
+}
