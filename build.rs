@@ -40,13 +40,14 @@ fn main() {
     let index_bytes = if places_path.exists() {
         let file = std::fs::File::open(places_path).expect("open gazetteer/places.tsv.gz");
         let gz = flate2::read::GzDecoder::new(std::io::BufReader::new(file));
-        let places = tabular::read_places(gz, b'\t', "default").unwrap_or_else(|e| {
-            panic!("gazetteer/places.tsv.gz line {}: {}", e.line, e.message)
-        });
+        let places = tabular::read_places(gz, b'\t', "default")
+            .unwrap_or_else(|e| panic!("gazetteer/places.tsv.gz line {}: {}", e.line, e.message));
         let meta = std::fs::read_to_string("gazetteer/META.txt").unwrap_or_default();
         index::build_index(&places, &meta).expect("build the embedded index")
     } else {
-        println!("cargo:warning=gazetteer/places.tsv.gz is missing: the binary has no default gazetteer");
+        println!(
+            "cargo:warning=gazetteer/places.tsv.gz is missing: the binary has no default gazetteer"
+        );
         Vec::new()
     };
     println!("cargo:rerun-if-changed=gazetteer/META.txt");
@@ -58,7 +59,11 @@ fn main() {
             .read_to_string(&mut words)
             .expect("read common-words.txt.gz");
     }
-    let mut list: Vec<&str> = words.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+    let mut list: Vec<&str> = words
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
     list.sort_unstable();
     list.dedup();
     let set = fst::Set::from_iter(list).expect("build the common-word set");

@@ -41,6 +41,7 @@ pub mod attribution;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod geo;
 pub mod normalize;
 pub mod resolution;
 pub mod spotting;

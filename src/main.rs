@@ -24,7 +24,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Tag text files (or standard input) and write map features.
-    #[command(after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt")]
+    #[command(
+        after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt"
+    )]
     Tag(TagArgs),
 }
 
@@ -80,7 +82,9 @@ fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
 fn read_text(path: &Path) -> Result<(String, String)> {
     let (id, bytes) = if path.as_os_str() == "-" {
         let mut b = Vec::new();
-        io::stdin().read_to_end(&mut b).context("reading standard input")?;
+        io::stdin()
+            .read_to_end(&mut b)
+            .context("reading standard input")?;
         ("stdin".to_string(), b)
     } else {
         let b = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
@@ -98,7 +102,11 @@ fn read_text(path: &Path) -> Result<(String, String)> {
 
 /// Writes through `f` to `path` atomically (temporary file in the same
 /// folder, then rename), or to standard output.
-fn with_output(path: Option<&Path>, inputs: &[PathBuf], f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+fn with_output(
+    path: Option<&Path>,
+    inputs: &[PathBuf],
+    f: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match path {
         None => {
             let stdout = io::stdout();
@@ -110,7 +118,10 @@ fn with_output(path: Option<&Path>, inputs: &[PathBuf], f: impl FnOnce(&mut dyn 
         Some(p) => {
             for i in inputs {
                 if i.as_os_str() != "-" && same_file(i, p) {
-                    bail!("{}: refusing to write the output over an input file", p.display());
+                    bail!(
+                        "{}: refusing to write the output over an input file",
+                        p.display()
+                    );
                 }
             }
             let dir = match p.parent() {
@@ -122,7 +133,8 @@ fn with_output(path: Option<&Path>, inputs: &[PathBuf], f: impl FnOnce(&mut dyn 
             {
                 let mut w = io::BufWriter::new(tmp.as_file());
                 f(&mut w)?;
-                w.flush().with_context(|| format!("writing {}", p.display()))?;
+                w.flush()
+                    .with_context(|| format!("writing {}", p.display()))?;
             }
             tmp.persist(p)
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {}", p.display(), e.error))?;
@@ -183,7 +195,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let msg = e.chain().map(|c| c.to_string()).collect::<Vec<_>>().join(": ");
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(": ");
             eprintln!("geomention: error: {msg}");
             ExitCode::from(2)
         }

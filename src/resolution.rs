@@ -10,6 +10,7 @@
 
 use crate::gazetteer::index::FLAG_PRIMARY;
 use crate::gazetteer::{Place, PlaceRef};
+use crate::geo::haversine_km;
 use crate::spotting::{spot_key, Spot};
 use crate::text::Token;
 use std::collections::HashMap;
@@ -61,7 +62,13 @@ fn list_gap(text: &str, a: &Token, b: &Token) -> bool {
 }
 
 /// Finds the cue for the spot at `k` by walking over the list it stands in.
-fn cue_for(k: usize, spots: &[Spot], tokens: &[Token], text: &str, spot_at: &HashMap<usize, usize>) -> Option<Cue> {
+fn cue_for(
+    k: usize,
+    spots: &[Spot],
+    tokens: &[Token],
+    text: &str,
+    spot_at: &HashMap<usize, usize>,
+) -> Option<Cue> {
     let s = &spots[k];
     // Right: "Baghdad, Diyala and Salah ad-Din provinces".
     let mut j = s.last;
@@ -118,12 +125,31 @@ fn cue_for(k: usize, spots: &[Spot], tokens: &[Token], text: &str, spot_at: &Has
     None
 }
 
+/// How far (in tokens) the places that pull a candidate towards them may stand.
+const NEIGHBOURHOOD_TOKENS: usize = 40;
+/// Largest gain from a nearby place, and the distance at which it falls to 1/e.
+const PROXIMITY_WEIGHT: f64 = 4.0;
+const PROXIMITY_KM: f64 = 150.0;
+
+/// How much a province loses to a city of the same name inside it.
+const SEAT_NAMESAKE_PENALTY: f64 = 4.0;
+
+/// True when a spot also names a populated place inside province `p`.
+fn has_seat_namesake(s: &Spot, p: &Place) -> bool {
+    s.candidates.iter().any(|(_, q)| {
+        q.is_populated_place()
+            && q.country_code == p.country_code
+            && q.admin1_code == p.admin1_code
+            && q.population >= 10_000
+    })
+}
+
 fn kind_bonus(p: &Place) -> f64 {
     if p.is_country() {
         return 9.0;
     }
     match p.feature_code.as_str() {
-        "ADM1" => 4.0,
+        "ADM1" => 2.5,
         "PPLC" => 3.5,
         "PPLA" => 1.5,
         "PPLA2" => 0.7,
@@ -165,15 +191,37 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
 
 /// Chooses a place for every spot. `prefer_countries` (ISO codes) biases the
 /// choice towards the places of those countries.
-pub fn resolve(spots: &[Spot], tokens: &[Token], text: &str, prefer_countries: &[String]) -> Vec<Option<Resolution>> {
-    let spot_at: HashMap<usize, usize> = spots.iter().enumerate().map(|(k, s)| (s.first, k)).collect();
+pub fn resolve(
+    spots: &[Spot],
+    tokens: &[Token],
+    text: &str,
+    prefer_countries: &[String],
+) -> Vec<Option<Resolution>> {
+    let spot_at: HashMap<usize, usize> = spots
+        .iter()
+        .enumerate()
+        .map(|(k, s)| (s.first, k))
+        .collect();
     let cues: Vec<Option<Cue>> = (0..spots.len())
         .map(|k| cue_for(k, spots, tokens, text, &spot_at))
         .collect();
     let priors: Vec<Vec<f64>> = spots
         .iter()
         .zip(&cues)
-        .map(|(s, &c)| s.candidates.iter().map(|(r, p)| prior(r, p, c)).collect())
+        .map(|(s, &c)| {
+            s.candidates
+                .iter()
+                .map(|(r, p)| {
+                    let mut v = prior(r, p, c);
+                    // A province named after its seat ("Basra", "Erbil"): without
+                    // a division cue, the name means the city.
+                    if p.is_admin1() && c != Some(Cue::Division) && has_seat_namesake(s, p) {
+                        v -= SEAT_NAMESAKE_PENALTY;
+                    }
+                    v
+                })
+                .collect()
+        })
         .collect();
 
     // What the document is about: countries named, and the countries of the
@@ -209,6 +257,38 @@ pub fn resolve(spots: &[Spot], tokens: &[Token], text: &str, prefer_countries: &
             })
             .collect();
         scores.push(v);
+    }
+
+    // Places near the other places of the same passage: each candidate
+    // gains by its distance to the current choices of the spots around it
+    // (countries and provinces excluded: they are too large to say much).
+    let current: Vec<Option<usize>> = scores
+        .iter()
+        .map(|v| (0..v.len()).max_by(|&a, &b| v[a].total_cmp(&v[b])))
+        .collect();
+    let mut near = vec![Vec::new(); spots.len()];
+    for k in 0..spots.len() {
+        for (_, p) in spots[k].candidates.iter() {
+            let mut best = 0.0f64;
+            for (j, o) in spots.iter().enumerate() {
+                if j == k || o.first.abs_diff(spots[k].first) > NEIGHBOURHOOD_TOKENS {
+                    continue;
+                }
+                let Some(w) = current[j] else { continue };
+                let q = &o.candidates[w].1;
+                if q.is_country() || q.is_admin1() || q.id == p.id {
+                    continue;
+                }
+                let d = haversine_km(p.lat, p.lon, q.lat, q.lon);
+                best = best.max(PROXIMITY_WEIGHT * (-d / PROXIMITY_KM).exp());
+            }
+            near[k].push(best);
+        }
+    }
+    for (v, b) in scores.iter_mut().zip(&near) {
+        for (x, y) in v.iter_mut().zip(b) {
+            *x += y;
+        }
     }
 
     // One sense per discourse: spots with the same key and no cue of their

@@ -16,7 +16,7 @@
 //! Variant and fuzzy matching plug in as further [`MatchKind`]s: a matcher
 //! that proposes spans with candidates and a similarity, filtered by the same rules.
 
-use crate::gazetteer::index::{Cursor, FLAG_ABBREV};
+use crate::gazetteer::index::{Cursor, FLAG_ABBREV, FLAG_PRIMARY};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::text::{Sep, Token};
 use std::collections::HashSet;
@@ -57,62 +57,250 @@ pub struct Spot {
     pub similarity: f64,
 }
 
+/// Shortest word in capitals taken as a name rather than an acronym.
+const MIN_CAPS_WORD: usize = 5;
+
 /// Longest name in tokens.
 const MAX_TOKENS: usize = 10;
 
 /// Words that, written with a capital right after a name, make it part of an
 /// organisation's name ("The New York Times", "Qods Force").
 const ORG_HEADS: &[&str] = &[
-    "times", "post", "force", "forces", "tv", "television", "radio", "news", "herald", "tribune",
-    "journal", "gazette", "telegraph", "observer", "chronicle", "daily", "magazine", "press",
-    "council", "party", "army", "navy", "guard", "guards", "brigade", "brigades", "corps",
-    "company", "corporation", "corp", "inc", "ltd", "llc", "bank", "university", "college",
-    "institute", "airlines", "airways", "network", "group", "foundation", "association", "club",
-    "fc", "committee", "commission", "movement", "front", "organization", "organisation",
-    "agency", "ministry", "police", "church", "hospital", "museum", "media", "sun", "star",
-    "examiner", "review", "weekly", "broadcasting", "channel", "united", "league",
-    "federation", "union", "society", "school", "academy", "trust", "fund",
+    "times",
+    "post",
+    "force",
+    "forces",
+    "tv",
+    "television",
+    "radio",
+    "news",
+    "herald",
+    "tribune",
+    "journal",
+    "gazette",
+    "telegraph",
+    "observer",
+    "chronicle",
+    "daily",
+    "magazine",
+    "press",
+    "council",
+    "party",
+    "army",
+    "navy",
+    "guard",
+    "guards",
+    "brigade",
+    "brigades",
+    "corps",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "airlines",
+    "airways",
+    "network",
+    "group",
+    "foundation",
+    "association",
+    "club",
+    "fc",
+    "committee",
+    "commission",
+    "movement",
+    "front",
+    "organization",
+    "organisation",
+    "agency",
+    "ministry",
+    "police",
+    "church",
+    "hospital",
+    "museum",
+    "media",
+    "sun",
+    "star",
+    "examiner",
+    "review",
+    "weekly",
+    "broadcasting",
+    "channel",
+    "united",
+    "league",
+    "federation",
+    "union",
+    "society",
+    "school",
+    "academy",
+    "trust",
+    "fund",
 ];
 
 /// Words before "of" that make the following name part of an organisation
 /// ("University of Baghdad", "Bank of America").
 const ORG_OF: &[&str] = &[
-    "university", "college", "bank", "institute", "museum", "association", "academy", "school",
+    "university",
+    "college",
+    "bank",
+    "institute",
+    "museum",
+    "association",
+    "academy",
+    "school",
 ];
 
 /// Titles before a name that make it a person's ("Minister Dehqan").
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "president", "minister", "secretary", "senator", "sen",
-    "rep", "representative", "gov", "governor", "general", "gen", "lt", "col", "colonel",
-    "capt", "captain", "sgt", "sergeant", "major", "maj", "adm", "admiral", "ayatollah",
-    "sheikh", "shaikh", "imam", "mullah", "cleric", "king", "queen", "prince", "princess",
-    "pope", "judge", "justice", "mayor", "chairman", "commander", "prof", "professor", "rev",
-    "reverend", "father", "sister", "lord", "lady", "sir", "emir", "sultan", "chancellor",
-    "premier", "spokesman", "spokeswoman", "officer", "coach", "director", "chief", "ambassador",
-    "lawmaker", "mp", "deputy", "councilman", "councilwoman", "sheriff", "detective", "attorney",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "major",
+    "maj",
+    "adm",
+    "admiral",
+    "ayatollah",
+    "sheikh",
+    "shaikh",
+    "imam",
+    "mullah",
+    "cleric",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "commander",
+    "prof",
+    "professor",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "lord",
+    "lady",
+    "sir",
+    "emir",
+    "sultan",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "officer",
+    "coach",
+    "director",
+    "chief",
+    "ambassador",
+    "lawmaker",
+    "mp",
+    "deputy",
+    "councilman",
+    "councilwoman",
+    "sheriff",
+    "detective",
+    "attorney",
 ];
 
 /// Particles of Arabic and other names that join a given name to a family
 /// name ("Nouri al-Maliki", "Osama bin Laden").
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da",
+];
 
 /// Words that may follow a place name with a capital without making it a
 /// person's name ("Diyala Province", "Baghdad Governorate").
 const PLACE_WORDS: &[&str] = &[
-    "province", "provinces", "governorate", "governorates", "state", "city", "county",
-    "district", "region", "river", "valley", "mountains", "mountain", "lake", "island",
-    "islands", "bay", "sea", "gulf", "airport", "street", "road", "square", "bridge", "dam",
-    "desert", "plain", "peninsula", "coast", "basin", "border", "strip", "oblast", "prefecture",
-    "department", "territory", "municipality", "township", "borough", "parish", "village",
-    "town", "camp", "base", "port", "harbor", "harbour", "canal", "strait", "north", "south",
-    "east", "west", "central",
+    "province",
+    "provinces",
+    "governorate",
+    "governorates",
+    "state",
+    "city",
+    "county",
+    "district",
+    "region",
+    "river",
+    "valley",
+    "mountains",
+    "mountain",
+    "lake",
+    "island",
+    "islands",
+    "bay",
+    "sea",
+    "gulf",
+    "airport",
+    "street",
+    "road",
+    "square",
+    "bridge",
+    "dam",
+    "desert",
+    "plain",
+    "peninsula",
+    "coast",
+    "basin",
+    "border",
+    "strip",
+    "oblast",
+    "prefecture",
+    "department",
+    "territory",
+    "municipality",
+    "township",
+    "borough",
+    "parish",
+    "village",
+    "town",
+    "camp",
+    "base",
+    "port",
+    "harbor",
+    "harbour",
+    "canal",
+    "strait",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
 ];
 
 static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common-words.fst"));
 
 fn common_words() -> Option<&'static fst::Set<&'static [u8]>> {
     static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
-    SET.get_or_init(|| fst::Set::new(COMMON_WORDS).ok()).as_ref()
+    SET.get_or_init(|| fst::Set::new(COMMON_WORDS).ok())
+        .as_ref()
 }
 
 /// True when `key` (folded, one word) is a common English word.
@@ -157,7 +345,8 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token]) -> Vec<Spot> {
             let mut finals = Vec::new();
             for (li, (layer, cur)) in layers.iter().zip(cursors.iter_mut()).enumerate() {
                 let Some(c) = cur else { continue };
-                let ok = (j == i || layer.index.feed(c, b" ")) && layer.index.feed(c, tok.key.as_bytes());
+                let ok = (j == i || layer.index.feed(c, b" "))
+                    && layer.index.feed(c, tok.key.as_bytes());
                 if !ok {
                     *cur = None;
                     continue;
@@ -212,23 +401,37 @@ pub enum Drop {
     Organisation,
     /// Part of a person's name.
     Person,
+    /// Part of a longer proper name.
+    ProperName,
 }
 
 fn is_important(p: &Place) -> bool {
     p.is_country() || p.is_admin1()
 }
 
-/// Decides whether a spot is kept; `sentence_initial` says whether its
-/// first token starts a sentence.
-pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<(), Drop> {
+/// What the tagger knows around a spot when judging it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The first token starts a sentence or a quotation.
+    pub sentence_initial: bool,
+    /// The token before ends a spot that names a country, province or large place.
+    pub prev_is_place: bool,
+    /// The token after starts another spot.
+    pub next_is_place: bool,
+}
+
+/// Decides whether a spot is kept.
+pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
+    let sentence_initial = ctx.sentence_initial;
     let first = &tokens[spot.first];
     let single = spot.last - spot.first == 1;
     let prev = spot.first.checked_sub(1).map(|k| &tokens[k]);
     let next = tokens.get(spot.last);
     let joined = |t: &Token| matches!(t.sep, Sep::Space | Sep::Hyphen);
 
-    // Acronyms: only names the gazetteer itself writes in capitals.
-    if single && first.all_caps {
+    // Acronyms: only names the gazetteer itself writes in capitals. Longer
+    // words in capitals are headlines and datelines ("BAGHDAD —").
+    if single && first.all_caps && first.key.len() < MIN_CAPS_WORD {
         let listed = spot
             .candidates
             .iter()
@@ -241,7 +444,11 @@ pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<()
     // Organisations: "<name> Times", "University of <name>".
     let last_tok = &tokens[spot.last - 1];
     if let Some(n) = next {
-        if n.sep == Sep::Space && (n.capitalized || n.all_caps) && !last_tok.possessive && in_list(ORG_HEADS, &n.key) {
+        if n.sep == Sep::Space
+            && (n.capitalized || n.all_caps)
+            && !last_tok.possessive
+            && in_list(ORG_HEADS, &n.key)
+        {
             return Err(Drop::Organisation);
         }
     }
@@ -256,13 +463,16 @@ pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<()
         if joined(first) && p.capitalized && in_list(TITLES, &p.key) {
             return Err(Drop::Person);
         }
-        if first.sep == Sep::Hyphen || first.sep == Sep::Space {
-            if in_list(NAME_PARTICLES, &p.key) && !p.capitalized {
-                if let Some(pp) = spot.first.checked_sub(2).map(|k| &tokens[k]) {
-                    if pp.capitalized && joined(p) && !is_common_word(&pp.key) {
-                        return Err(Drop::Person);
-                    }
-                }
+        let pp = spot.first.checked_sub(2).map(|k| &tokens[k]);
+        if let Some(pp) = pp {
+            if joined(first)
+                && in_list(NAME_PARTICLES, &p.key)
+                && !p.capitalized
+                && pp.capitalized
+                && joined(p)
+                && !is_common_word(&pp.key)
+            {
+                return Err(Drop::Person);
             }
         }
     }
@@ -283,10 +493,46 @@ pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<()
         }
     }
 
-    // Common words in capitals ("Home", "News", "Exit").
+    // The first part of a hyphenated name ("Al-Jazeera", "Jarf-al-Sakhar"
+    // when only "Jarf" is known), unless the next part is a place of its
+    // own ("Iran-Iraq") or a lowercase word ("Baghdad-based").
+    if let Some(n) = next {
+        if n.sep == Sep::Hyphen && n.capitalized && !ctx.next_is_place {
+            return Err(Drop::ProperName);
+        }
+    }
+
+    // A word inside a longer proper name ("Asaib Ahl al-Haq", "Alla Maki"):
+    // the word before it is capitalised, starts no sentence, and is neither a
+    // common word nor a place of its own.
+    if single && !sentence_initial {
+        if let Some(p) = prev {
+            let important = spot.candidates.iter().any(|(_, c)| is_important(c));
+            if first.sep == Sep::Space
+                && p.capitalized
+                && !p.possessive
+                && !important
+                && !is_common_word(&p.key)
+                && !in_list(TITLES, &p.key)
+                && !ctx.prev_is_place
+            {
+                return Err(Drop::ProperName);
+            }
+        }
+    }
+
+    // Common words in capitals ("Home", "News", "Exit", "No"): only a country
+    // or first-level division, or a large place under its own name in the
+    // middle of a sentence.
     if single && !first.all_caps && is_common_word(&first.key) {
-        let strong = spot.candidates.iter().any(|(_, p)| is_important(p));
-        let big = spot.candidates.iter().any(|(_, p)| p.population >= 100_000);
+        let strong = spot
+            .candidates
+            .iter()
+            .any(|(r, p)| is_important(p) && r.flags & FLAG_PRIMARY != 0);
+        let big = spot
+            .candidates
+            .iter()
+            .any(|(r, p)| p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0);
         if !(strong || (big && !sentence_initial)) {
             return Err(Drop::CommonWord);
         }
@@ -296,7 +542,11 @@ pub fn judge(spot: &Spot, tokens: &[Token], sentence_initial: bool) -> Result<()
 
 /// The keys of spots dropped as people: a name that is a person once in a
 /// document is a person everywhere in it.
-pub fn person_keys(spots: &[Spot], tokens: &[Token], verdicts: &[Result<(), Drop>]) -> HashSet<String> {
+pub fn person_keys(
+    spots: &[Spot],
+    tokens: &[Token],
+    verdicts: &[Result<(), Drop>],
+) -> HashSet<String> {
     spots
         .iter()
         .zip(verdicts)

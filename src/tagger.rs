@@ -4,7 +4,7 @@
 use crate::attribution::Attribution;
 use crate::gazetteer::{Gazetteer, Place};
 use crate::resolution::resolve;
-use crate::spotting::{exact_matches, judge, person_keys, spot_key, MatchKind};
+use crate::spotting::{exact_matches, judge, person_keys, spot_key, Context, MatchKind};
 use crate::text::{char_offsets, sentences, tokenize};
 
 /// Settings for tagging.
@@ -107,9 +107,35 @@ impl Tagger {
             }
         }
 
+        // A token right after an opening quotation mark starts a sentence too.
+        for (k, t) in tokens.iter().enumerate().skip(1) {
+            let gap = &text[tokens[k - 1].end..t.start];
+            if gap.contains(['“', '‘', '"', '«']) && !gap.contains(['”', '’', '»']) {
+                initial[k] = true;
+            }
+        }
+        // Token positions that end a spot naming a country, a province or a
+        // large place: a name right after one is not inside a longer name.
+        let spot_ends: std::collections::HashSet<usize> = spots
+            .iter()
+            .filter(|s| {
+                s.candidates
+                    .iter()
+                    .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
+            })
+            .map(|s| s.last)
+            .collect();
+        let spot_starts: std::collections::HashSet<usize> = spots.iter().map(|s| s.first).collect();
         let verdicts: Vec<_> = spots
             .iter()
-            .map(|s| judge(s, &tokens, initial[s.first]))
+            .map(|s| {
+                let ctx = Context {
+                    sentence_initial: initial[s.first],
+                    prev_is_place: spot_ends.contains(&s.first),
+                    next_is_place: spot_starts.contains(&s.last),
+                };
+                judge(s, &tokens, ctx)
+            })
             .collect();
         let persons = person_keys(&spots, &tokens, &verdicts);
         let kept: Vec<_> = spots
@@ -127,7 +153,10 @@ impl Tagger {
                 None => (s.start, s.end, s.start, s.end),
             })
             .collect();
-        let bytes: Vec<usize> = spans.iter().flat_map(|&(a, b, c, d)| [a, b, c, d]).collect();
+        let bytes: Vec<usize> = spans
+            .iter()
+            .flat_map(|&(a, b, c, d)| [a, b, c, d])
+            .collect();
         let cps = char_offsets(text, &bytes);
         let mut out = Vec::with_capacity(kept.len());
         for (k, (s, choice)) in kept.iter().zip(choices).enumerate() {

@@ -37,8 +37,14 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
     o.insert("admin1".into(), opt(&p.admin1));
     o.insert("population".into(), json!(p.population));
     o.insert("match".into(), json!(m.match_kind.as_str()));
-    o.insert("similarity".into(), json!((m.similarity * 1000.0).round() / 1000.0));
-    o.insert("confidence".into(), json!((m.confidence * 1000.0).round() / 1000.0));
+    o.insert(
+        "similarity".into(),
+        json!((m.similarity * 1000.0).round() / 1000.0),
+    );
+    o.insert(
+        "confidence".into(),
+        json!((m.confidence * 1000.0).round() / 1000.0),
+    );
     o.insert("attribution".into(), json!(a.source));
     o.insert("attribution_text".into(), json!(a.text));
     o.insert("attribution_cue".into(), json!(a.cue));

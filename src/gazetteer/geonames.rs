@@ -12,14 +12,19 @@ pub const COLUMNS: usize = 19;
 /// True when `line` looks like a row of the `geoname` table.
 pub fn looks_like_geoname_row(line: &str) -> bool {
     let fields: Vec<&str> = line.trim_end_matches(['\r', '\n']).split('\t').collect();
-    fields.len() == COLUMNS && !fields[0].is_empty() && fields[0].bytes().all(|b| b.is_ascii_digit())
+    fields.len() == COLUMNS
+        && !fields[0].is_empty()
+        && fields[0].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Parses one row (without its line ending).
 pub fn parse_row(line: &str) -> Result<Place, String> {
     let f: Vec<&str> = line.split('\t').collect();
     if f.len() != COLUMNS {
-        return Err(format!("expected {COLUMNS} tab-separated columns, found {}", f.len()));
+        return Err(format!(
+            "expected {COLUMNS} tab-separated columns, found {}",
+            f.len()
+        ));
     }
     let id: u64 = f[0]
         .parse()
@@ -28,7 +33,9 @@ pub fn parse_row(line: &str) -> Result<Place, String> {
         return Err("empty name".into());
     }
     let coord = |v: &str, what: &str, limit: f64| -> Result<f64, String> {
-        let x: f64 = v.parse().map_err(|_| format!("{what} {v:?} is not a number"))?;
+        let x: f64 = v
+            .parse()
+            .map_err(|_| format!("{what} {v:?} is not a number"))?;
         if !x.is_finite() || x.abs() > limit {
             return Err(format!("{what} {v} is out of range"));
         }
@@ -122,8 +129,16 @@ mod tests {
         let cases = [
             (format!("{ROW}\n{bad_lat}\n"), 2, "latitude"),
             (format!("{short}\n"), 1, "columns"),
-            (format!("{ROW}\n\n{}\n", ROW.replace("98182", "x")), 3, "geonameid"),
-            (format!("{}\n", ROW.replace("7216000", "lots")), 1, "population"),
+            (
+                format!("{ROW}\n\n{}\n", ROW.replace("98182", "x")),
+                3,
+                "geonameid",
+            ),
+            (
+                format!("{}\n", ROW.replace("7216000", "lots")),
+                1,
+                "population",
+            ),
         ];
         for (input, line, needle) in cases {
             let e = read_geonames(input.as_bytes()).unwrap_err();

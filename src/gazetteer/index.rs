@@ -539,7 +539,13 @@ mod tests {
         assert_eq!(idx.place(0).unwrap(), places[0]);
         assert_eq!(idx.place(1).unwrap(), places[1]);
         let hits = idx.lookup("jarf al sakhar");
-        assert_eq!(hits, vec![Posting { place: 1, flags: FLAG_PRIMARY }]);
+        assert_eq!(
+            hits,
+            vec![Posting {
+                place: 1,
+                flags: FLAG_PRIMARY
+            }]
+        );
         assert_eq!(idx.lookup("bgw")[0].flags, FLAG_ABBREV);
         assert!(idx.lookup("nowhere").is_empty());
     }

@@ -100,7 +100,10 @@ pub fn detect_kind(path: &Path) -> Result<FileKind> {
     if lower.split('\t').any(|h| h.trim() == "name") {
         return Ok(FileKind::Tsv);
     }
-    if lower.split(',').any(|h| h.trim().trim_matches('"') == "name") {
+    if lower
+        .split(',')
+        .any(|h| h.trim().trim_matches('"') == "name")
+    {
         return Ok(FileKind::Csv);
     }
     Err(Error::UnknownFormat {
@@ -162,7 +165,10 @@ impl Gazetteer {
     /// Adds places as a new layer (compiled in memory).
     pub fn add_places(&mut self, places: &[Place], source: &str) -> Result<()> {
         let mut filled;
-        let places = if places.iter().any(|p| p.admin1.is_empty() && !p.admin1_code.is_empty()) {
+        let places = if places
+            .iter()
+            .any(|p| p.admin1.is_empty() && !p.admin1_code.is_empty())
+        {
             filled = places.to_vec();
             self.fill_admin1_names(&mut filled);
             &filled[..]

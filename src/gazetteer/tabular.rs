@@ -28,14 +28,18 @@ pub fn class_of_code(code: &str) -> &'static str {
         "P"
     } else if c.starts_with("ADM") || c.starts_with("PCL") || c == "TERR" || c == "ZN" {
         "A"
-    } else if ["STM", "LK", "SEA", "OCN", "BAY", "GULF", "CHN", "STRT", "RSV", "CNL"]
-        .iter()
-        .any(|p| c.starts_with(p))
+    } else if [
+        "STM", "LK", "SEA", "OCN", "BAY", "GULF", "CHN", "STRT", "RSV", "CNL",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
     {
         "H"
-    } else if ["MT", "HLL", "PK", "VAL", "DSRT", "PLN", "ISL", "PEN", "CAPE"]
-        .iter()
-        .any(|p| c.starts_with(p))
+    } else if [
+        "MT", "HLL", "PK", "VAL", "DSRT", "PLN", "ISL", "PEN", "CAPE",
+    ]
+    .iter()
+    .any(|p| c.starts_with(p))
     {
         "T"
     } else if ["RGN", "AREA", "CONT", "PRK", "OILF"]
@@ -80,7 +84,11 @@ pub fn read_places<R: Read>(
             message: format!("cannot read the header row: {e}"),
         })?
         .clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(name));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
     let (Some(c_name), Some(c_lat), Some(c_lon)) = (col("name"), col("lat"), col("lon")) else {
         return Err(RowError {
             line: 1,
@@ -108,10 +116,7 @@ pub fn read_places<R: Read>(
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e
-                    .position()
-                    .map(|p| p.line())
-                    .unwrap_or(line_guess.max(1));
+                let line = e.position().map(|p| p.line()).unwrap_or(line_guess.max(1));
                 let message = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -202,12 +207,32 @@ mod tests {
     fn malformed_rows_name_their_line() {
         let cases = [
             ("no name column", "title,lat,lon\nA,1,2\n", 1, "header"),
-            ("bad latitude", "name,lat,lon\nA,1,2\nB,north,2\n", 3, "latitude"),
-            ("latitude range", "name,lat,lon\nA,91,2\n", 2, "out of range"),
-            ("longitude range", "name,lat,lon\nA,1,-181\n", 2, "out of range"),
+            (
+                "bad latitude",
+                "name,lat,lon\nA,1,2\nB,north,2\n",
+                3,
+                "latitude",
+            ),
+            (
+                "latitude range",
+                "name,lat,lon\nA,91,2\n",
+                2,
+                "out of range",
+            ),
+            (
+                "longitude range",
+                "name,lat,lon\nA,1,-181\n",
+                2,
+                "out of range",
+            ),
             ("missing field", "name,lat,lon\nA,1,2\nB,1\n", 3, "fields"),
             ("empty name", "name,lat,lon\n,1,2\n", 2, "empty name"),
-            ("bad population", "name,lat,lon,population\nA,1,2,many\n", 2, "population"),
+            (
+                "bad population",
+                "name,lat,lon,population\nA,1,2,many\n",
+                2,
+                "population",
+            ),
             ("NaN", "name,lat,lon\nA,NaN,2\n", 2, "out of range"),
         ];
         for (what, input, line, needle) in cases {
@@ -219,7 +244,13 @@ mod tests {
 
     #[test]
     fn feature_classes_from_codes() {
-        for (code, class) in [("PPLA", "P"), ("ADM1", "A"), ("PCLI", "A"), ("STM", "H"), ("", "")] {
+        for (code, class) in [
+            ("PPLA", "P"),
+            ("ADM1", "A"),
+            ("PCLI", "A"),
+            ("STM", "H"),
+            ("", ""),
+        ] {
             assert_eq!(class_of_code(code), class, "{code}");
         }
     }

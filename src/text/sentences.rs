@@ -73,7 +73,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     // Trim white space; split further at paragraph breaks the segmenter kept.
     let mut trimmed: Vec<Sentence> = Vec::new();
     for (s, e) in raw {
-        let Some(piece) = text.get(s..e) else { continue };
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
         let mut off = 0;
         for para in piece.split("\n\n") {
             let ps = s + off;
@@ -109,7 +111,10 @@ mod tests {
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
-        sentences(t).into_iter().map(|s| &t[s.start..s.end]).collect()
+        sentences(t)
+            .into_iter()
+            .map(|s| &t[s.start..s.end])
+            .collect()
     }
 
     #[test]

@@ -63,7 +63,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut pos = 0;
     let mut prev_end = 0;
     while pos < bytes_len {
-        let Some(c) = text[pos..].chars().next() else { break };
+        let Some(c) = text[pos..].chars().next() else {
+            break;
+        };
         if !is_word_char(c) {
             pos += c.len_utf8();
             continue;
@@ -123,7 +125,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 mod tests {
     use super::*;
 
-    fn words(t: &str) -> Vec<(String, Sep, bool)> {
+    type Word = (String, Sep, bool);
+
+    fn words(t: &str) -> Vec<Word> {
         tokenize(t)
             .into_iter()
             .map(|k| (t[k.start..k.end].to_string(), k.sep, k.possessive))
@@ -134,15 +138,56 @@ mod tests {
     fn token_table() {
         use Sep::*;
         let s = |w: &str, sep, p| (w.to_string(), sep, p);
-        let cases: Vec<(&str, Vec<(String, Sep, bool)>)> = vec![
-            ("Jarf-al-Sakhar", vec![s("Jarf", Break, false), s("al", Hyphen, false), s("Sakhar", Hyphen, false)]),
-            ("Baghdad’s control", vec![s("Baghdad", Break, true), s("control", Space, false)]),
-            ("Sa’adiyah and Shi’a", vec![s("Sa’adiyah", Break, false), s("and", Space, false), s("Shi’a", Space, false)]),
-            ("the U.S. army", vec![s("the", Break, false), s("U", Space, false), s("S", Dot, false), s("army", Dot, false)]),
-            ("St. Louis", vec![s("St", Break, false), s("Louis", Dot, false)]),
-            ("stationed\n\nin Baghdad", vec![s("stationed", Break, false), s("in", Break, false), s("Baghdad", Space, false)]),
-            ("Samarra, Karbala", vec![s("Samarra", Break, false), s("Karbala", Break, false)]),
-            ("‘offer advice’", vec![s("offer", Break, false), s("advice", Space, false)]),
+        let cases: Vec<(&str, Vec<Word>)> = vec![
+            (
+                "Jarf-al-Sakhar",
+                vec![
+                    s("Jarf", Break, false),
+                    s("al", Hyphen, false),
+                    s("Sakhar", Hyphen, false),
+                ],
+            ),
+            (
+                "Baghdad’s control",
+                vec![s("Baghdad", Break, true), s("control", Space, false)],
+            ),
+            (
+                "Sa’adiyah and Shi’a",
+                vec![
+                    s("Sa’adiyah", Break, false),
+                    s("and", Space, false),
+                    s("Shi’a", Space, false),
+                ],
+            ),
+            (
+                "the U.S. army",
+                vec![
+                    s("the", Break, false),
+                    s("U", Space, false),
+                    s("S", Dot, false),
+                    s("army", Dot, false),
+                ],
+            ),
+            (
+                "St. Louis",
+                vec![s("St", Break, false), s("Louis", Dot, false)],
+            ),
+            (
+                "stationed\n\nin Baghdad",
+                vec![
+                    s("stationed", Break, false),
+                    s("in", Break, false),
+                    s("Baghdad", Space, false),
+                ],
+            ),
+            (
+                "Samarra, Karbala",
+                vec![s("Samarra", Break, false), s("Karbala", Break, false)],
+            ),
+            (
+                "‘offer advice’",
+                vec![s("offer", Break, false), s("advice", Space, false)],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(words(input), want, "{input:?}");

@@ -1,0 +1,149 @@
+//! The GeoJSON output contract (RFC 7946, flat properties with fixed names).
+
+use crate::bin;
+use serde_json::Value;
+
+const PROPERTIES: &[&str] = &[
+    "doc_id",
+    "name",
+    "mention",
+    "start",
+    "end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "place_id",
+    "feature_class",
+    "feature_code",
+    "country_code",
+    "admin1",
+    "population",
+    "match",
+    "similarity",
+    "confidence",
+    "attribution",
+    "attribution_text",
+    "attribution_cue",
+    "attribution_kind",
+    "attribution_chain",
+];
+
+fn tag(text: &str) -> Value {
+    let out = bin()
+        .arg("tag")
+        .write_stdin(text.to_string())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("output is JSON")
+}
+
+#[test]
+fn feature_collection_follows_rfc7946() {
+    let text = "Militias entered Jarf al-Sakhar? No: the report (dated Dec. 15) named Sa’adiyah, Baghdad’s suburbs and Tikrīt.";
+    let v = tag(text);
+    assert_eq!(v["type"], "FeatureCollection");
+    assert!(v.get("crs").is_none(), "RFC 7946 has no crs member");
+    assert!(v["geomention"]["credit"]
+        .as_str()
+        .unwrap()
+        .contains("GeoNames"));
+    assert!(v["geomention"]["version"].is_string());
+    let chars: Vec<char> = text.chars().collect();
+    let feats = v["features"].as_array().unwrap();
+    assert!(feats.len() >= 2);
+    for (i, f) in feats.iter().enumerate() {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["id"], format!("stdin:{}", i + 1));
+        assert_eq!(f["geometry"]["type"], "Point");
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat));
+        let p = f["properties"].as_object().unwrap();
+        let names: Vec<&str> = p.keys().map(String::as_str).collect();
+        assert_eq!(names, PROPERTIES, "property names and order");
+        let s = p["start"].as_u64().unwrap() as usize;
+        let e = p["end"].as_u64().unwrap() as usize;
+        let got: String = chars[s..e].iter().collect();
+        assert_eq!(
+            got,
+            p["mention"].as_str().unwrap(),
+            "offsets are code points"
+        );
+        let ss = p["sentence_start"].as_u64().unwrap() as usize;
+        let se = p["sentence_end"].as_u64().unwrap() as usize;
+        assert!(ss <= s && e <= se);
+        let sent: String = chars[ss..se].iter().collect();
+        assert_eq!(sent, p["sentence"].as_str().unwrap());
+        assert_eq!(p["match"], "exact");
+        for k in [
+            "attribution",
+            "attribution_text",
+            "attribution_cue",
+            "attribution_kind",
+            "attribution_chain",
+        ] {
+            assert!(p.contains_key(k));
+        }
+        let conf = p["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&conf));
+    }
+    let mentions: Vec<&str> = feats
+        .iter()
+        .map(|f| f["properties"]["mention"].as_str().unwrap())
+        .collect();
+    assert!(mentions.contains(&"Baghdad"), "possessive: {mentions:?}");
+    assert!(mentions.contains(&"Tikrīt"), "diacritics: {mentions:?}");
+}
+
+#[test]
+fn traps_are_not_places() {
+    let cases = [
+        ("Home News Middle East", "Home"),
+        ("The New York Times reported the attack.", "New York"),
+        ("Officers of the Qods Force were seen.", "Qods"),
+        ("He spoke to Al-Jazeera TV on Monday.", "Al-Jazeera"),
+        (
+            "Prime Minister Nouri al-Maliki resigned. Maliki said little.",
+            "Maliki",
+        ),
+        ("Exit mobile version", "Exit"),
+        ("Fighters of ISIS advanced.", "ISIS"),
+    ];
+    for (text, trap) in cases {
+        let v = tag(text);
+        let got: Vec<&str> = v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["properties"]["mention"].as_str().unwrap())
+            .collect();
+        assert!(!got.contains(&trap), "{text:?} gave {got:?}");
+    }
+}
+
+#[test]
+fn cue_words_choose_the_feature_type() {
+    let v = tag("Troops were stationed in Baghdad, Diyala and Salah ad-Din provinces and the cities of Samarra and Karbala.");
+    let f = v["features"].as_array().unwrap();
+    let code = |m: &str| {
+        f.iter()
+            .find(|x| x["properties"]["mention"] == m)
+            .map(|x| {
+                x["properties"]["feature_code"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(code("Baghdad"), "ADM1");
+    assert_eq!(code("Diyala"), "ADM1");
+    assert_eq!(code("Salah ad-Din"), "ADM1");
+    assert!(code("Samarra").starts_with("PPL"));
+    assert!(code("Karbala").starts_with("PPL"));
+    let w = tag("The convoy reached Baghdad at noon.");
+    assert_eq!(w["features"][0]["properties"]["feature_code"], "PPLC");
+}

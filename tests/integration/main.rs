@@ -1,0 +1,25 @@
+//! Integration tests: one binary, one module per area.
+
+mod acceptance;
+mod cli;
+mod contract;
+mod examples;
+
+use std::path::PathBuf;
+
+/// The shared folder beside the project, or None (with the reason printed)
+/// when it is absent, as on a user's machine.
+pub fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if p.join("acceptance").is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared is absent (the reference data lives there)");
+        None
+    }
+}
+
+/// The geomention binary built for these tests.
+pub fn bin() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("geomention").expect("the geomention binary is built")
+}
