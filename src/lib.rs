@@ -38,7 +38,9 @@
 #![deny(missing_docs)]
 
 pub mod attribution;
+pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod gazetteer;
 pub mod geo;
@@ -48,6 +50,7 @@ pub mod spotting;
 pub mod tagger;
 pub mod text;
 
+pub use document::Document;
 pub use error::{Error, Result};
 pub use gazetteer::{Gazetteer, Place};
 pub use tagger::{Mention, Options, Tagger};

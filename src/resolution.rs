@@ -70,6 +70,9 @@ fn cue_for(
     spot_at: &HashMap<usize, usize>,
 ) -> Option<Cue> {
     let s = &spots[k];
+    if s.last == 0 || s.last > tokens.len() || s.first >= s.last {
+        return None;
+    }
     // Right: "Baghdad, Diyala and Salah ad-Din provinces".
     let mut j = s.last;
     let mut prev_end = s.last - 1;

@@ -2,10 +2,12 @@
 //! resolution → attribution, giving one [`Mention`] per place mentioned.
 
 use crate::attribution::Attribution;
+use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place};
-use crate::resolution::resolve;
-use crate::spotting::{exact_matches, judge, person_keys, spot_key, Context, MatchKind};
-use crate::text::{char_offsets, sentences, tokenize};
+use crate::resolution::{resolve, Resolution};
+use crate::spotting::{exact_matches, judge, person_keys, spot_key, Context, MatchKind, Spot};
+use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
+use std::collections::HashSet;
 
 /// Settings for tagging.
 #[derive(Debug, Clone, Default)]
@@ -89,82 +91,88 @@ impl Tagger {
 
     /// Finds, resolves and attributes every place mentioned in `text`.
     pub fn tag(&self, doc_id: &str, text: &str) -> Vec<Mention> {
-        let sents = sentences(text);
-        let tokens = tokenize(text);
-        let spots = exact_matches(&self.gazetteer, &tokens);
+        self.tag_with(doc_id, text, &Metadata::default())
+    }
 
-        // Which sentence each token starts (tokens and sentences are ordered).
-        let mut sent_of = vec![usize::MAX; tokens.len()];
-        let mut initial = vec![false; tokens.len()];
-        let mut si = 0;
-        for (k, t) in tokens.iter().enumerate() {
-            while si < sents.len() && sents[si].end <= t.start {
-                si += 1;
-            }
-            if si < sents.len() && sents[si].start <= t.start {
-                sent_of[k] = si;
-                initial[k] = k == 0 || sent_of[k - 1] != si;
-            }
-        }
+    /// Tags a [`Document`] (its metadata guides resolution and attribution).
+    pub fn tag_document(&self, doc: &Document) -> Vec<Mention> {
+        self.tag_with(&doc.id, &doc.text, &doc.meta)
+    }
 
-        // A token right after an opening quotation mark starts a sentence too.
-        for (k, t) in tokens.iter().enumerate().skip(1) {
-            let gap = &text[tokens[k - 1].end..t.start];
-            if gap.contains(['“', '‘', '"', '«']) && !gap.contains(['”', '’', '»']) {
-                initial[k] = true;
-            }
-        }
-        // Token positions that end a spot naming a country, a province or a
-        // large place: a name right after one is not inside a longer name.
-        let spot_ends: std::collections::HashSet<usize> = spots
-            .iter()
-            .filter(|s| {
-                s.candidates
-                    .iter()
-                    .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
-            })
-            .map(|s| s.last)
-            .collect();
-        let spot_starts: std::collections::HashSet<usize> = spots.iter().map(|s| s.first).collect();
-        let verdicts: Vec<_> = spots
-            .iter()
-            .map(|s| {
-                let ctx = Context {
-                    sentence_initial: initial[s.first],
-                    prev_is_place: spot_ends.contains(&s.first),
-                    next_is_place: spot_starts.contains(&s.last),
-                };
-                judge(s, &tokens, ctx)
-            })
-            .collect();
-        let persons = person_keys(&spots, &tokens, &verdicts);
-        let kept: Vec<_> = spots
+    /// Tags `text` with document metadata.
+    pub fn tag_with(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
+        let prep = Prepared::new(text);
+        let spots = exact_matches(&self.gazetteer, &prep.tokens);
+        let kept = filter_spots(spots, &prep);
+        let choices = resolve(&kept, &prep.tokens, text, &self.preferred(meta));
+        self.mentions(doc_id, text, &prep, &kept, choices)
             .into_iter()
-            .zip(verdicts)
-            .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, &tokens)))
-            .map(|(s, _)| s)
-            .collect();
+            .flatten()
+            .collect()
+    }
 
-        let choices = resolve(&kept, &tokens, text, &self.options.prefer_countries);
-        let spans: Vec<(usize, usize, usize, usize)> = kept
+    /// Resolves given spans (byte offsets) instead of spotting names: the
+    /// `--gold-spans` evaluation. Each span gets the mention of its place, or
+    /// None when no gazetteer name matches it.
+    pub fn resolve_spans(
+        &self,
+        doc_id: &str,
+        text: &str,
+        spans: &[(usize, usize)],
+        meta: &Metadata,
+    ) -> Vec<Option<Mention>> {
+        let prep = Prepared::new(text);
+        let spots: Vec<Spot> = spans
             .iter()
-            .map(|s| match sents.get(sent_of[s.first]) {
-                Some(x) => (s.start, s.end, x.start.min(s.start), x.end.max(s.end)),
-                None => (s.start, s.end, s.start, s.end),
-            })
+            .map(|&(s, e)| given_spot(&self.gazetteer, &prep.tokens, text, s, e))
+            .collect();
+        let choices = resolve(&spots, &prep.tokens, text, &self.preferred(meta));
+        self.mentions(doc_id, text, &prep, &spots, choices)
+    }
+
+    fn preferred(&self, meta: &Metadata) -> Vec<String> {
+        let mut v = self.options.prefer_countries.clone();
+        if let Some(c) = &meta.country {
+            v.push(c.clone());
+        }
+        v
+    }
+
+    fn mentions(
+        &self,
+        doc_id: &str,
+        text: &str,
+        prep: &Prepared,
+        spots: &[Spot],
+        choices: Vec<Option<Resolution>>,
+    ) -> Vec<Option<Mention>> {
+        let sents = &prep.sents;
+        let spans: Vec<(usize, usize, usize, usize)> = spots
+            .iter()
+            .map(
+                |s| match prep.sent_of.get(s.first).and_then(|&k| sents.get(k)) {
+                    Some(x) => (s.start, s.end, x.start.min(s.start), x.end.max(s.end)),
+                    None => (s.start, s.end, s.start, s.end),
+                },
+            )
             .collect();
         let bytes: Vec<usize> = spans
             .iter()
             .flat_map(|&(a, b, c, d)| [a, b, c, d])
             .collect();
         let cps = char_offsets(text, &bytes);
-        let mut out = Vec::with_capacity(kept.len());
-        for (k, (s, choice)) in kept.iter().zip(choices).enumerate() {
-            let Some(r) = choice else { continue };
+        let mut n = 0;
+        let mut out = Vec::with_capacity(spots.len());
+        for (k, (s, choice)) in spots.iter().zip(choices).enumerate() {
+            let Some(r) = choice else {
+                out.push(None);
+                continue;
+            };
             let (_, _, ss, se) = spans[k];
-            out.push(Mention {
+            n += 1;
+            out.push(Some(Mention {
                 doc_id: doc_id.to_string(),
-                n: out.len() + 1,
+                n,
                 surface: text[s.start..s.end].to_string(),
                 start: cps[4 * k],
                 end: cps[4 * k + 1],
@@ -181,8 +189,114 @@ impl Tagger {
                     .map(|(place, score)| Alternative { place, score })
                     .collect(),
                 attribution: Attribution::default(),
-            });
+            }));
         }
         out
+    }
+}
+
+/// Sentences and tokens of a text, and where each token stands.
+struct Prepared {
+    sents: Vec<Sentence>,
+    tokens: Vec<Token>,
+    /// Sentence of each token (`usize::MAX` outside any).
+    sent_of: Vec<usize>,
+    /// The token starts a sentence or a quotation.
+    initial: Vec<bool>,
+}
+
+impl Prepared {
+    fn new(text: &str) -> Prepared {
+        let sents = sentences(text);
+        let tokens = tokenize(text);
+        let mut sent_of = vec![usize::MAX; tokens.len()];
+        let mut initial = vec![false; tokens.len()];
+        let mut si = 0;
+        for (k, t) in tokens.iter().enumerate() {
+            while si < sents.len() && sents[si].end <= t.start {
+                si += 1;
+            }
+            if si < sents.len() && sents[si].start <= t.start {
+                sent_of[k] = si;
+                initial[k] = k == 0 || sent_of[k - 1] != si;
+            }
+        }
+        // A token right after an opening quotation mark starts a sentence too.
+        for k in 1..tokens.len() {
+            let gap = &text[tokens[k - 1].end..tokens[k].start];
+            if gap.contains(['“', '‘', '"', '«']) && !gap.contains(['”', '’', '»']) {
+                initial[k] = true;
+            }
+        }
+        Prepared {
+            sents,
+            tokens,
+            sent_of,
+            initial,
+        }
+    }
+}
+
+/// Applies the spotting rules (`spotting::judge`) and the one-sense-per-
+/// document rule for people's names.
+fn filter_spots(spots: Vec<Spot>, prep: &Prepared) -> Vec<Spot> {
+    let tokens = &prep.tokens;
+    // Token positions that end a spot naming a country, a province or a
+    // large place: a name right after one is not inside a longer name.
+    let spot_ends: HashSet<usize> = spots
+        .iter()
+        .filter(|s| {
+            s.candidates
+                .iter()
+                .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
+        })
+        .map(|s| s.last)
+        .collect();
+    let spot_starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
+    let verdicts: Vec<_> = spots
+        .iter()
+        .map(|s| {
+            let ctx = Context {
+                sentence_initial: prep.initial[s.first],
+                prev_is_place: spot_ends.contains(&s.first),
+                next_is_place: spot_starts.contains(&s.last),
+            };
+            judge(s, tokens, ctx)
+        })
+        .collect();
+    let persons = person_keys(&spots, tokens, &verdicts);
+    spots
+        .into_iter()
+        .zip(verdicts)
+        .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, tokens)))
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// A spot for a given byte span: the tokens inside it and the candidates of
+/// its folded text.
+fn given_spot(gaz: &Gazetteer, tokens: &[Token], text: &str, start: usize, end: usize) -> Spot {
+    let first = tokens.partition_point(|t| t.end <= start);
+    let last = tokens.partition_point(|t| t.start < end).max(first);
+    let key = crate::normalize::fold(text.get(start..end).unwrap_or(""));
+    let mut candidates = gaz.candidates(&key);
+    if candidates.is_empty() && first < last {
+        let k = tokens[first..last]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if k != key {
+            candidates = gaz.candidates(&k);
+        }
+    }
+    Spot {
+        first: first.min(tokens.len().saturating_sub(1)),
+        last: last.max(first + 1).min(tokens.len().max(1)),
+        start,
+        end,
+        candidates,
+        kind: MatchKind::Exact,
+        similarity: 1.0,
     }
 }

@@ -79,6 +79,14 @@ pub fn metadata_member(meta: &Metadata) -> Value {
     })
 }
 
+/// Writes one RFC 8142 record: the record separator (0x1E), the feature, a
+/// line feed.
+pub fn write_sequence_record<W: Write + ?Sized>(w: &mut W, m: &Mention) -> io::Result<()> {
+    w.write_all(b"\x1e")?;
+    serde_json::to_writer(&mut *w, &feature(m))?;
+    w.write_all(b"\n")
+}
+
 /// Writes a FeatureCollection one feature at a time.
 pub struct FeatureCollectionWriter<W: Write> {
     w: W,
