@@ -53,6 +53,9 @@ struct EvalArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     json: bool,
+    /// Print the figures as a Markdown table.
+    #[arg(long, conflicts_with = "json")]
+    markdown: bool,
     /// Write every false positive, miss and far-off resolution here (JSONL).
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
@@ -347,6 +350,8 @@ fn eval(args: EvalArgs) -> Result<()> {
             .map(|r| Ok((r.corpus.clone(), serde_json::to_value(r)?)))
             .collect::<Result<_>>()?;
         println!("{}", serde_json::to_string_pretty(&obj)?);
+    } else if args.markdown {
+        print!("{}", geomention::eval::geoparse::markdown(&report.rows));
     } else {
         print!("{}", geomention::eval::geoparse::table(&report.rows));
     }

@@ -391,6 +391,35 @@ pub fn table(rows: &[Scores]) -> String {
     out
 }
 
+/// A Markdown table of the main figures (for `docs/EVALUATION.md`).
+pub fn markdown(rows: &[Scores]) -> String {
+    let mut out = String::from(
+        "| corpus | docs | gold | strict P / R / F1 | lenient P / R / F1 | acc@161 | mean km | median km | AUC | e2e@161 | missing | MB/s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} / {} / {} | {} / {} / {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.corpus,
+            r.docs,
+            r.gold,
+            pct(Some(r.strict_p)),
+            pct(Some(r.strict_r)),
+            pct(Some(r.strict_f1)),
+            pct(Some(r.lenient_p)),
+            pct(Some(r.lenient_r)),
+            pct(Some(r.lenient_f1)),
+            pct(r.acc161),
+            num(r.mean_km, 0),
+            num(r.median_km, 0),
+            num(r.auc, 3),
+            pct(r.e2e161),
+            pct(r.missing_rate),
+            num(r.mb_per_s, 2),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 mod acceptance;
 mod cli;
 mod contract;
+mod eval;
 mod examples;
 
 use std::path::PathBuf;

@@ -1,0 +1,319 @@
+//! Words and punctuation of the text, and the source phrase (a noun phrase as
+//! written) before or after a cue. Without a part-of-speech tagger, a phrase
+//! is found from capitalisation, determiners, a few function words and the
+//! punctuation that bounds phrases.
+
+use super::cues::{
+    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
+};
+use super::quotes::is_quote_char;
+
+/// What an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A word (letters, digits, inner apostrophes, hyphens and periods).
+    Word,
+    /// A punctuation character other than a quotation mark.
+    Punct(char),
+    /// A whole quotation nested one level below the sequence (its index).
+    Hole(usize),
+}
+
+/// A word, a punctuation mark or a nested quotation, with byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Word, punctuation or quotation.
+    pub kind: ItemKind,
+    /// The word in lowercase, without a possessive `’s` (empty otherwise).
+    pub lower: String,
+    /// The word starts with an uppercase letter.
+    pub cap: bool,
+    /// The word carries a possessive `’s`.
+    pub possessive: bool,
+}
+
+impl Item {
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == ItemKind::Word
+    }
+}
+
+fn is_apos(c: char) -> bool {
+    matches!(c, '’' | '\'' | 'ʼ')
+}
+
+/// Splits `text` into words and punctuation (quotation marks are left out;
+/// quotations come in as holes later).
+pub fn items(text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            if !is_quote_char(c) {
+                out.push(Item {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: ItemKind::Punct(c),
+                    lower: String::new(),
+                    cap: false,
+                    possessive: false,
+                });
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut prev = c;
+        loop {
+            let rest = &text[end..];
+            let mut cs = rest.chars();
+            let Some(n) = cs.next() else { break };
+            if n.is_alphanumeric() || (!n.is_ascii() && unicode_mark(n)) {
+                end += n.len_utf8();
+                prev = n;
+                continue;
+            }
+            let after = cs.next();
+            let joins = match n {
+                '-' | '‐' | '.' => after.is_some_and(char::is_alphanumeric),
+                ',' => prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
+                x if is_apos(x) => after.is_some_and(char::is_alphabetic),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end += n.len_utf8();
+            prev = n;
+        }
+        let word = &text[i..end];
+        let (base, possessive) = match word.char_indices().rev().nth(1) {
+            Some((k, a)) if is_apos(a) && (word.ends_with('s') || word.ends_with('S')) => {
+                (&word[..k], true)
+            }
+            _ => (word, false),
+        };
+        out.push(Item {
+            start: i,
+            end,
+            kind: ItemKind::Word,
+            lower: base.to_lowercase(),
+            cap: c.is_uppercase(),
+            possessive,
+        });
+    }
+    out
+}
+
+fn unicode_mark(c: char) -> bool {
+    // combining diacritics (U+0300–U+036F) stay inside words
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Items `a..=b` of a sequence.
+pub type Range = (usize, usize);
+
+fn word<'a>(seq: &'a [&Item], k: usize) -> Option<&'a Item> {
+    seq.get(k).copied().filter(|x| x.is_word())
+}
+
+/// True when a word cannot be part of a source phrase.
+fn breaks_phrase(x: &Item) -> bool {
+    let w = x.lower.as_str();
+    is_stop(w) || is_aux(w) || is_be(w) || (!x.cap && cue_lemma(w).is_some())
+}
+
+/// The source phrase that ends at item `j` (walking left), as an inclusive
+/// range of `seq`. A pronoun is a phrase of its own; an appositive name
+/// before ", a …" is included ("Alla Maki, a local lawmaker").
+pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
+    let last = word(seq, j)?;
+    let w = last.lower.as_str();
+    if w == "who" {
+        return None;
+    }
+    if is_pronoun(w) {
+        return Some((j, j));
+    }
+    if breaks_phrase(last) || is_determiner(w) || is_np_preposition(w) {
+        return None;
+    }
+    let mut start = j;
+    let mut k = j;
+    while k > 0 && j - k < 12 {
+        let Some(prev) = word(seq, k - 1) else { break };
+        let pw = prev.lower.as_str();
+        if is_determiner(pw) {
+            start = k - 1;
+            // "of the X" continues; otherwise the determiner opens the phrase
+            let inner = k >= 3
+                && word(seq, k - 2).is_some_and(|p| {
+                    is_np_preposition(&p.lower) && p.lower != "and" && p.lower != "to"
+                })
+                && word(seq, k - 3).is_some_and(|p| !breaks_phrase(p));
+            if !inner {
+                break;
+            }
+            k -= 2;
+            continue;
+        }
+        if is_np_preposition(pw) {
+            let before = word(seq, k.wrapping_sub(2)).filter(|_| k >= 2);
+            let ok = match before {
+                Some(b) if !breaks_phrase(b) && !is_pronoun(&b.lower) => {
+                    if pw == "and" || pw == "&" {
+                        b.cap && seq[k].cap
+                    } else {
+                        pw != "to" && !is_determiner(&b.lower)
+                    }
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            k -= 1;
+            continue;
+        }
+        if breaks_phrase(prev) || is_pronoun(pw) {
+            break;
+        }
+        start = k - 1;
+        k -= 1;
+    }
+    // an appositive: "Name Name, a title said"
+    if start >= 2
+        && word(seq, start).is_some_and(|d| is_determiner(&d.lower))
+        && seq[start - 1].kind == ItemKind::Punct(',')
+        && word(seq, start - 2).is_some_and(|x| x.cap)
+    {
+        let mut s = start - 2;
+        while s > 0 && word(seq, s - 1).is_some_and(|x| x.cap) && start - s < 5 {
+            s -= 1;
+        }
+        if s == 0 || !seq[s - 1].is_word() {
+            start = s;
+        }
+    }
+    Some((start, j))
+}
+
+/// The source phrase that starts at item `i` (walking right), as an
+/// inclusive range. Words of time right after a verb are skipped ("said
+/// Tuesday the minister" is rare, "said Tuesday." has no source after).
+pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
+    let first = word(seq, i)?;
+    let w = first.lower.as_str();
+    if is_pronoun(w) && w != "who" {
+        return Some((i, i));
+    }
+    if breaks_phrase(first) || is_np_preposition(w) || (is_temporal(w) && !is_determiner(w)) {
+        return None;
+    }
+    let mut end = i;
+    let mut k = i;
+    while k + 1 < seq.len() && k - i < 12 {
+        let Some(next) = word(seq, k + 1) else { break };
+        let nw = next.lower.as_str();
+        if is_np_preposition(nw) && nw != "to" {
+            let ok = word(seq, k + 2).is_some_and(|a| {
+                !breaks_phrase(a) && !is_temporal(&a.lower) && !is_pronoun(&a.lower)
+            }) && !(nw == "and" && !next_cap(seq, k + 2));
+            if !ok {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if breaks_phrase(next) || is_pronoun(nw) {
+            break;
+        }
+        if is_determiner(nw) && word(seq, k).is_some_and(|p| !is_np_preposition(&p.lower)) {
+            break;
+        }
+        end = k + 1;
+        k += 1;
+    }
+    Some((i, end))
+}
+
+fn next_cap(seq: &[&Item], k: usize) -> bool {
+    word(seq, k).is_some_and(|x| x.cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn before(t: &str, verb: &str) -> Option<String> {
+        let its = items(t);
+        let seq: Vec<&Item> = its.iter().collect();
+        let v = seq.iter().position(|x| x.lower == verb)?;
+        let mut j = v.checked_sub(1)?;
+        while j > 0 && is_aux(&seq[j].lower) {
+            j -= 1;
+        }
+        let (a, b) = phrase_before(&seq, j)?;
+        Some(t[seq[a].start..seq[b].end].to_string())
+    }
+
+    fn after(t: &str, verb: &str) -> Option<String> {
+        let its = items(t);
+        let seq: Vec<&Item> = its.iter().collect();
+        let v = seq.iter().position(|x| x.lower == verb)?;
+        let (a, b) = phrase_after(&seq, v + 1)?;
+        Some(t[seq[a].start..seq[b].end].to_string())
+    }
+
+    #[test]
+    fn words() {
+        let t = "Iran’s U.S.-backed al-Haq, 7,000 guards’ 3.5 “x”";
+        let w: Vec<&str> = items(t).iter().map(|i| &t[i.start..i.end]).collect();
+        assert_eq!(
+            w,
+            ["Iran’s", "U.S.-backed", "al-Haq", ",", "7,000", "guards", "3.5"]
+        );
+        assert!(items(t)[0].possessive);
+        assert_eq!(items(t)[0].lower, "iran");
+    }
+
+    #[test]
+    fn phrases_before() {
+        let cases = [
+            ("The Ruritanian Council of Elders of Freedonia said:", "said", Some("The Ruritanian Council of Elders of Freedonia")),
+            ("Freedonia’s Interior Minister Varga has insisted that", "insisted", Some("Freedonia’s Interior Minister Varga")),
+            ("But the Council has stated that", "stated", Some("the Council")),
+            ("In a long report on May 3, the Daily Planet TV unveiled", "unveiled", Some("the Daily Planet TV")),
+            ("They quoted", "quoted", Some("They")),
+            ("Then on May 4, Global Watch noted", "noted", Some("Global Watch")),
+            ("Ana Bell, a local lawmaker said", "said", Some("Ana Bell, a local lawmaker")),
+            ("Two police officers in Sparta told", "told", Some("Two police officers in Sparta")),
+            ("the people who said", "said", None),
+            ("and it said", "said", Some("it")),
+        ];
+        for (t, v, want) in cases {
+            assert_eq!(before(t, v).as_deref(), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn phrases_after() {
+        let cases = [
+            ("“Go,” said one young fighter with Harbor Guard… and", "said", Some("one young fighter with Harbor Guard")),
+            ("according to reports.", "to", Some("reports")),
+            ("quoted one resident of East Lake as saying", "quoted", Some("one resident of East Lake")),
+            ("said Tuesday.", "said", None),
+            ("said the Council.", "said", Some("the Council")),
+        ];
+        for (t, v, want) in cases {
+            assert_eq!(after(t, v).as_deref(), want, "{t}");
+        }
+    }
+}
