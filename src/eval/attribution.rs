@@ -305,6 +305,34 @@ pub fn table(r: &AttrReport) -> String {
     out
 }
 
+/// Tags a gold document and returns the predicted relations and the places
+/// with their exported attribution.
+pub fn predict(
+    tagger: &crate::Tagger,
+    doc: &GoldAttrDoc,
+) -> (Vec<PredAttribution>, Vec<PlaceAttribution>) {
+    let meta = crate::document::Metadata {
+        publisher: doc.publisher.clone(),
+        ..Default::default()
+    };
+    let places = tagger
+        .tag_with(&doc.id, &doc.text, &meta)
+        .into_iter()
+        .map(|m| PlaceAttribution {
+            span: CpSpan {
+                start: m.start,
+                end: m.end,
+            },
+            source_span: None,
+            source_texts: [m.attribution.source, m.attribution.text]
+                .into_iter()
+                .flatten()
+                .collect(),
+        })
+        .collect();
+    (Vec::new(), places)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,32 +387,4 @@ mod tests {
         wrong.add(&doc, &[], &bad);
         assert_eq!(wrong.all.place_accuracy(), Some(0.0));
     }
-}
-
-/// Tags a gold document and returns the predicted relations and the places
-/// with their exported attribution.
-pub fn predict(
-    tagger: &crate::Tagger,
-    doc: &GoldAttrDoc,
-) -> (Vec<PredAttribution>, Vec<PlaceAttribution>) {
-    let meta = crate::document::Metadata {
-        publisher: doc.publisher.clone(),
-        ..Default::default()
-    };
-    let places = tagger
-        .tag_with(&doc.id, &doc.text, &meta)
-        .into_iter()
-        .map(|m| PlaceAttribution {
-            span: CpSpan {
-                start: m.start,
-                end: m.end,
-            },
-            source_span: None,
-            source_texts: [m.attribution.source, m.attribution.text]
-                .into_iter()
-                .flatten()
-                .collect(),
-        })
-        .collect();
-    (Vec::new(), places)
 }
