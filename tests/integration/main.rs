@@ -4,6 +4,7 @@ mod acceptance;
 mod cli;
 mod contract;
 mod eval;
+mod properties;
 mod examples;
 
 use std::path::PathBuf;
