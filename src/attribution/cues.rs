@@ -53,8 +53,8 @@ const LEMMAS: &[&str] = &[
     "emphasise",
     "emphasize",
     "estimate",
-    "explain",
     "exclaim",
+    "explain",
     "fear",
     "forecast",
     "highlight",
@@ -109,9 +109,9 @@ const LEMMAS: &[&str] = &[
     "urge",
     "vow",
     "warn",
-    "worry",
     "whisper",
     "wonder",
+    "worry",
     "yell",
 ];
 
@@ -160,29 +160,42 @@ pub fn cue_lemma(w: &str) -> Option<&'static str> {
             _ => "write",
         });
     }
+    if w.len() < 3 || w.len() > 24 || !w.is_ascii() {
+        return None;
+    }
     let lookup = |s: &str| LEMMAS.binary_search(&s).ok().map(|i| LEMMAS[i]);
     if let Some(l) = lookup(w) {
         return Some(l);
     }
-    let mut cands: Vec<String> = Vec::with_capacity(6);
+    // stems without allocating: "stem", "stem" + "e", "ste" (undoubled), "stem" + "y"
+    let mut buf = [0u8; 32];
+    let with = |buf: &mut [u8; 32], stem: &str, tail: &[u8]| -> Option<&'static str> {
+        let n = stem.len();
+        buf[..n].copy_from_slice(stem.as_bytes());
+        buf[n..n + tail.len()].copy_from_slice(tail);
+        std::str::from_utf8(&buf[..n + tail.len()]).ok().and_then(lookup)
+    };
     for suf in ["s", "es", "ed", "d", "ing"] {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if stem.len() < 2 {
-                continue;
+        let Some(stem) = w.strip_suffix(suf) else {
+            continue;
+        };
+        if stem.len() < 2 {
+            continue;
+        }
+        if let Some(l) = lookup(stem) {
+            return Some(l);
+        }
+        if suf == "ing" || suf == "ed" {
+            if let Some(l) = with(&mut buf, stem, b"e") {
+                return Some(l);
             }
-            cands.push(stem.to_string());
-            if suf == "ing" || suf == "ed" {
-                cands.push(format!("{stem}e"));
-                if let Some(u) = undouble(stem) {
-                    cands.push(u.to_string());
-                }
+            if let Some(l) = undouble(stem).and_then(lookup) {
+                return Some(l);
             }
         }
     }
-    if let Some(stem) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
-        cands.push(format!("{stem}y"));
-    }
-    cands.iter().find_map(|c| lookup(c))
+    let stem = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies"))?;
+    with(&mut buf, stem, b"y")
 }
 
 /// True when `lemma` is also a common noun (see [`NOUN_LIKE`]).

@@ -1,7 +1,38 @@
 //! Step 5 of the pipeline: attribution — who claims each place.
 //!
-//! Not yet implemented: every mention carries an empty [`Attribution`]
-//! (exported as null values) until the attribution issue lands.
+//! [`attribute`] reads a whole document once and finds its attribution
+//! relations ([`AttributionSpan`]): a *source* ("the Council", "one resident
+//! of East Lake"), a *cue* ("said", "according to", "quoted … as saying") and
+//! the *content* the source claims, either a quotation (direct) or reported
+//! speech (indirect). [`DocAttribution::for_span`] then says for any span of
+//! the text (a place mention) who claims it; text outside every relation is
+//! the narrator's.
+//!
+//! The steps, each in its own module:
+//! - [`quotes`]: quotation marks, apostrophes, nesting, quotations over
+//!   several paragraphs, quoted titles;
+//! - [`cues`]: the reporting verbs and phrases and the function words;
+//! - [`sources`]: words, punctuation and the source phrase before or after a
+//!   cue;
+//! - [`coref`]: which earlier full name a short reference or pronoun means.
+//!
+//! Relations nest: a source quoted inside another source's quotation gets a
+//! *chain*, outermost first ("The Council" → "the Daily Planet TV" → "one
+//! resident").
+//!
+//! Everything is linear in the text apart from small bounded look-arounds,
+//! except [`DocAttribution::for_span`], which scans the relations of the
+//! document.
+
+pub mod coref;
+pub mod cues;
+pub mod quotes;
+pub mod sources;
+
+use coref::Entities;
+use cues::{cue_lemma, is_aux, is_be, is_determiner, is_pronoun, is_temporal, noun_like, weak};
+use quotes::{find_quotes, Quote};
+use sources::{items, phrase_after, phrase_before, Item, ItemKind};
 
 /// Direct quotation, reported speech, or the narrator's own voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,3 +70,872 @@ pub struct Attribution {
     /// Sources quoting sources, outermost first.
     pub chain: Vec<String>,
 }
+
+/// Document metadata that attribution may use.
+#[derive(Debug, Clone, Default)]
+pub struct DocMeta {
+    /// The author, when known: the narrator's name.
+    pub author: Option<String>,
+    /// The publisher, used for the narrator when there is no author.
+    pub publisher: Option<String>,
+}
+
+/// A span of bytes into the text, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSpan {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+}
+
+impl ByteSpan {
+    fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    fn contains(self, start: usize, end: usize) -> bool {
+        self.start <= start && end <= self.end
+    }
+    fn overlaps(self, start: usize, end: usize) -> bool {
+        self.start < end && start < self.end
+    }
+}
+
+/// One attribution relation found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttributionSpan {
+    /// The source phrase as written (None when the source is implicit).
+    pub source: Option<ByteSpan>,
+    /// The cue ("said"); for "quoted X as saying", from "quoted" to "saying".
+    pub cue: Option<ByteSpan>,
+    /// What the source claims: a quotation with its marks, or reported speech.
+    pub content: ByteSpan,
+    /// Direct (a quotation) or indirect.
+    pub kind: AttributionKind,
+    /// The full name the source refers to.
+    pub resolved_source: Option<String>,
+    /// Sources quoting sources, outermost first, as written; it ends with
+    /// this relation's own source (a pronoun replaced by what it stands for).
+    pub chain: Vec<String>,
+}
+
+/// All attributions of a document.
+#[derive(Debug, Clone, Default)]
+pub struct DocAttribution {
+    spans: Vec<AttributionSpan>,
+    /// The source of each span as written.
+    texts: Vec<Option<String>>,
+    /// The cue of each span as written ("quoted … as saying").
+    cues: Vec<Option<String>>,
+    /// The narrator's name (author or publisher).
+    narrator: Option<String>,
+}
+
+impl DocAttribution {
+    /// The relations, in document order of their content.
+    pub fn spans(&self) -> &[AttributionSpan] {
+        &self.spans
+    }
+
+    /// The innermost relation whose content holds bytes `start..end`, not
+    /// counting a relation whose own source phrase holds them ("East Lake" in
+    /// "one resident of East Lake said" belongs to the enclosing relation).
+    pub fn relation_for(&self, start: usize, end: usize) -> Option<&AttributionSpan> {
+        self.index_for(start, end).map(|k| &self.spans[k])
+    }
+
+    fn index_for(&self, start: usize, end: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (k, s) in self.spans.iter().enumerate() {
+            if s.content.start > start {
+                break; // spans are ordered by content start
+            }
+            if !s.content.contains(start, end) || s.source.is_some_and(|x| x.overlaps(start, end))
+            {
+                continue;
+            }
+            if best.is_none_or(|b| s.content.len() <= self.spans[b].content.len()) {
+                best = Some(k);
+            }
+        }
+        best
+    }
+
+    /// The attribution of the text at bytes `start..end` (a place mention),
+    /// narrator when none applies. `chain` is empty when only one source is
+    /// involved.
+    pub fn for_span(&self, start: usize, end: usize) -> Attribution {
+        match self.index_for(start, end) {
+            Some(k) => {
+                let s = &self.spans[k];
+                Attribution {
+                    source: s.resolved_source.clone(),
+                    text: self.texts[k].clone(),
+                    cue: self.cues[k].clone(),
+                    kind: Some(s.kind),
+                    chain: if s.chain.len() > 1 {
+                        s.chain.clone()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            }
+            None => Attribution {
+                source: self.narrator.clone(),
+                text: None,
+                cue: None,
+                kind: Some(AttributionKind::Narrator),
+                chain: Vec::new(),
+            },
+        }
+    }
+}
+
+/// A relation while the document is read.
+#[derive(Debug, Clone)]
+struct Draft {
+    source: Option<ByteSpan>,
+    cue: Option<ByteSpan>,
+    cue_text: Option<String>,
+    content: ByteSpan,
+    kind: AttributionKind,
+    /// Same source as this earlier draft (a participle, a continued
+    /// quotation, a title).
+    copy_of: Option<usize>,
+    /// The sentence of the cue.
+    sentence: usize,
+}
+
+/// A quotation counts as speech from this many words on (fewer: a term or a
+/// scare quote, which stays part of the sentence around it).
+const SPEECH_WORDS: usize = 4;
+
+/// Read-only context of one document.
+struct Doc<'a> {
+    text: &'a str,
+    quotes: Vec<Quote>,
+    speech: Vec<bool>,
+    sentences: &'a [crate::text::Sentence],
+}
+
+impl Doc<'_> {
+    fn hole_span(&self, q: usize) -> ByteSpan {
+        ByteSpan {
+            start: self.quotes[q].open,
+            end: self.quotes[q].close,
+        }
+    }
+}
+
+/// Finds quotations, cues and sources in a whole document.
+///
+/// ```
+/// use geomention::attribution::{attribute, AttributionKind, DocMeta};
+/// use geomention::text::sentences;
+/// let t = "Fighting spread to Kirkuk, the ministry said. Rain fell in Basra.";
+/// let a = attribute(t, &sentences(t), &DocMeta::default());
+/// let k = t.find("Kirkuk").unwrap();
+/// let at = a.for_span(k, k + 6);
+/// assert_eq!(at.text.as_deref(), Some("the ministry"));
+/// assert_eq!(at.kind, Some(AttributionKind::Indirect));
+/// let b = t.find("Basra").unwrap();
+/// assert_eq!(a.for_span(b, b + 5).kind, Some(AttributionKind::Narrator));
+/// ```
+pub fn attribute(
+    text: &str,
+    sentences: &[crate::text::Sentence],
+    meta: &DocMeta,
+) -> DocAttribution {
+    let quotes = find_quotes(text);
+    let speech: Vec<bool> = quotes
+        .iter()
+        .map(|q| {
+            let (a, b) = q.inner();
+            !q.title && text[a..b].split_whitespace().count() >= SPEECH_WORDS
+        })
+        .collect();
+    let doc = Doc {
+        text,
+        quotes,
+        speech,
+        sentences,
+    };
+    let its = items(text);
+    let containers = item_containers(&its, &doc.quotes);
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut ip = 0;
+    for (si, s) in sentences.iter().enumerate() {
+        while ip < its.len() && its[ip].start < s.start {
+            ip += 1;
+        }
+        let mut end = ip;
+        while end < its.len() && its[end].start < s.end {
+            end += 1;
+        }
+        let mut seen: Vec<Option<usize>> = Vec::new();
+        for &c in &containers[ip..end] {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        for c in seen {
+            let holes: Vec<Item> = Vec::new();
+            let mut entries: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) | Err(hole)
+            for k in ip..end {
+                if containers[k] == c {
+                    entries.push(Ok(k));
+                } else if let Some(h) = child_of(&doc.quotes, containers[k], c) {
+                    if entries.last() != Some(&Err(h)) {
+                        entries.push(Err(h));
+                    }
+                }
+            }
+            let mut holes = holes;
+            for e in &entries {
+                if let Err(h) = *e {
+                    let sp = doc.hole_span(h);
+                    holes.push(Item {
+                        start: sp.start,
+                        end: sp.end,
+                        kind: ItemKind::Hole(h),
+                        lower: String::new(),
+                        cap: false,
+                        possessive: false,
+                    });
+                }
+            }
+            let mut hi = 0;
+            let seq: Vec<&Item> = entries
+                .iter()
+                .map(|e| match *e {
+                    Ok(k) => &its[k],
+                    Err(_) => {
+                        hi += 1;
+                        &holes[hi - 1]
+                    }
+                })
+                .collect();
+            read_sequence(&doc, &seq, c, si, &mut drafts);
+        }
+    }
+    add_titles_and_continuations(&doc, &mut drafts);
+    finish(text, drafts, meta)
+}
+
+/// The innermost quotation holding each item.
+fn item_containers(its: &[Item], quotes: &[Quote]) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(its.len());
+    let mut stack: Vec<usize> = Vec::new();
+    let mut qi = 0;
+    for it in its {
+        while qi < quotes.len() && quotes[qi].open <= it.start {
+            while stack
+                .last()
+                .is_some_and(|&t| quotes[t].close <= quotes[qi].open)
+            {
+                stack.pop();
+            }
+            stack.push(qi);
+            qi += 1;
+        }
+        while stack.last().is_some_and(|&t| quotes[t].close <= it.start) {
+            stack.pop();
+        }
+        out.push(stack.last().copied());
+    }
+    out
+}
+
+/// The quotation directly inside `c` that holds container `d`, if `d` lies in `c`.
+fn child_of(quotes: &[Quote], d: Option<usize>, c: Option<usize>) -> Option<usize> {
+    let mut x = d;
+    for _ in 0..=quotes::MAX_DEPTH + 1 {
+        let q = x?;
+        if quotes[q].parent == c {
+            return Some(q);
+        }
+        x = quotes[q].parent;
+    }
+    None
+}
+
+fn span_of(seq: &[&Item], a: usize, b: usize) -> ByteSpan {
+    ByteSpan {
+        start: seq[a].start,
+        end: seq[b].end,
+    }
+}
+
+fn is_punct(it: &Item) -> bool {
+    matches!(it.kind, ItemKind::Punct(_))
+}
+
+fn hole(it: &Item) -> Option<usize> {
+    match it.kind {
+        ItemKind::Hole(h) => Some(h),
+        _ => None,
+    }
+}
+
+/// The content in items `a..b` (end exclusive): a quotation when it is one
+/// (or ends in one: "“…,” she said"), else reported speech.
+fn content_in(doc: &Doc, seq: &[&Item], a: usize, b: usize) -> Option<(ByteSpan, AttributionKind)> {
+    let mut a = a;
+    let mut b = b.min(seq.len());
+    while a < b && (is_punct(seq[a]) || seq[a].lower == "that") {
+        a += 1;
+    }
+    while b > a && is_punct(seq[b - 1]) {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    if let Some(h) = hole(seq[b - 1]) {
+        if doc.speech[h] && (a == b - 1 || seq[a..b - 1].iter().all(|x| is_punct(x))) {
+            return Some((doc.hole_span(h), AttributionKind::Direct));
+        }
+    }
+    if seq[a..b].iter().any(|x| x.is_word()) || b - a > 0 {
+        return Some((span_of(seq, a, b - 1), AttributionKind::Indirect));
+    }
+    None
+}
+
+/// The content after a cue at items `from..`: the first quotation of speech
+/// when only a few words come before it ("wrote in an article entitled ‘…’:
+/// “…”"), else the rest of the sentence; when the sentence ends with the cue
+/// (and a colon), the quotation that follows it.
+fn content_after(
+    doc: &Doc,
+    seq: &[&Item],
+    from: usize,
+    container: Option<usize>,
+) -> Option<(ByteSpan, AttributionKind)> {
+    let mut words = 0;
+    for (k, it) in seq.iter().enumerate().skip(from) {
+        match it.kind {
+            ItemKind::Hole(h) if doc.speech[h] => {
+                return Some((doc.hole_span(h), AttributionKind::Direct));
+            }
+            ItemKind::Word => {
+                words += 1;
+                if words > 8 || (k > from && cue_lemma(&it.lower).is_some() && !it.cap) {
+                    break;
+                }
+            }
+            ItemKind::Punct(c) if matches!(c, '.' | ';' | '!' | '?') => break,
+            _ => {}
+        }
+    }
+    if let Some(found) = content_in(doc, seq, from, seq.len()) {
+        return Some(found);
+    }
+    // "X said:" and the quotation starts after the sentence
+    let end = seq.last().map(|x| x.end)?;
+    let next = doc.sentences.partition_point(|s| s.start < end);
+    let limit = doc.sentences.get(next).map_or(end, |s| s.start);
+    let first = doc.quotes.partition_point(|q| q.open < end);
+    doc.quotes[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, q)| q.open <= limit)
+        .find(|(h, q)| q.parent == container && doc.speech[first + h])
+        .map(|(h, _)| (doc.hole_span(first + h), AttributionKind::Direct))
+}
+
+/// True when items `from..` hold at most a few words and no clause ("said
+/// in a statement on Tuesday.").
+fn short_tail(seq: &[&Item], from: usize) -> bool {
+    let words: Vec<&&Item> = seq[from.min(seq.len())..]
+        .iter()
+        .filter(|x| !is_punct(x))
+        .collect();
+    words.len() <= 5 && !words.iter().any(|x| x.lower == "that" || hole(x).is_some())
+}
+
+/// Finds the relations of one sentence at one quotation level.
+fn read_sequence(
+    doc: &Doc,
+    seq: &[&Item],
+    container: Option<usize>,
+    si: usize,
+    drafts: &mut Vec<Draft>,
+) {
+    let first_local = drafts.len();
+    let n = seq.len();
+    let text = doc.text;
+    let mut i = 0;
+    while i < n {
+        let it = seq[i];
+        if !it.is_word() {
+            i += 1;
+            continue;
+        }
+        let w = it.lower.as_str();
+        let prev = i.checked_sub(1).map(|p| seq[p]);
+        let next_word = |k: usize| seq.get(k).filter(|x| x.is_word()).map(|x| x.lower.as_str());
+
+        // according to X
+        if w == "according" && next_word(i + 1) == Some("to") {
+            if let Some((a, b)) = phrase_after(seq, i + 2) {
+                let words_before = seq[..i].iter().filter(|x| !is_punct(x)).count();
+                let content = if words_before >= 2 {
+                    content_in(doc, seq, 0, i)
+                } else {
+                    content_in(doc, seq, b + 1, n)
+                };
+                if let Some((content, kind)) = content {
+                    drafts.push(Draft {
+                        source: Some(span_of(seq, a, b)),
+                        cue: Some(span_of(seq, i, i + 1)),
+                        cue_text: Some(text[seq[i].start..seq[i + 1].end].to_string()),
+                        content,
+                        kind,
+                        copy_of: None,
+                        sentence: si,
+                    });
+                }
+                i = b + 1;
+                continue;
+            }
+        }
+
+        let Some(lemma) = cue_lemma(w) else {
+            i += 1;
+            continue;
+        };
+        let cue_here = |drafts: &mut Vec<Draft>,
+                        source: Option<ByteSpan>,
+                        copy_of: Option<usize>,
+                        content: Option<(ByteSpan, AttributionKind)>,
+                        cue: ByteSpan,
+                        cue_text: String| {
+            if let Some((content, kind)) = content {
+                drafts.push(Draft {
+                    source,
+                    cue: Some(cue),
+                    cue_text: Some(cue_text),
+                    content,
+                    kind,
+                    copy_of,
+                    sentence: si,
+                });
+            }
+        };
+        // a capitalised word mid-sentence is a name; after a determiner or a
+        // possessive, a noun; "to say" and "was said to" are no cues here
+        if (it.cap && i > 0 && prev.is_some_and(|p| p.is_word()))
+            || prev.is_some_and(|p| {
+                p.is_word() && (is_determiner(&p.lower) || p.possessive || p.lower == "to")
+            })
+        {
+            i += 1;
+            continue;
+        }
+        let bare = w == lemma || w.strip_suffix('s') == Some(lemma);
+        if noun_like(lemma)
+            && bare
+            && !prev.is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
+        {
+            i += 1;
+            continue;
+        }
+        let cue_span = ByteSpan {
+            start: it.start,
+            end: it.end,
+        };
+        let cue_str = text[it.start..it.end].to_string();
+
+        // passive: "was told by X", else no cue ("He was said to be …")
+        if prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) {
+            if next_word(i + 1) == Some("by") {
+                if let Some((a, b)) = phrase_after(seq, i + 2) {
+                    let content = content_in(doc, seq, 0, i - 1);
+                    cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+                    i = b + 1;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+
+        // X quoted Y as saying …
+        if lemma == "quote" && !w.ends_with("ing") {
+            let as_at = (i + 2..(i + 16).min(n)).find(|&k| {
+                seq[k].lower == "as"
+                    && next_word(k + 1).is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
+            });
+            let inner = as_at.and_then(|k| phrase_after(seq, i + 1).filter(|&(_, b)| b + 1 == k));
+            if let (Some(k), Some((ya, yb))) = (as_at, inner) {
+                let outer = source_before(seq, i);
+                let outer_content = content_in(doc, seq, i + 1, n);
+                if let (Some((a, b)), Some((oc, _))) = (outer, outer_content) {
+                    drafts.push(Draft {
+                        source: Some(span_of(seq, a, b)),
+                        cue: Some(cue_span),
+                        cue_text: Some(cue_str),
+                        content: oc,
+                        kind: AttributionKind::Indirect,
+                        copy_of: None,
+                        sentence: si,
+                    });
+                }
+                let cue = ByteSpan {
+                    start: it.start,
+                    end: seq[k + 1].end,
+                };
+                let cue_text = format!(
+                    "{} … {}",
+                    &text[it.start..it.end],
+                    &text[seq[k].start..seq[k + 1].end]
+                );
+                let content = content_after(doc, seq, k + 2, container);
+                cue_here(drafts, Some(span_of(seq, ya, yb)), None, content, cue, cue_text);
+                i = k + 2;
+                continue;
+            }
+        }
+
+        // a participle after a comma: "…, writing: “…”", "…, adding that …"
+        if w.ends_with("ing") {
+            if prev.is_some_and(|p| p.kind == ItemKind::Punct(',') || p.kind == ItemKind::Punct('…'))
+            {
+                let last = (first_local..drafts.len())
+                    .rev()
+                    .find(|&d| drafts[d].source.is_some());
+                if let Some(d) = last {
+                    let content = content_after(doc, seq, i + 1, container);
+                    let src = drafts[d].source;
+                    let root = drafts[d].copy_of.or(Some(d));
+                    cue_here(drafts, src, root, content, cue_span, cue_str);
+                }
+            }
+            i += 1;
+            continue;
+        }
+
+        // the source before the verb ("The Council said", "X has insisted")
+        if let Some((a, b)) = source_before(seq, i) {
+            let after_comma =
+                a > 0 && matches!(seq[a - 1].kind, ItemKind::Punct(',') | ItemKind::Hole(_));
+            let content = if after_comma && short_tail(seq, i + 1) {
+                // trailing: "…, the Council said."
+                let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };
+                content_in(doc, seq, 0, cut)
+            } else if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
+                None
+            } else {
+                content_after(doc, seq, i + 1, container)
+            };
+            cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+            i += 1;
+            continue;
+        }
+
+        // inversion: "“…,” said one fighter", "…, said the Council."
+        if !weak(lemma)
+            && (i == 0 || prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',') | ItemKind::Hole(_))))
+        {
+            let mut k = i + 1;
+            while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
+                k += 1;
+            }
+            if let Some((a, b)) = phrase_after(seq, k) {
+                let cut = if prev.is_some_and(|p| hole(p).is_some()) {
+                    i
+                } else {
+                    i.saturating_sub(1)
+                };
+                let content = if i > 0 {
+                    content_in(doc, seq, 0, cut)
+                } else {
+                    content_after(doc, seq, b + 1, container)
+                };
+                cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+                i = b + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // reported speech stops where the next relation of the sentence starts
+    for d in first_local..drafts.len() {
+        if drafts[d].kind != AttributionKind::Indirect {
+            continue;
+        }
+        let content = drafts[d].content;
+        let cut = drafts[d + 1..]
+            .iter()
+            .filter_map(|e| {
+                let at = e.source.map_or(e.cue.map_or(e.content.start, |c| c.start), |s| {
+                    s.start.min(e.cue.map_or(s.start, |c| c.start))
+                });
+                (at > content.start && at < content.end).then_some(at)
+            })
+            .min();
+        if let Some(at) = cut {
+            let head = text[content.start..at].trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–')
+            });
+            if !head.is_empty() {
+                drafts[d].content.end = content.start + head.len();
+            }
+        }
+    }
+}
+
+/// The source phrase before the cue at item `i`, over auxiliaries and
+/// adverbs ("Minister Varga has repeatedly insisted").
+fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j > 0 && i - j < 3 && seq[j - 1].is_word() && is_aux(&seq[j - 1].lower) {
+        j -= 1;
+    }
+    if j == 0 {
+        return None;
+    }
+    phrase_before(seq, j - 1)
+}
+
+/// The sentence that holds byte `at`.
+fn sentence_at(doc: &Doc, at: usize) -> usize {
+    doc.sentences.partition_point(|s| s.end <= at)
+}
+
+/// Quoted titles belong to the relation of their sentence; a quotation of
+/// speech with no cue of its own continues the direct quotation just before
+/// it (within two sentences).
+fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&d| drafts[d].content.start);
+    // quotations already inside a direct relation, or the content of one
+    let mut covered = vec![false; doc.quotes.len()];
+    let mut direct: Vec<ByteSpan> = drafts
+        .iter()
+        .filter(|d| d.kind == AttributionKind::Direct)
+        .map(|d| d.content)
+        .collect();
+    direct.sort_by_key(|c| (c.start, usize::MAX - c.end));
+    let mut reach = 0usize; // the furthest end of a direct content started so far
+    let mut ci = 0;
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        while ci < direct.len() && direct[ci].start <= quote.open {
+            reach = reach.max(direct[ci].end);
+            ci += 1;
+        }
+        covered[q] = quote.close <= reach;
+    }
+    let mut exact: Vec<ByteSpan> = drafts.iter().map(|d| d.content).collect();
+    exact.sort_by_key(|c| (c.start, c.end));
+    let mut di = 0;
+    let mut last_direct: Option<usize> = None;
+    let existing = drafts.len();
+    for (q, quote) in doc.quotes.iter().enumerate() {
+        while di < order.len() && drafts[order[di]].content.start <= quote.open {
+            let d = order[di];
+            if drafts[d].kind == AttributionKind::Direct {
+                last_direct = Some(d);
+            }
+            di += 1;
+        }
+        let sp = doc.hole_span(q);
+        if covered[q] || exact.binary_search_by_key(&(sp.start, sp.end), |c| (c.start, c.end)).is_ok() {
+            continue;
+        }
+        let si = sentence_at(doc, quote.open);
+        if quote.title {
+            // the nearest relation whose cue is in the same sentence
+            let from = drafts[..existing].partition_point(|d| d.sentence < si);
+            let near = drafts[from..existing]
+                .iter()
+                .enumerate()
+                .map(|(k, d)| (from + k, d))
+                .take_while(|(_, d)| d.sentence == si)
+                .filter(|(_, d)| d.source.is_some())
+                .min_by_key(|(_, d)| d.cue.map_or(usize::MAX, |c| c.start.abs_diff(quote.open)));
+            if let Some((k, d)) = near {
+                if !d.content.contains(sp.start, sp.end) {
+                    let (src, root) = (d.source, d.copy_of.or(Some(k)));
+                    drafts.push(Draft {
+                        source: src,
+                        cue: None,
+                        cue_text: None,
+                        content: sp,
+                        kind: AttributionKind::Direct,
+                        copy_of: root,
+                        sentence: si,
+                    });
+                }
+            }
+            continue;
+        }
+        if !doc.speech[q] || quote.parent.is_some() {
+            continue;
+        }
+        if let Some(d) = last_direct {
+            let prev = &drafts[d];
+            let gap = si.saturating_sub(sentence_at(doc, prev.content.end.saturating_sub(1)));
+            if prev.content.end <= quote.open && gap <= 2 && prev.source.is_some() {
+                let (src, root) = (prev.source, prev.copy_of.or(Some(d)));
+                drafts.push(Draft {
+                    source: src,
+                    cue: None,
+                    cue_text: None,
+                    content: sp,
+                    kind: AttributionKind::Direct,
+                    copy_of: root,
+                    sentence: si,
+                });
+            }
+        }
+    }
+}
+
+/// Resolves sources, builds chains and orders the relations.
+fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution {
+    // order by content start, longer first: a container before what it holds
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&d| (drafts[d].content.start, usize::MAX - drafts[d].content.len(), d));
+    // copy_of must point into the new order
+    let mut new_of = vec![0; drafts.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of[old] = new;
+    }
+    let mut sorted: Vec<Draft> = order.iter().map(|&d| drafts[d].clone()).collect();
+    for d in &mut sorted {
+        d.copy_of = d.copy_of.map(|c| new_of[c]);
+    }
+    drafts = sorted;
+    let n = drafts.len();
+
+    // parents: the innermost relation whose content holds this one's
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for r in 0..n {
+        let c = drafts[r].content;
+        while stack.last().is_some_and(|&t| drafts[t].content.end < c.end) {
+            stack.pop();
+        }
+        parent[r] = stack.last().copied();
+        stack.push(r);
+    }
+
+    // sources in document order of the source phrase
+    let texts: Vec<Option<String>> = drafts
+        .iter()
+        .map(|d| d.source.map(|s| text[s.start..s.end].to_string()))
+        .collect();
+    let mut by_source: Vec<usize> = (0..n).filter(|&d| drafts[d].source.is_some()).collect();
+    by_source.sort_by_key(|&d| (drafts[d].source.map_or(0, |s| s.start), drafts[d].copy_of.is_some()));
+    let mut resolved: Vec<Option<String>> = vec![None; n];
+    let mut antecedent: Vec<Option<usize>> = vec![None; n];
+    let mut pronoun = vec![false; n];
+    let mut entities = Entities::default();
+    for &d in &by_source {
+        if let Some(c) = drafts[d].copy_of.filter(|&c| c != d) {
+            if resolved[c].is_some() {
+                resolved[d] = resolved[c].clone();
+                antecedent[d] = antecedent[c];
+                pronoun[d] = pronoun[c];
+                continue;
+            }
+        }
+        let Some(t) = texts[d].as_deref() else { continue };
+        let speaker = parent[d].and_then(|p| resolved[p].as_deref().map(|s| (s, p)));
+        let r = entities.resolve(t, d, speaker);
+        resolved[d] = Some(r.name);
+        antecedent[d] = r.antecedent.filter(|&a| a != d);
+        pronoun[d] = r.pronoun;
+    }
+
+    // chains, outermost first
+    let links = Links {
+        parent: &parent,
+        antecedent: &antecedent,
+        pronoun: &pronoun,
+        texts: &texts,
+        resolved: &resolved,
+        has_source: drafts.iter().map(|d| d.source.is_some()).collect(),
+    };
+    let mut chains: Vec<Option<Vec<String>>> = vec![None; n];
+    for d in 0..n {
+        links.chain(d, &mut chains, 0);
+    }
+
+    let cues = drafts.iter().map(|d| d.cue_text.clone()).collect();
+    let spans = drafts
+        .iter()
+        .enumerate()
+        .map(|(k, d)| AttributionSpan {
+            source: d.source,
+            cue: d.cue,
+            content: d.content,
+            kind: d.kind,
+            resolved_source: resolved[k].clone(),
+            chain: chains[k].clone().unwrap_or_default(),
+        })
+        .collect();
+    DocAttribution {
+        spans,
+        texts,
+        cues,
+        narrator: meta.author.clone().or_else(|| meta.publisher.clone()),
+    }
+}
+
+/// What a chain is built from.
+struct Links<'a> {
+    parent: &'a [Option<usize>],
+    antecedent: &'a [Option<usize>],
+    pronoun: &'a [bool],
+    texts: &'a [Option<String>],
+    resolved: &'a [Option<String>],
+    has_source: Vec<bool>,
+}
+
+impl Links<'_> {
+    /// The chain of relation `d`: its parent's chain (or, for a pronoun with
+    /// no parent, its antecedent's outer chain), then its own source.
+    fn chain(&self, d: usize, memo: &mut Vec<Option<Vec<String>>>, depth: usize) -> Vec<String> {
+        if let Some(c) = &memo[d] {
+            return c.clone();
+        }
+        if depth > 32 {
+            return Vec::new();
+        }
+        let ante = self.antecedent[d].filter(|&a| self.pronoun[d] && self.has_source[a]);
+        let own = match ante {
+            Some(a) => self.texts[a].clone(),
+            None => self.texts[d].clone(),
+        };
+        let mut chain = match (self.parent[d], ante) {
+            (Some(p), _) => {
+                let c = self.chain(p, memo, depth + 1);
+                if self.resolved[p].is_some() && self.resolved[p] == self.resolved[d] {
+                    memo[d] = Some(c.clone());
+                    return c;
+                }
+                c
+            }
+            (None, Some(a)) => {
+                let mut c = self.chain(a, memo, depth + 1);
+                c.pop();
+                c
+            }
+            (None, None) => Vec::new(),
+        };
+        if let Some(o) = own {
+            if chain.last().is_none_or(|l| !l.eq_ignore_ascii_case(&o)) {
+                chain.push(o);
+            }
+        }
+        memo[d] = Some(chain.clone());
+        chain
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -260,11 +260,21 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 }
             }
         }
+        // two apostrophes stand for a straight double mark (''…'')
+        let twin = c == '\'' && n == Some('\'');
+        if twin {
+            it.next();
+        }
+        let (c, n) = if twin {
+            ('"', text[i + 2..].chars().next())
+        } else {
+            (c, n)
+        };
         if is_quote_char(c) {
             if skip_at == Some(i) {
                 skip_at = None;
             } else {
-                let len = c.len_utf8();
+                let len = if twin { 2 } else { c.len_utf8() };
                 match classify(c, pp, p, n) {
                     Mark::Open { double } => {
                         if double {
@@ -298,7 +308,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             }
         }
         if !c.is_whitespace() {
-            content_end = i + c.len_utf8();
+            content_end = i + if twin { 2 } else { c.len_utf8() };
         }
         pp = p;
         p = Some(c);
@@ -349,6 +359,7 @@ mod tests {
             ("Il a dit « non » hier.", vec![(" non ", true, false, None)]),
             ("a ‘plan’ here", vec![("plan", true, false, None)]),
             ("a 'plan' here", vec![("plan", true, false, None)]),
+            ("''We left,'' he said.", vec![("We left,", true, false, None)]),
             // apostrophes are not quotes
             ("Iran’s army and Shi’a militias.", vec![]),
             ("Rock ’n’ roll came back in the ’90s.", vec![]),
@@ -407,7 +418,7 @@ mod tests {
         let got = q(t);
         assert_eq!(got, vec![("One.\n\nTwo.\n\nThree.", true, false, None)]);
         // ... but not over a quotation opened in between
-        let t = "“One.\n\n“Two” x.\n\nThree.” End.";
+        let t = "“One.\n\nThen “Two” x.\n\nThree.” End.";
         let got = q(t);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, "One.");

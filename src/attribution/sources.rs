@@ -4,7 +4,7 @@
 //! punctuation that bounds phrases.
 
 use super::cues::{
-    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
+    cue_lemma, is_aux, noun_like, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
 };
 use super::quotes::is_quote_char;
 
@@ -81,6 +81,14 @@ pub fn items(text: &str) -> Vec<Item> {
                 continue;
             }
             let after = cs.next();
+            if n == '.'
+                && prev.is_uppercase()
+                && text[i..end].chars().rev().nth(1) == Some('.')
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                end += 1; // the last period of "U.S."
+                break;
+            }
             let joins = match n {
                 '-' | '‐' | '.' => after.is_some_and(char::is_alphanumeric),
                 ',' => prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
@@ -92,6 +100,9 @@ pub fn items(text: &str) -> Vec<Item> {
             }
             end += n.len_utf8();
             prev = n;
+        }
+        while it.peek().is_some_and(|&(k, _)| k < end) {
+            it.next();
         }
         let word = &text[i..end];
         let (base, possessive) = match word.char_indices().rev().nth(1) {
@@ -127,7 +138,12 @@ fn word<'a>(seq: &'a [&Item], k: usize) -> Option<&'a Item> {
 /// True when a word cannot be part of a source phrase.
 fn breaks_phrase(x: &Item) -> bool {
     let w = x.lower.as_str();
-    is_stop(w) || is_aux(w) || is_be(w) || (!x.cap && cue_lemma(w).is_some())
+    if x.cap {
+        return is_stop(w);
+    }
+    let verb = cue_lemma(w)
+        .is_some_and(|l| !noun_like(l) || w.ends_with("ed") || w.ends_with("ing"));
+    is_stop(w) || is_aux(w) || is_be(w) || verb
 }
 
 /// The source phrase that ends at item `j` (walking left), as an inclusive
@@ -278,7 +294,7 @@ mod tests {
         let w: Vec<&str> = items(t).iter().map(|i| &t[i.start..i.end]).collect();
         assert_eq!(
             w,
-            ["Iran’s", "U.S.-backed", "al-Haq", ",", "7,000", "guards", "3.5"]
+            ["Iran’s", "U.S.", "-", "backed", "al-Haq", ",", "7,000", "guards", "3.5", "x"]
         );
         assert!(items(t)[0].possessive);
         assert_eq!(items(t)[0].lower, "iran");

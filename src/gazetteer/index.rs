@@ -67,14 +67,12 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// A place record: the fields every candidate needs first, the alternate
+/// names last, so that candidates can be decoded without them.
 fn encode_place(out: &mut Vec<u8>, p: &Place) {
     put_str(out, &p.id);
     put_str(out, &p.name);
     put_str(out, &p.ascii_name);
-    put_varint(out, p.alternate_names.len() as u64);
-    for a in &p.alternate_names {
-        put_str(out, a);
-    }
     out.extend_from_slice(&p.lat.to_le_bytes());
     out.extend_from_slice(&p.lon.to_le_bytes());
     put_str(out, &p.feature_class);
@@ -83,6 +81,10 @@ fn encode_place(out: &mut Vec<u8>, p: &Place) {
     put_str(out, &p.admin1_code);
     put_str(out, &p.admin1);
     put_varint(out, p.population);
+    put_varint(out, p.alternate_names.len() as u64);
+    for a in &p.alternate_names {
+        put_str(out, a);
+    }
 }
 
 fn is_abbreviation(name: &str) -> bool {
@@ -378,8 +380,18 @@ impl Index {
         self.bytes.as_ref().len()
     }
 
-    /// Decodes place `i`.
+    /// Decodes place `i` with its alternate names.
     pub fn place(&self, i: u32) -> Result<Place, String> {
+        self.decode_place(i, true)
+    }
+
+    /// Decodes place `i` without its alternate names (faster: what a
+    /// candidate needs).
+    pub fn place_core(&self, i: u32) -> Result<Place, String> {
+        self.decode_place(i, false)
+    }
+
+    fn decode_place(&self, i: u32, with_alternates: bool) -> Result<Place, String> {
         let b = self.bytes.as_ref();
         let i = i as usize;
         if i >= self.len {
@@ -393,30 +405,30 @@ impl Index {
             .get(start..end)
             .ok_or_else(|| format!("place {i} lies outside the index"))?;
         let mut r = Reader { b: rec, at: 0 };
-        let id = r.string()?;
-        let name = r.string()?;
-        let ascii_name = r.string()?;
-        let n_alt = r.varint()?;
-        let mut alternate_names = Vec::new();
-        for _ in 0..n_alt {
-            alternate_names.push(r.string()?);
-        }
-        let lat = r.f64()?;
-        let lon = r.f64()?;
-        Ok(Place {
-            id,
-            name,
-            ascii_name,
-            alternate_names,
-            lat,
-            lon,
+        let mut p = Place {
+            id: r.string()?,
+            name: r.string()?,
+            ascii_name: r.string()?,
+            lat: r.f64()?,
+            lon: r.f64()?,
             feature_class: r.string()?,
             feature_code: r.string()?,
             country_code: r.string()?,
             admin1_code: r.string()?,
             admin1: r.string()?,
             population: r.varint()?,
-        })
+            alternate_names: Vec::new(),
+        };
+        if !(p.lat.is_finite() && p.lon.is_finite() && p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0) {
+            return Err(format!("place {i} has coordinates out of range"));
+        }
+        if with_alternates {
+            let n_alt = r.varint()?;
+            for _ in 0..n_alt {
+                p.alternate_names.push(r.string()?);
+            }
+        }
+        Ok(p)
     }
 
     /// The postings list that starts at word `offset` (a value of the map).

@@ -245,9 +245,14 @@ impl Gazetteer {
         self.len() == 0
     }
 
-    /// Decodes a candidate.
+    /// Decodes a place with its alternate names.
     pub fn place(&self, r: PlaceRef) -> Option<Place> {
         self.layers.get(r.layer as usize)?.index.place(r.place).ok()
+    }
+
+    /// Decodes a place without its alternate names.
+    pub fn place_core(&self, r: PlaceRef) -> Option<Place> {
+        self.layers.get(r.layer as usize)?.index.place_core(r.place).ok()
     }
 
     /// Candidates of a folded key over all layers; a place id found in a
@@ -262,7 +267,8 @@ impl Gazetteer {
         self.decode(lists)
     }
 
-    /// Decodes postings of several layers into deduplicated candidates.
+    /// Decodes postings of several layers into deduplicated candidates
+    /// (without their alternate names).
     pub fn decode(&self, lists: Vec<(u16, Vec<Posting>)>) -> Vec<(PlaceRef, Place)> {
         let mut out: Vec<(PlaceRef, Place)> = Vec::new();
         for (layer, postings) in lists {
@@ -272,7 +278,7 @@ impl Gazetteer {
                     place: p.place,
                     flags: p.flags,
                 };
-                let Some(place) = self.place(r) else { continue };
+                let Some(place) = self.place_core(r) else { continue };
                 if let Some(slot) = out.iter_mut().find(|(_, q)| q.id == place.id) {
                     *slot = (r, place);
                 } else {
@@ -283,12 +289,13 @@ impl Gazetteer {
         out
     }
 
-    /// Every place that has `name` (folded) as a name, most populous first.
+    /// Every place that has `name` (folded) as a name, most populous first,
+    /// with all its names.
     pub fn lookup(&self, name: &str) -> Vec<Place> {
         let mut v: Vec<Place> = self
             .candidates(&crate::normalize::fold(name))
             .into_iter()
-            .map(|(_, p)| p)
+            .filter_map(|(r, _)| self.place(r))
             .collect();
         v.sort_by(|a, b| b.population.cmp(&a.population).then(a.id.cmp(&b.id)));
         v
