@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use geomention::document::JsonlReader;
 use geomention::export::geojson::FeatureCollectionWriter;
 use geomention::export::Metadata;
+use geomention::gazetteer::compile::{self, parse_codes, Compiler, Filters, SourceKind};
 use geomention::{Gazetteer, Options, Tagger};
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,57 @@ enum Command {
         after_help = "Examples:\n  geomention eval ../shared/eval/geoparsing/lgl.jsonl\n  geomention eval lgl.jsonl tr-news.jsonl --json > figures.json\n  geomention eval lgl.jsonl --errors lgl-errors.jsonl\n  geomention eval --gold-spans wiktor.jsonl\n  geomention eval --attribution polnear-dev.jsonl"
     )]
     Eval(EvalArgs),
+    /// Build, inspect and query gazetteers.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Compile GeoNames files and place lists into an index that loads in milliseconds.
+    #[command(
+        after_help = "Examples:\n  geomention gazetteer build allCountries.zip alternateNamesV2.zip admin1CodesASCII.txt admin2Codes.txt countryInfo.txt -o world.gmi\n  geomention gazetteer build IQ.txt admin1CodesASCII.txt --feature-classes P,A -o iraq.gmi\n  geomention gazetteer build my-places.csv -o mine.gmi\n  geomention tag article.txt --index world.gmi"
+    )]
+    Build(BuildArgs),
+    /// Show what a gazetteer holds: sources, licences, counts by feature class and country.
+    Info(InfoArgs),
+    /// Show every candidate of a name and how it matched.
+    Lookup(LookupArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Source files (GeoNames files plain, .gz or .zip; CSV/TSV place lists).
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// The index to write.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+#[derive(clap::Args)]
+struct InfoArgs {
+    #[command(flatten)]
+    gaz: GazetteerArgs,
+    /// How many countries to list.
+    #[arg(long, default_value_t = 20)]
+    top: usize,
+}
+
+#[derive(clap::Args)]
+struct LookupArgs {
+    /// The name to look up.
+    name: String,
+    /// Only candidates in these countries (ISO codes).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    country: Vec<String>,
+    /// At most this many candidates.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    #[command(flatten)]
+    gaz: GazetteerArgs,
 }
 
 #[derive(clap::Args)]
@@ -74,16 +126,54 @@ enum Format {
 
 #[derive(clap::Args)]
 struct GazetteerArgs {
-    /// Add a gazetteer: a GeoNames table (allCountries.txt, XX.txt, citiesN.txt),
-    /// or a CSV/TSV with a header naming name, lat, lon (plain or .gz). Repeatable.
+    /// Add places: GeoNames files (allCountries.txt, XX.txt, citiesN.txt,
+    /// alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt,
+    /// countryInfo.txt; plain, .gz or .zip), a CSV/TSV with a header naming
+    /// name, lat, lon, or a compiled index (.gmi). Repeatable; a later place
+    /// replaces an earlier one with the same id.
     #[arg(long = "gazetteer", value_name = "PATH")]
     gazetteers: Vec<PathBuf>,
+    /// Add a compiled index made by `geomention gazetteer build` (memory-mapped). Repeatable.
+    #[arg(long = "index", value_name = "FILE")]
+    indexes: Vec<PathBuf>,
     /// Do not use the embedded default gazetteer.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// Names never to tag: a text file, one name per line (# comments).
+    #[arg(long, value_name = "FILE")]
+    block_list: Vec<PathBuf>,
+    /// Extra names for known places: a text file of NAME<TAB>PLACE_ID lines.
+    #[arg(long, value_name = "FILE")]
+    aliases: Vec<PathBuf>,
     /// Prefer places in these countries (ISO codes, comma-separated: IQ,SY).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     prefer_country: Vec<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
+}
+
+#[derive(clap::Args, Clone)]
+struct FilterArgs {
+    /// Keep only places of these countries from --gazetteer files (ISO codes: IQ,SY).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    countries: Vec<String>,
+    /// Keep only these GeoNames feature classes from --gazetteer files (P,A,H,L,T,S,R,U,V).
+    #[arg(long, value_delimiter = ',', value_name = "CLASSES")]
+    feature_classes: Vec<String>,
+    /// Keep only places of at least this population from --gazetteer files
+    /// (countries and divisions are kept).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    min_population: u64,
+}
+
+impl FilterArgs {
+    fn filters(&self) -> Filters {
+        Filters {
+            countries: parse_codes(&self.countries),
+            feature_classes: parse_codes(&self.feature_classes),
+            min_population: self.min_population,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -112,11 +202,31 @@ fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
     } else {
         Gazetteer::embedded()?
     };
+    for p in &args.indexes {
+        gaz.add_index(p)?;
+    }
+    // Index files given with --gazetteer are layers of their own; the other
+    // files compile together (code tables and alternate names refer to the
+    // places of the tables).
+    let mut sources = Vec::new();
     for p in &args.gazetteers {
-        gaz.add_file(p)?;
+        if compile::detect(p)? == SourceKind::Index {
+            gaz.add_index(p)?;
+        } else {
+            sources.push(p.clone());
+        }
+    }
+    if !sources.is_empty() {
+        gaz.add_sources(&sources, &args.filters.filters())?;
+    }
+    for p in &args.aliases {
+        gaz.add_aliases(p)?;
+    }
+    for p in &args.block_list {
+        gaz.add_block_list(p)?;
     }
     if gaz.is_empty() {
-        bail!("the gazetteer is empty: give --gazetteer PATH or drop --no-default-gazetteer");
+        bail!("the gazetteer is empty: give --gazetteer PATH or --index FILE, or drop --no-default-gazetteer");
     }
     Ok(gaz)
 }
@@ -358,6 +468,176 @@ fn eval(args: EvalArgs) -> Result<()> {
     Ok(())
 }
 
+fn gazetteer_build(args: BuildArgs) -> Result<()> {
+    let t0 = std::time::Instant::now();
+    let mut c = Compiler::new(args.filters.filters());
+    c.add_sources(&args.sources)?;
+    if c.is_empty() {
+        bail!("no place to index: the sources are empty or the filters removed everything");
+    }
+    let stats = c.stats.clone();
+    let builder = c.into_builder();
+    let out = &args.output;
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::NamedTempFile::new_in(&dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let file = io::BufWriter::with_capacity(
+        1 << 20,
+        tmp.reopen().with_context(|| out.display().to_string())?,
+    );
+    builder
+        .write_to(file)
+        .map_err(|m| anyhow::anyhow!("cannot write {}: {m}", out.display()))?;
+    tmp.persist(out)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {}", out.display(), e.error))?;
+    let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "geomention: wrote {} ({} places, {} alternate names, {} filtered out, {:.1} MB) in {:.1} s",
+        out.display(),
+        stats.places,
+        stats.alternate_names,
+        stats.filtered,
+        size as f64 / 1e6,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn gazetteer_info(args: InfoArgs) -> Result<()> {
+    let gaz = load_gazetteer(&args.gaz)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for layer in gaz.layers() {
+        let idx = &layer.index;
+        writeln!(out, "layer: {}", layer.source)?;
+        writeln!(
+            out,
+            "  places: {}   name keys: {}   size: {:.1} MB",
+            idx.len(),
+            idx.key_count(),
+            idx.byte_len() as f64 / 1e6
+        )?;
+        for line in idx.meta().lines().filter(|l| !l.trim().is_empty()) {
+            writeln!(out, "  {line}")?;
+        }
+        let mut classes: std::collections::BTreeMap<String, usize> = Default::default();
+        let mut countries: std::collections::HashMap<String, usize> = Default::default();
+        for i in 0..idx.len() as u32 {
+            if let Ok(p) = idx.place_core(i) {
+                let c = if p.feature_code.is_empty() {
+                    p.feature_class.clone()
+                } else {
+                    format!("{}.{}", p.feature_class, p.feature_code)
+                };
+                *classes.entry(c).or_default() += 1;
+                *countries.entry(p.country_code).or_default() += 1;
+            }
+        }
+        let mut by_class: std::collections::BTreeMap<String, usize> = Default::default();
+        for (c, n) in &classes {
+            *by_class
+                .entry(c.split('.').next().unwrap_or("").to_string())
+                .or_default() += n;
+        }
+        let list = |m: &std::collections::BTreeMap<String, usize>| {
+            m.iter()
+                .map(|(k, v)| format!("{}={}", if k.is_empty() { "?" } else { k }, v))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        writeln!(out, "  feature classes: {}", list(&by_class))?;
+        let mut codes: Vec<(&String, &usize)> = classes.iter().collect();
+        codes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        writeln!(
+            out,
+            "  top feature codes: {}",
+            codes
+                .iter()
+                .take(12)
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )?;
+        let mut cs: Vec<(String, usize)> = countries.into_iter().collect();
+        cs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        writeln!(
+            out,
+            "  countries: {} (top: {})",
+            cs.len(),
+            cs.iter()
+                .take(args.top)
+                .map(|(k, v)| format!("{}={v}", if k.is_empty() { "?" } else { k }))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )?;
+    }
+    writeln!(out, "credit: {}", geomention::gazetteer::GEONAMES_CREDIT)?;
+    Ok(())
+}
+
+fn gazetteer_lookup(args: LookupArgs) -> Result<()> {
+    let gaz = load_gazetteer(&args.gaz)?;
+    let key = geomention::normalize::fold(&args.name);
+    let countries = parse_codes(&args.country);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    writeln!(
+        out,
+        "key: {key:?}{}",
+        if gaz.is_blocked(&key) {
+            " (blocked)"
+        } else {
+            ""
+        }
+    )?;
+    let mut cands: Vec<_> = gaz
+        .candidates(&key)
+        .into_iter()
+        .filter(|(_, p)| countries.is_empty() || countries.contains(&p.country_code))
+        .collect();
+    cands.sort_by(|a, b| {
+        b.1.population
+            .cmp(&a.1.population)
+            .then(a.1.id.cmp(&b.1.id))
+    });
+    if cands.is_empty() {
+        writeln!(out, "no candidate")?;
+    }
+    for (r, p) in cands.iter().take(args.limit) {
+        let how = geomention::gazetteer::describe_flags(r.flags);
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{:.5},{:.5}\tmatched: exact key, {} (layer {})",
+            p.id,
+            p.name,
+            if p.feature_code.is_empty() {
+                "-"
+            } else {
+                &p.feature_code
+            },
+            if p.country_code.is_empty() {
+                "-"
+            } else {
+                &p.country_code
+            },
+            if p.admin1.is_empty() { "-" } else { &p.admin1 },
+            p.population,
+            p.lat,
+            p.lon,
+            how,
+            gaz.layers()
+                .get(r.layer as usize)
+                .map(|l| l.source.as_str())
+                .unwrap_or("?")
+        )?;
+    }
+    if cands.len() > args.limit {
+        writeln!(out, "({} more; raise --limit)", cands.len() - args.limit)?;
+    }
+    Ok(())
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
@@ -370,6 +650,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(a) => tag(a),
         Command::Eval(a) => eval(a),
+        Command::Gazetteer(GazetteerCommand::Build(a)) => gazetteer_build(a),
+        Command::Gazetteer(GazetteerCommand::Info(a)) => gazetteer_info(a),
+        Command::Gazetteer(GazetteerCommand::Lookup(a)) => gazetteer_lookup(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -13,7 +13,7 @@ use crate::gazetteer::{Place, PlaceRef};
 use crate::geo::haversine_km;
 use crate::spotting::{spot_key, Spot};
 use crate::text::Token;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The feature type the text asks for around a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +229,8 @@ pub fn resolve(
 
     // What the document is about: countries named, and the countries of the
     // first-pass winners, weighted by how sure they are.
-    let mut weight: HashMap<String, f64> = HashMap::new();
+    // (a BTreeMap: sums in a fixed order, so results never depend on hashing)
+    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
     for (s, sc) in spots.iter().zip(&priors) {
         if sc.is_empty() {
             continue;

@@ -364,6 +364,11 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token]) -> Vec<Spot> {
             }
             j += 1;
         }
+        if let Some((last, _)) = &best {
+            if gaz.is_blocked(&join_keys(&tokens[i..*last])) {
+                best = None;
+            }
+        }
         match best {
             Some((last, finals)) => {
                 let lists = finals
@@ -428,6 +433,15 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     let prev = spot.first.checked_sub(1).map(|k| &tokens[k]);
     let next = tokens.get(spot.last);
     let joined = |t: &Token| matches!(t.sep, Sep::Space | Sep::Hyphen);
+
+    // A single letter is never a place name in running text.
+    let letters: usize = tokens[spot.first..spot.last]
+        .iter()
+        .map(|t| t.key.len())
+        .sum();
+    if letters < 2 {
+        return Err(Drop::Acronym);
+    }
 
     // Acronyms: only names the gazetteer itself writes in capitals. Longer
     // words in capitals are headlines and datelines ("BAGHDAD —").
@@ -557,7 +571,11 @@ pub fn person_keys(
 
 /// The folded key of a spot's text.
 pub fn spot_key(s: &Spot, tokens: &[Token]) -> String {
-    tokens[s.first..s.last]
+    join_keys(&tokens[s.first..s.last.min(tokens.len())])
+}
+
+fn join_keys(tokens: &[Token]) -> String {
+    tokens
         .iter()
         .map(|t| t.key.as_str())
         .collect::<Vec<_>>()

@@ -1,7 +1,7 @@
 //! The whole pipeline for one document: sentences → tokens → spotting →
 //! resolution → attribution, giving one [`Mention`] per place mentioned.
 
-use crate::attribution::Attribution;
+use crate::attribution::{attribute, Attribution, DocAttribution, DocMeta};
 use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place};
 use crate::resolution::{resolve, Resolution};
@@ -105,10 +105,20 @@ impl Tagger {
         let spots = exact_matches(&self.gazetteer, &prep.tokens);
         let kept = filter_spots(spots, &prep);
         let choices = resolve(&kept, &prep.tokens, text, &self.preferred(meta));
-        self.mentions(doc_id, text, &prep, &kept, choices)
+        let attr = attribute(text, &prep.sents, &doc_meta(meta));
+        let mut out: Vec<Mention> = self
+            .mentions(doc_id, text, &prep, &kept, choices)
             .into_iter()
-            .flatten()
-            .collect()
+            .zip(&kept)
+            .filter_map(|(m, s)| {
+                m.map(|mut m| {
+                    m.attribution = attr.for_span(s.start, s.end);
+                    m
+                })
+            })
+            .collect();
+        renumber(&mut out);
+        out
     }
 
     /// Resolves given spans (byte offsets) instead of spotting names: the
@@ -127,7 +137,23 @@ impl Tagger {
             .map(|&(s, e)| given_spot(&self.gazetteer, &prep.tokens, text, s, e))
             .collect();
         let choices = resolve(&spots, &prep.tokens, text, &self.preferred(meta));
+        let attr = attribute(text, &prep.sents, &doc_meta(meta));
         self.mentions(doc_id, text, &prep, &spots, choices)
+            .into_iter()
+            .zip(&spots)
+            .map(|(m, s)| {
+                m.map(|mut m| {
+                    m.attribution = attr.for_span(s.start, s.end);
+                    m
+                })
+            })
+            .collect()
+    }
+
+    /// The attribution relations of a document (sources, cues, contents),
+    /// in byte offsets.
+    pub fn attributions(&self, text: &str, meta: &Metadata) -> DocAttribution {
+        attribute(text, &sentences(text), &doc_meta(meta))
     }
 
     fn preferred(&self, meta: &Metadata) -> Vec<String> {
@@ -192,6 +218,19 @@ impl Tagger {
             }));
         }
         out
+    }
+}
+
+fn doc_meta(meta: &Metadata) -> DocMeta {
+    DocMeta {
+        author: meta.author.clone(),
+        publisher: meta.publisher.clone(),
+    }
+}
+
+fn renumber(mentions: &mut [Mention]) {
+    for (i, m) in mentions.iter_mut().enumerate() {
+        m.n = i + 1;
     }
 }
 

@@ -60,10 +60,9 @@ pub fn kind_of(text: &str) -> EntityKind {
     if ws.iter().any(|w| is_org_noun(w)) {
         return EntityKind::Group;
     }
-    if raw
-        .iter()
-        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
-    {
+    if raw.iter().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    }) {
         return EntityKind::Group; // an acronym: UN, AP, NRA
     }
     if ws.iter().any(|w| is_person_title(w)) {
@@ -74,10 +73,21 @@ pub fn kind_of(text: &str) -> EntityKind {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    if head.len() > 3 && head.ends_with('s') && !raw.last().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+    if head.len() > 3
+        && head.ends_with('s')
+        && !raw
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
         return EntityKind::Group; // officials, residents, reports
     }
-    if caps >= 1 && caps == raw.iter().filter(|w| !is_determiner(&w.to_lowercase())).count() {
+    if caps >= 1
+        && caps
+            == raw
+                .iter()
+                .filter(|w| !is_determiner(&w.to_lowercase()))
+                .count()
+    {
         return EntityKind::Person;
     }
     EntityKind::Other
@@ -198,10 +208,19 @@ mod tests {
     fn resolution_table() {
         let mut e = Entities::default();
         let r = |e: &mut Entities, t: &str, n: usize| e.resolve(t, n, None).name;
-        assert_eq!(r(&mut e, "The Ruritanian Council of Elders", 0), "Ruritanian Council of Elders");
+        assert_eq!(
+            r(&mut e, "The Ruritanian Council of Elders", 0),
+            "Ruritanian Council of Elders"
+        );
         assert_eq!(r(&mut e, "the Council", 1), "Ruritanian Council of Elders");
-        assert_eq!(r(&mut e, "The Free Council", 2), "Ruritanian Council of Elders");
-        assert_eq!(r(&mut e, "Interior Minister Ana Varga", 3), "Interior Minister Ana Varga");
+        assert_eq!(
+            r(&mut e, "The Free Council", 2),
+            "Ruritanian Council of Elders"
+        );
+        assert_eq!(
+            r(&mut e, "Interior Minister Ana Varga", 3),
+            "Interior Minister Ana Varga"
+        );
         assert_eq!(r(&mut e, "Varga", 4), "Interior Minister Ana Varga");
         assert_eq!(r(&mut e, "she", 5), "Interior Minister Ana Varga");
         assert_eq!(r(&mut e, "the Daily Planet TV", 6), "Daily Planet TV");

@@ -134,8 +134,21 @@ const NOUN_LIKE: &[&str] = &[
 /// Verbs of thinking, knowing and finding: cues only with a source before
 /// them and a clause after (not "as they say").
 const WEAK: &[&str] = &[
-    "believe", "continue", "doubt", "fear", "find", "hope", "know", "learn", "order", "show",
-    "speculate", "suspect", "think", "wonder", "worry",
+    "believe",
+    "continue",
+    "doubt",
+    "fear",
+    "find",
+    "hope",
+    "know",
+    "learn",
+    "order",
+    "show",
+    "speculate",
+    "suspect",
+    "think",
+    "wonder",
+    "worry",
 ];
 
 fn undouble(stem: &str) -> Option<&str> {
@@ -173,7 +186,9 @@ pub fn cue_lemma(w: &str) -> Option<&'static str> {
         let n = stem.len();
         buf[..n].copy_from_slice(stem.as_bytes());
         buf[n..n + tail.len()].copy_from_slice(tail);
-        std::str::from_utf8(&buf[..n + tail.len()]).ok().and_then(lookup)
+        std::str::from_utf8(&buf[..n + tail.len()])
+            .ok()
+            .and_then(lookup)
     };
     for suf in ["s", "es", "ed", "d", "ing"] {
         let Some(stem) = w.strip_suffix(suf) else {

@@ -150,8 +150,7 @@ impl DocAttribution {
             if s.content.start > start {
                 break; // spans are ordered by content start
             }
-            if !s.content.contains(start, end) || s.source.is_some_and(|x| x.overlaps(start, end))
-            {
+            if !s.content.contains(start, end) || s.source.is_some_and(|x| x.overlaps(start, end)) {
                 continue;
             }
             if best.is_none_or(|b| s.content.len() <= self.spans[b].content.len()) {
@@ -282,10 +281,10 @@ pub fn attribute(
         for c in seen {
             let holes: Vec<Item> = Vec::new();
             let mut entries: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) | Err(hole)
-            for k in ip..end {
-                if containers[k] == c {
+            for (k, &d) in containers.iter().enumerate().take(end).skip(ip) {
+                if d == c {
                     entries.push(Ok(k));
-                } else if let Some(h) = child_of(&doc.quotes, containers[k], c) {
+                } else if let Some(h) = child_of(&doc.quotes, d, c) {
                     if entries.last() != Some(&Err(h)) {
                         entries.push(Err(h));
                     }
@@ -421,11 +420,14 @@ fn content_after(
             }
             ItemKind::Word => {
                 words += 1;
-                if words > 8 || (k > from && cue_lemma(&it.lower).is_some() && !it.cap) {
+                let verb = cue_lemma(&it.lower).is_some_and(|l| {
+                    !noun_like(l) || it.lower.ends_with("ed") || it.lower.ends_with("ing")
+                });
+                if words > 8 || (k > from && verb && !it.cap) {
                     break;
                 }
             }
-            ItemKind::Punct(c) if matches!(c, '.' | ';' | '!' | '?') => break,
+            ItemKind::Punct('.' | ';' | '!' | '?') => break,
             _ => {}
         }
     }
@@ -537,7 +539,8 @@ fn read_sequence(
         let bare = w == lemma || w.strip_suffix('s') == Some(lemma);
         if noun_like(lemma)
             && bare
-            && !prev.is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
+            && !prev
+                .is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
         {
             i += 1;
             continue;
@@ -553,7 +556,14 @@ fn read_sequence(
             if next_word(i + 1) == Some("by") {
                 if let Some((a, b)) = phrase_after(seq, i + 2) {
                     let content = content_in(doc, seq, 0, i - 1);
-                    cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+                    cue_here(
+                        drafts,
+                        Some(span_of(seq, a, b)),
+                        None,
+                        content,
+                        cue_span,
+                        cue_str,
+                    );
                     i = b + 1;
                     continue;
                 }
@@ -566,7 +576,8 @@ fn read_sequence(
         if lemma == "quote" && !w.ends_with("ing") {
             let as_at = (i + 2..(i + 16).min(n)).find(|&k| {
                 seq[k].lower == "as"
-                    && next_word(k + 1).is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
+                    && next_word(k + 1)
+                        .is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
             });
             let inner = as_at.and_then(|k| phrase_after(seq, i + 1).filter(|&(_, b)| b + 1 == k));
             if let (Some(k), Some((ya, yb))) = (as_at, inner) {
@@ -593,7 +604,14 @@ fn read_sequence(
                     &text[seq[k].start..seq[k + 1].end]
                 );
                 let content = content_after(doc, seq, k + 2, container);
-                cue_here(drafts, Some(span_of(seq, ya, yb)), None, content, cue, cue_text);
+                cue_here(
+                    drafts,
+                    Some(span_of(seq, ya, yb)),
+                    None,
+                    content,
+                    cue,
+                    cue_text,
+                );
                 i = k + 2;
                 continue;
             }
@@ -601,7 +619,8 @@ fn read_sequence(
 
         // a participle after a comma: "…, writing: “…”", "…, adding that …"
         if w.ends_with("ing") {
-            if prev.is_some_and(|p| p.kind == ItemKind::Punct(',') || p.kind == ItemKind::Punct('…'))
+            if prev
+                .is_some_and(|p| p.kind == ItemKind::Punct(',') || p.kind == ItemKind::Punct('…'))
             {
                 let last = (first_local..drafts.len())
                     .rev()
@@ -630,14 +649,22 @@ fn read_sequence(
             } else {
                 content_after(doc, seq, i + 1, container)
             };
-            cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+            cue_here(
+                drafts,
+                Some(span_of(seq, a, b)),
+                None,
+                content,
+                cue_span,
+                cue_str,
+            );
             i += 1;
             continue;
         }
 
         // inversion: "“…,” said one fighter", "…, said the Council."
         if !weak(lemma)
-            && (i == 0 || prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',') | ItemKind::Hole(_))))
+            && (i == 0
+                || prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',') | ItemKind::Hole(_))))
         {
             let mut k = i + 1;
             while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
@@ -654,7 +681,14 @@ fn read_sequence(
                 } else {
                     content_after(doc, seq, b + 1, container)
                 };
-                cue_here(drafts, Some(span_of(seq, a, b)), None, content, cue_span, cue_str);
+                cue_here(
+                    drafts,
+                    Some(span_of(seq, a, b)),
+                    None,
+                    content,
+                    cue_span,
+                    cue_str,
+                );
                 i = b + 1;
                 continue;
             }
@@ -670,9 +704,11 @@ fn read_sequence(
         let cut = drafts[d + 1..]
             .iter()
             .filter_map(|e| {
-                let at = e.source.map_or(e.cue.map_or(e.content.start, |c| c.start), |s| {
-                    s.start.min(e.cue.map_or(s.start, |c| c.start))
-                });
+                let at = e
+                    .source
+                    .map_or(e.cue.map_or(e.content.start, |c| c.start), |s| {
+                        s.start.min(e.cue.map_or(s.start, |c| c.start))
+                    });
                 (at > content.start && at < content.end).then_some(at)
             })
             .min();
@@ -742,7 +778,11 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
             di += 1;
         }
         let sp = doc.hole_span(q);
-        if covered[q] || exact.binary_search_by_key(&(sp.start, sp.end), |c| (c.start, c.end)).is_ok() {
+        if covered[q]
+            || exact
+                .binary_search_by_key(&(sp.start, sp.end), |c| (c.start, c.end))
+                .is_ok()
+        {
             continue;
         }
         let si = sentence_at(doc, quote.open);
@@ -798,7 +838,13 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
 fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution {
     // order by content start, longer first: a container before what it holds
     let mut order: Vec<usize> = (0..drafts.len()).collect();
-    order.sort_by_key(|&d| (drafts[d].content.start, usize::MAX - drafts[d].content.len(), d));
+    order.sort_by_key(|&d| {
+        (
+            drafts[d].content.start,
+            usize::MAX - drafts[d].content.len(),
+            d,
+        )
+    });
     // copy_of must point into the new order
     let mut new_of = vec![0; drafts.len()];
     for (new, &old) in order.iter().enumerate() {
@@ -829,7 +875,12 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
         .map(|d| d.source.map(|s| text[s.start..s.end].to_string()))
         .collect();
     let mut by_source: Vec<usize> = (0..n).filter(|&d| drafts[d].source.is_some()).collect();
-    by_source.sort_by_key(|&d| (drafts[d].source.map_or(0, |s| s.start), drafts[d].copy_of.is_some()));
+    by_source.sort_by_key(|&d| {
+        (
+            drafts[d].source.map_or(0, |s| s.start),
+            drafts[d].copy_of.is_some(),
+        )
+    });
     let mut resolved: Vec<Option<String>> = vec![None; n];
     let mut antecedent: Vec<Option<usize>> = vec![None; n];
     let mut pronoun = vec![false; n];
@@ -843,7 +894,9 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
                 continue;
             }
         }
-        let Some(t) = texts[d].as_deref() else { continue };
+        let Some(t) = texts[d].as_deref() else {
+            continue;
+        };
         let speaker = parent[d].and_then(|p| resolved[p].as_deref().map(|s| (s, p)));
         let r = entities.resolve(t, d, speaker);
         resolved[d] = Some(r.name);

@@ -72,8 +72,12 @@ const TITLE_WORDS: &[&str] = &[
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mark {
-    Open { double: bool },
-    Close { double: bool },
+    Open {
+        double: bool,
+    },
+    Close {
+        double: bool,
+    },
     /// A double mark whose role depends on what is open (`word"word`).
     Toggle,
     None,
@@ -192,7 +196,11 @@ impl Scanner {
 
     /// Closes the innermost open quotation of the family at `at`; false when none is open.
     fn close(&mut self, at: usize, len: usize, double: bool) -> bool {
-        let Some(pos) = self.stack.iter().rposition(|&q| self.quotes[q].double == double) else {
+        let Some(pos) = self
+            .stack
+            .iter()
+            .rposition(|&q| self.quotes[q].double == double)
+        else {
             return false;
         };
         self.cut(pos + 1, at);
@@ -280,8 +288,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                         if double {
                             // a second double opener while one is open: the
                             // first was left unclosed
-                            if let Some(pos) = sc.stack.iter().rposition(|&q| sc.quotes[q].double)
-                            {
+                            if let Some(pos) = sc.stack.iter().rposition(|&q| sc.quotes[q].double) {
                                 sc.cut(pos, i);
                             }
                         }
@@ -355,11 +362,17 @@ mod tests {
         let cases: Vec<(&str, Vec<(&str, bool, bool, Option<usize>)>)> = vec![
             // curly, straight and guillemet pairs
             ("He said: “We left.”", vec![("We left.", true, false, None)]),
-            ("He said \"we left\" and went.", vec![("we left", true, false, None)]),
+            (
+                "He said \"we left\" and went.",
+                vec![("we left", true, false, None)],
+            ),
             ("Il a dit « non » hier.", vec![(" non ", true, false, None)]),
             ("a ‘plan’ here", vec![("plan", true, false, None)]),
             ("a 'plan' here", vec![("plan", true, false, None)]),
-            ("''We left,'' he said.", vec![("We left,", true, false, None)]),
+            (
+                "''We left,'' he said.",
+                vec![("We left,", true, false, None)],
+            ),
             // apostrophes are not quotes
             ("Iran’s army and Shi’a militias.", vec![]),
             ("Rock ’n’ roll came back in the ’90s.", vec![]),

@@ -4,7 +4,8 @@
 //! punctuation that bounds phrases.
 
 use super::cues::{
-    cue_lemma, is_aux, noun_like, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
+    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
+    noun_like,
 };
 use super::quotes::is_quote_char;
 
@@ -141,8 +142,8 @@ fn breaks_phrase(x: &Item) -> bool {
     if x.cap {
         return is_stop(w);
     }
-    let verb = cue_lemma(w)
-        .is_some_and(|l| !noun_like(l) || w.ends_with("ed") || w.ends_with("ing"));
+    let verb =
+        cue_lemma(w).is_some_and(|l| !noun_like(l) || w.ends_with("ed") || w.ends_with("ing"));
     is_stop(w) || is_aux(w) || is_be(w) || verb
 }
 
@@ -241,7 +242,7 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
         if is_np_preposition(nw) && nw != "to" {
             let ok = word(seq, k + 2).is_some_and(|a| {
                 !breaks_phrase(a) && !is_temporal(&a.lower) && !is_pronoun(&a.lower)
-            }) && !(nw == "and" && !next_cap(seq, k + 2));
+            }) && (nw != "and" || next_cap(seq, k + 2));
             if !ok {
                 break;
             }
@@ -303,14 +304,42 @@ mod tests {
     #[test]
     fn phrases_before() {
         let cases = [
-            ("The Ruritanian Council of Elders of Freedonia said:", "said", Some("The Ruritanian Council of Elders of Freedonia")),
-            ("Freedonia’s Interior Minister Varga has insisted that", "insisted", Some("Freedonia’s Interior Minister Varga")),
-            ("But the Council has stated that", "stated", Some("the Council")),
-            ("In a long report on May 3, the Daily Planet TV unveiled", "unveiled", Some("the Daily Planet TV")),
+            (
+                "The Ruritanian Council of Elders of Freedonia said:",
+                "said",
+                Some("The Ruritanian Council of Elders of Freedonia"),
+            ),
+            (
+                "Freedonia’s Interior Minister Varga has insisted that",
+                "insisted",
+                Some("Freedonia’s Interior Minister Varga"),
+            ),
+            (
+                "But the Council has stated that",
+                "stated",
+                Some("the Council"),
+            ),
+            (
+                "In a long report on May 3, the Daily Planet TV unveiled",
+                "unveiled",
+                Some("the Daily Planet TV"),
+            ),
             ("They quoted", "quoted", Some("They")),
-            ("Then on May 4, Global Watch noted", "noted", Some("Global Watch")),
-            ("Ana Bell, a local lawmaker said", "said", Some("Ana Bell, a local lawmaker")),
-            ("Two police officers in Sparta told", "told", Some("Two police officers in Sparta")),
+            (
+                "Then on May 4, Global Watch noted",
+                "noted",
+                Some("Global Watch"),
+            ),
+            (
+                "Ana Bell, a local lawmaker said",
+                "said",
+                Some("Ana Bell, a local lawmaker"),
+            ),
+            (
+                "Two police officers in Sparta told",
+                "told",
+                Some("Two police officers in Sparta"),
+            ),
             ("the people who said", "said", None),
             ("and it said", "said", Some("it")),
         ];
@@ -322,9 +351,17 @@ mod tests {
     #[test]
     fn phrases_after() {
         let cases = [
-            ("“Go,” said one young fighter with Harbor Guard… and", "said", Some("one young fighter with Harbor Guard")),
+            (
+                "“Go,” said one young fighter with Harbor Guard… and",
+                "said",
+                Some("one young fighter with Harbor Guard"),
+            ),
             ("according to reports.", "to", Some("reports")),
-            ("quoted one resident of East Lake as saying", "quoted", Some("one resident of East Lake")),
+            (
+                "quoted one resident of East Lake as saying",
+                "quoted",
+                Some("one resident of East Lake"),
+            ),
             ("said Tuesday.", "said", None),
             ("said the Council.", "said", Some("the Council")),
         ];

@@ -4,19 +4,169 @@
 use super::*;
 use crate::text::sentences;
 
-/// (text, mention, expected source as written, resolved, kind, chain)
+/// The attribution of the `nth` occurrence (from 0) of `mention` in `text`.
 fn at(text: &str, mention: &str, nth: usize) -> Attribution {
     let a = attribute(text, &sentences(text), &DocMeta::default());
     let mut from = 0;
     let mut k = 0;
     for _ in 0..=nth {
-        k = from + text[from..].find(mention).expect("mention in text");
+        match text[from..].find(mention) {
+            Some(x) => k = from + x,
+            None => panic!("{mention:?} not in {text:?}"),
+        }
         from = k + mention.len();
     }
     a.for_span(k, k + mention.len())
 }
 
+use AttributionKind::{Direct, Indirect, Narrator};
+
 #[test]
-fn placeholder() {
-    let _ = at("It rained in Basra.", "Basra", 0);
+fn cue_patterns() {
+    // (text, mention, nth, source as written, kind)
+    let cases: Vec<(&str, &str, usize, Option<&str>, AttributionKind)> = vec![
+        // source before the verb, colon introduction
+        ("The Harbor Council said: “Boats left Velmora at dawn.”", "Velmora", 0, Some("The Harbor Council"), Direct),
+        // source after the verb
+        ("“We crossed at Ostrik before noon,” said one young driver with Blue Convoy.", "Ostrik", 0, Some("one young driver with Blue Convoy"), Direct),
+        // trailing source
+        ("Troops were moved to Ostrik and Velmora, the Council said.", "Velmora", 0, Some("the Council"), Indirect),
+        // indirect speech with "has insisted" and "has stated that"
+        ("Harbor Minister Lenz has insisted the convoy is in Ostrik to help.", "Ostrik", 0, Some("Harbor Minister Lenz"), Indirect),
+        ("But the Council has stated that the road to Velmora is closed.", "Velmora", 0, Some("the Council"), Indirect),
+        // according to
+        ("Prices rose in Velmora, according to reports.", "Velmora", 0, Some("reports"), Indirect),
+        ("According to the Port Authority, ships avoid Ostrik.", "Ostrik", 0, Some("the Port Authority"), Indirect),
+        // colon introduction by a participle after a comma
+        ("The Watch noted the rise in a study, writing: “Crime in Ostrik has doubled since May.”", "Ostrik", 0, Some("The Watch"), Direct),
+        // passive with an agent
+        ("The flood in Velmora was reported by the Weather Office.", "Velmora", 0, Some("the Weather Office"), Indirect),
+        // "the report said nothing": still a cue
+        ("The report said nothing about Velmora.", "Velmora", 0, Some("The report"), Indirect),
+        // told + that
+        ("Lenz told reporters that Ostrik would be rebuilt.", "Ostrik", 0, Some("Lenz"), Indirect),
+    ];
+    for (text, mention, nth, source, kind) in cases {
+        let a = at(text, mention, nth);
+        assert_eq!(a.text.as_deref(), source, "{text}");
+        assert_eq!(a.kind, Some(kind), "{text}");
+    }
+}
+
+#[test]
+fn no_attribution() {
+    let cases: Vec<(&str, &str)> = vec![
+        // no cue
+        ("The road to Velmora was closed for a week.", "Velmora"),
+        // passive without an agent: not a cue
+        ("He was said to be hiding in Ostrik.", "Ostrik"),
+        // a cue word used as a noun after a determiner
+        ("Her reports from Ostrik won a prize.", "Ostrik"),
+        // an apostrophe is not a quotation
+        (
+            "Velmora’s mayor and the region’s farmers met in Ostrik’s hall.",
+            "Ostrik",
+        ),
+        // a short quoted term is not speech
+        ("Aid reached the “safe zone” near Ostrik.", "Ostrik"),
+    ];
+    for (text, mention) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.kind, Some(Narrator), "{text}: {a:?}");
+        assert_eq!(a.source, None, "{text}");
+    }
+}
+
+#[test]
+fn narrator_is_the_author_or_publisher() {
+    let t = "Rain fell on Ostrik.";
+    let meta = DocMeta {
+        author: None,
+        publisher: Some("Harbor Daily".into()),
+    };
+    let a = attribute(t, &sentences(t), &meta);
+    let k = t.find("Ostrik").unwrap_or(0);
+    let got = a.for_span(k, k + 6);
+    assert_eq!(got.source.as_deref(), Some("Harbor Daily"));
+    assert_eq!(got.kind, Some(Narrator));
+}
+
+#[test]
+fn quotation_over_paragraphs_and_unclosed() {
+    let t = "The Harbor Council said: “Boats left Velmora.\n\n“Crews reached Ostrik by night.”\n\nLater, rain fell on Dunmere.";
+    assert_eq!(
+        at(t, "Ostrik", 0).text.as_deref(),
+        Some("The Harbor Council")
+    );
+    assert_eq!(at(t, "Dunmere", 0).kind, Some(Narrator));
+    // unclosed: ends at its paragraph's end unless the next one reopens
+    let t = "The Council said: “Boats left Velmora and did not return.\n\nRain fell on Dunmere.";
+    assert_eq!(at(t, "Velmora", 0).kind, Some(Direct));
+    assert_eq!(at(t, "Dunmere", 0).kind, Some(Narrator));
+}
+
+#[test]
+fn quoted_title_belongs_to_its_author() {
+    let t = "Global Watch wrote in a report entitled ‘Hunger in Ostrik’: “Families have left the valley for good.”";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("Global Watch"));
+    assert_eq!(a.kind, Some(Direct));
+}
+
+#[test]
+fn short_references_pronouns_and_chains() {
+    let t = "The Ruritanian Council of Elders said: “In a report on May 3, the Daily Planet TV unveiled raids in Ostrik and Velmora by armed men. Thousands fled Dunmere.\n\nThey quoted one farmer from Kessel as saying: “Armed men burned our barns in Ostrik and drove us out of the valley.”\n\nTroops also reached Lindow, the Council said.";
+    // inner cue inside a quotation: chain outermost first
+    let a = at(t, "Velmora", 0);
+    assert_eq!(a.text.as_deref(), Some("the Daily Planet TV"));
+    assert_eq!(
+        a.chain,
+        ["The Ruritanian Council of Elders", "the Daily Planet TV"]
+    );
+    // the rest of the quotation is the outer speaker's
+    let a = at(t, "Dunmere", 0);
+    assert_eq!(a.source.as_deref(), Some("Ruritanian Council of Elders"));
+    // "They" → the last organisation; a place in the source phrase belongs outside
+    let a = at(t, "Kessel", 0);
+    assert_eq!(a.text.as_deref(), Some("They"));
+    assert_eq!(a.source.as_deref(), Some("Daily Planet TV"));
+    // sources quoting sources
+    let a = at(t, "Ostrik", 1);
+    assert_eq!(a.text.as_deref(), Some("one farmer from Kessel"));
+    assert_eq!(a.cue.as_deref(), Some("quoted … as saying"));
+    assert_eq!(
+        a.chain,
+        [
+            "The Ruritanian Council of Elders",
+            "the Daily Planet TV",
+            "one farmer from Kessel"
+        ]
+    );
+    // a short reference resolves to the full name
+    let a = at(t, "Lindow", 0);
+    assert_eq!(a.text.as_deref(), Some("the Council"));
+    assert_eq!(a.source.as_deref(), Some("Ruritanian Council of Elders"));
+}
+
+#[test]
+fn he_and_continued_quotations() {
+    let t = "Harbor Minister Ana Lenz said the port was open. “The ships will return to Velmora,” she said. “Then the valley around Ostrik will recover too.”";
+    let a = at(t, "Velmora", 0);
+    assert_eq!(a.text.as_deref(), Some("she"));
+    assert_eq!(a.source.as_deref(), Some("Harbor Minister Ana Lenz"));
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.source.as_deref(), Some("Harbor Minister Ana Lenz"));
+    assert_eq!(a.kind, Some(Direct));
+}
+
+#[test]
+fn robust_to_unbalanced_marks() {
+    let t = "“ ‘ ” ’ \" ' « ".repeat(2_000) + "Velmora said.";
+    let s = sentences(&t);
+    let a = attribute(&t, &s, &DocMeta::default());
+    let k = t.find("Velmora").unwrap_or(0);
+    let _ = a.for_span(k, k + 7);
+    for sp in a.spans() {
+        assert!(sp.content.start <= sp.content.end && sp.content.end <= t.len());
+    }
 }

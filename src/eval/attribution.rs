@@ -315,22 +315,66 @@ pub fn predict(
         publisher: doc.publisher.clone(),
         ..Default::default()
     };
-    let places = tagger
-        .tag_with(&doc.id, &doc.text, &meta)
-        .into_iter()
-        .map(|m| PlaceAttribution {
-            span: CpSpan {
-                start: m.start,
-                end: m.end,
-            },
-            source_span: None,
-            source_texts: [m.attribution.source, m.attribution.text]
-                .into_iter()
-                .flatten()
-                .collect(),
+    let text = &doc.text;
+    let attr = tagger.attributions(text, &meta);
+    let mut bytes: Vec<usize> = Vec::new();
+    for a in attr.spans() {
+        if let Some(s) = a.source {
+            bytes.extend([s.start, s.end]);
+        }
+        bytes.extend([a.content.start, a.content.end]);
+    }
+    let cps = crate::text::char_offsets(text, &bytes);
+    let mut k = 0;
+    let mut next = || {
+        let v = CpSpan {
+            start: cps[k],
+            end: cps[k + 1],
+        };
+        k += 2;
+        v
+    };
+    let pred: Vec<PredAttribution> = attr
+        .spans()
+        .iter()
+        .map(|a| {
+            let source = a.source.map(|_| next());
+            let content = next();
+            PredAttribution { source, content }
         })
         .collect();
-    (Vec::new(), places)
+    // places: byte offsets of each mention, then its relation's source span
+    let mentions = tagger.tag_with(&doc.id, text, &meta);
+    let mut chars: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    chars.push(text.len());
+    let places = mentions
+        .into_iter()
+        .map(|m| {
+            let (bs, be) = (
+                chars[m.start.min(chars.len() - 1)],
+                chars[m.end.min(chars.len() - 1)],
+            );
+            let source_span = attr.relation_for(bs, be).and_then(|r| r.source).map(|s| {
+                let c = crate::text::char_offsets(text, &[s.start, s.end]);
+                CpSpan {
+                    start: c[0],
+                    end: c[1],
+                }
+            });
+            PlaceAttribution {
+                span: CpSpan {
+                    start: m.start,
+                    end: m.end,
+                },
+                source_span,
+                source_texts: [m.attribution.source, m.attribution.text]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+            }
+        })
+        .collect();
+    (pred, places)
 }
 
 #[cfg(test)]

@@ -74,9 +74,12 @@ pub fn parse_row(line: &str) -> Result<Place, String> {
     })
 }
 
-/// Reads every row; the first malformed row is an error with its line.
-pub fn read_geonames<R: BufRead>(mut input: R) -> Result<Vec<Place>, RowError> {
-    let mut out = Vec::new();
+/// Calls `f` for every row, one at a time (memory stays bounded); the first
+/// malformed row is an error with its line.
+pub fn for_each_row<R: BufRead>(
+    mut input: R,
+    mut f: impl FnMut(Place) -> Result<(), String>,
+) -> Result<(), RowError> {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
     loop {
@@ -86,23 +89,69 @@ pub fn read_geonames<R: BufRead>(mut input: R) -> Result<Vec<Place>, RowError> {
             message: e.to_string(),
         })?;
         if n == 0 {
-            break;
+            return Ok(());
         }
         line_no += 1;
         let line = std::str::from_utf8(&buf).map_err(|e| RowError {
             line: line_no,
-            message: format!("invalid UTF-8 at column byte {}", e.valid_up_to()),
+            message: format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
         })?;
         let line = line.trim_end_matches(['\r', '\n']);
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        out.push(parse_row(line).map_err(|message| RowError {
+        let place = parse_row(line).map_err(|message| RowError {
             line: line_no,
             message,
-        })?);
+        })?;
+        f(place).map_err(|message| RowError {
+            line: line_no,
+            message,
+        })?;
     }
+}
+
+/// Reads every row; the first malformed row is an error with its line.
+pub fn read_geonames<R: BufRead>(input: R) -> Result<Vec<Place>, RowError> {
+    let mut out = Vec::new();
+    for_each_row(input, |p| {
+        out.push(p);
+        Ok(())
+    })?;
     Ok(out)
+}
+
+/// Calls `f` with the tab-separated fields of every non-comment line.
+pub fn for_each_tsv_line<R: BufRead>(
+    mut input: R,
+    mut f: impl FnMut(&[&str]) -> Result<(), String>,
+) -> Result<(), RowError> {
+    let mut buf = Vec::new();
+    let mut line_no = 0u64;
+    loop {
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf).map_err(|e| RowError {
+            line: line_no + 1,
+            message: e.to_string(),
+        })?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let line = std::str::from_utf8(&buf).map_err(|e| RowError {
+            line: line_no,
+            message: format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+        })?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        f(&fields).map_err(|message| RowError {
+            line: line_no,
+            message,
+        })?;
+    }
 }
 
 #[cfg(test)]

@@ -5,12 +5,13 @@
 //! ```text
 //! header, 32 bytes: magic "GEOMIDX\0", format version u32, flags u32,
 //!                   CRC-32 of the payload u32, reserved u32, payload length u64
-//! payload: five sections, each a u64 length then its bytes:
+//! payload: six sections, each a u64 length then its bytes:
 //!   1. metadata: UTF-8 text, `key=value` lines (sources, licence, counts)
 //!   2. place offsets: (n + 1) u64 offsets into section 3
 //!   3. places: each place encoded as varint-length strings, f64 lat/lon, varint population
 //!   4. postings: u32 words; at each list, a count then `place << 4 | flags` entries
 //!   5. an `fst::Map` from folded name key to the word offset of its postings list
+//!   6. an `fst::Map` from place id to place number
 //! ```
 //!
 //! Names are looked up by walking the finite state transducer byte by byte,
@@ -28,13 +29,17 @@ use std::sync::Arc;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"GEOMIDX\0";
 /// Current format version; files of another version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 32;
 
 /// Posting flag: the key comes from the preferred or ASCII name.
 pub const FLAG_PRIMARY: u8 = 1;
 /// Posting flag: the name is written in capitals (`USA`, `UK`): an abbreviation.
 pub const FLAG_ABBREV: u8 = 2;
+/// Posting flag: a historic name (GeoNames `isHistoric`).
+pub const FLAG_HISTORIC: u8 = 4;
+/// Posting flag: a short or colloquial name (GeoNames `isShortName`, `isColloquial`).
+pub const FLAG_SHORT: u8 = 8;
 
 /// Longest key indexed, in bytes.
 pub const MAX_KEY_LEN: usize = 200;
@@ -122,63 +127,211 @@ pub fn place_keys(p: &Place) -> Vec<(String, u8)> {
     keys
 }
 
+/// Builds an index place by place, with memory proportional to the keys
+/// (not to decoded places), so a 12-million-name GeoNames dump fits.
+pub struct IndexBuilder {
+    meta: String,
+    blob: Vec<u8>,
+    offsets: Vec<u64>,
+    ids: Vec<(String, u32)>,
+    arena: Vec<u8>,
+    /// (arena offset, key length, posting word)
+    entries: Vec<(u64, u32, u32)>,
+}
+
+impl IndexBuilder {
+    /// A builder; `meta` is free `key=value` text stored in the file.
+    pub fn new(meta: &str) -> IndexBuilder {
+        IndexBuilder {
+            meta: meta.to_string(),
+            blob: Vec::new(),
+            offsets: Vec::new(),
+            ids: Vec::new(),
+            arena: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+
+    /// Replaces the metadata text.
+    pub fn set_meta(&mut self, meta: &str) {
+        self.meta = meta.to_string();
+    }
+
+    /// Number of places added.
+    pub fn len(&self) -> usize {
+        self.offsets.len()
+    }
+
+    /// True when no place was added.
+    pub fn is_empty(&self) -> bool {
+        self.offsets.is_empty()
+    }
+
+    /// Number of (key, place) entries so far.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Adds a place with the keys of all its names; returns its number.
+    pub fn add_place(&mut self, p: &Place) -> Result<u32, String> {
+        let i = self.offsets.len();
+        if i >= (1 << 28) {
+            return Err(format!("too many places for one index: {i}"));
+        }
+        let i = i as u32;
+        self.offsets.push(self.blob.len() as u64);
+        encode_place(&mut self.blob, p);
+        self.ids.push((p.id.clone(), i));
+        for (key, flags) in place_keys(p) {
+            self.push_key(&key, i, flags);
+        }
+        Ok(i)
+    }
+
+    /// Adds one more name for place `i` (an alternate name from another file,
+    /// or a user's alias).
+    pub fn add_name(&mut self, i: u32, name: &str, flags: u8) {
+        let key = fold(name);
+        if key.is_empty() || key.len() > MAX_KEY_LEN || i as usize >= self.offsets.len() {
+            return;
+        }
+        let mut f = flags;
+        if is_abbreviation(name) {
+            f |= FLAG_ABBREV;
+        }
+        self.push_key(&key, i, f);
+    }
+
+    fn push_key(&mut self, key: &str, i: u32, flags: u8) {
+        let off = self.arena.len() as u64;
+        self.arena.extend_from_slice(key.as_bytes());
+        self.entries
+            .push((off, key.len() as u32, (i << 4) | u32::from(flags & 0xf)));
+    }
+
+    fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
+        &self.arena[e.0 as usize..e.0 as usize + e.1 as usize]
+    }
+
+    /// Writes the index (header, then sections) to `w`.
+    pub fn write_to<W: std::io::Write + std::io::Seek>(mut self, mut w: W) -> Result<W, String> {
+        use std::io::SeekFrom;
+        let io = |e: std::io::Error| e.to_string();
+        // sort keys: by key bytes, then posting word (place order)
+        let mut entries = std::mem::take(&mut self.entries);
+        {
+            let arena = &self.arena;
+            let key = |e: &(u64, u32, u32)| &arena[e.0 as usize..e.0 as usize + e.1 as usize];
+            entries.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        }
+        // postings (dropping duplicate place entries of one key) and the name map
+        let mut postings: Vec<u32> = Vec::with_capacity(entries.len() + entries.len() / 4);
+        let mut names = fst::MapBuilder::memory();
+        let mut i = 0;
+        while i < entries.len() {
+            let k = self.key(&entries[i]).to_vec();
+            let at = postings.len();
+            postings.push(0);
+            let mut last_place = u32::MAX;
+            while i < entries.len() && self.key(&entries[i]) == k.as_slice() {
+                let word = entries[i].2;
+                if word >> 4 == last_place {
+                    // same place again: merge flags
+                    if let Some(prev) = postings.last_mut() {
+                        *prev |= word & 0xf;
+                    }
+                } else {
+                    postings.push(word);
+                    last_place = word >> 4;
+                }
+                i += 1;
+            }
+            postings[at] = (postings.len() - at - 1) as u32;
+            names.insert(&k, at as u64).map_err(|e| e.to_string())?;
+        }
+        drop(entries);
+        let names = names.into_inner().map_err(|e| e.to_string())?;
+        // ids
+        self.ids.sort_unstable();
+        self.ids.dedup_by(|a, b| a.0 == b.0);
+        let mut idmap = fst::MapBuilder::memory();
+        for (id, i) in &self.ids {
+            idmap.insert(id, u64::from(*i)).map_err(|e| e.to_string())?;
+        }
+        let idmap = idmap.into_inner().map_err(|e| e.to_string())?;
+        let mut offsets = std::mem::take(&mut self.offsets);
+        offsets.push(self.blob.len() as u64);
+
+        // header placeholder, then the sections with a running CRC
+        w.write_all(&[0u8; HEADER_LEN]).map_err(io)?;
+        let mut crc = crc32fast::Hasher::new();
+        let mut total: u64 = 0;
+        let mut section =
+            |w: &mut W, parts: &mut dyn Iterator<Item = &[u8]>, len: u64| -> Result<(), String> {
+                let l = len.to_le_bytes();
+                w.write_all(&l).map_err(io)?;
+                crc.update(&l);
+                for p in parts {
+                    w.write_all(p).map_err(io)?;
+                    crc.update(p);
+                }
+                total += 8 + len;
+                Ok(())
+            };
+        section(
+            &mut w,
+            &mut std::iter::once(self.meta.as_bytes()),
+            self.meta.len() as u64,
+        )?;
+        let off_bytes: Vec<[u8; 8]> = offsets.iter().map(|o| o.to_le_bytes()).collect();
+        section(
+            &mut w,
+            &mut off_bytes.iter().map(|b| &b[..]),
+            off_bytes.len() as u64 * 8,
+        )?;
+        section(
+            &mut w,
+            &mut std::iter::once(&self.blob[..]),
+            self.blob.len() as u64,
+        )?;
+        let post_bytes: Vec<[u8; 4]> = postings.iter().map(|o| o.to_le_bytes()).collect();
+        section(
+            &mut w,
+            &mut post_bytes.iter().map(|b| &b[..]),
+            post_bytes.len() as u64 * 4,
+        )?;
+        section(&mut w, &mut std::iter::once(&names[..]), names.len() as u64)?;
+        section(&mut w, &mut std::iter::once(&idmap[..]), idmap.len() as u64)?;
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        header.extend_from_slice(&0u32.to_le_bytes());
+        header.extend_from_slice(&crc.finalize().to_le_bytes());
+        header.extend_from_slice(&0u32.to_le_bytes());
+        header.extend_from_slice(&total.to_le_bytes());
+        w.seek(SeekFrom::Start(0)).map_err(io)?;
+        w.write_all(&header).map_err(io)?;
+        w.seek(SeekFrom::End(0)).map_err(io)?;
+        w.flush().map_err(io)?;
+        Ok(w)
+    }
+
+    /// The index as bytes in memory.
+    pub fn finish(self) -> Result<Vec<u8>, String> {
+        Ok(self
+            .write_to(std::io::Cursor::new(Vec::new()))?
+            .into_inner())
+    }
+}
+
 /// Builds a compiled index from places. `meta` is free `key=value` text
 /// (sources, licences) stored in the file.
 pub fn build_index(places: &[Place], meta: &str) -> Result<Vec<u8>, String> {
-    if places.len() >= (1 << 28) {
-        return Err(format!("too many places for one index: {}", places.len()));
+    let mut b = IndexBuilder::new(meta);
+    for p in places {
+        b.add_place(p)?;
     }
-    let mut blob = Vec::new();
-    let mut offsets: Vec<u64> = Vec::with_capacity(places.len() + 1);
-    let mut entries: Vec<(String, u32)> = Vec::new();
-    for (i, p) in places.iter().enumerate() {
-        offsets.push(blob.len() as u64);
-        encode_place(&mut blob, p);
-        for (key, flags) in place_keys(p) {
-            entries.push((key, ((i as u32) << 4) | u32::from(flags)));
-        }
-    }
-    offsets.push(blob.len() as u64);
-    entries.sort_unstable();
-
-    let mut postings: Vec<u32> = Vec::new();
-    let mut map = fst::MapBuilder::memory();
-    let mut i = 0;
-    while i < entries.len() {
-        let mut j = i;
-        while j < entries.len() && entries[j].0 == entries[i].0 {
-            j += 1;
-        }
-        map.insert(entries[i].0.as_bytes(), postings.len() as u64)
-            .map_err(|e| e.to_string())?;
-        postings.push((j - i) as u32);
-        postings.extend(entries[i..j].iter().map(|e| e.1));
-        i = j;
-    }
-    let fst_bytes = map.into_inner().map_err(|e| e.to_string())?;
-
-    let mut payload = Vec::with_capacity(blob.len() + fst_bytes.len() + postings.len() * 4 + 64);
-    let mut section = |data: &[u8]| {
-        payload.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        payload.extend_from_slice(data);
-    };
-    section(meta.as_bytes());
-    let off_bytes: Vec<u8> = offsets.iter().flat_map(|o| o.to_le_bytes()).collect();
-    section(&off_bytes);
-    section(&blob);
-    let post_bytes: Vec<u8> = postings.iter().flat_map(|o| o.to_le_bytes()).collect();
-    section(&post_bytes);
-    section(&fst_bytes);
-
-    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-    out.extend_from_slice(&0u32.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&payload);
-    Ok(out)
+    b.finish()
 }
 
 // ---------------------------------------------------------------- reading
@@ -188,15 +341,15 @@ pub fn build_index(places: &[Place], meta: &str) -> Result<Vec<u8>, String> {
 pub enum Bytes {
     /// Bytes that live as long as the program (the embedded default).
     Static(&'static [u8]),
-    /// Bytes read from a file or built in memory.
-    Owned(Arc<Vec<u8>>),
+    /// Bytes read from a file, memory-mapped, or built in memory.
+    Shared(Arc<dyn AsRef<[u8]> + Send + Sync>),
 }
 
 impl AsRef<[u8]> for Bytes {
     fn as_ref(&self) -> &[u8] {
         match self {
             Bytes::Static(s) => s,
-            Bytes::Owned(v) => v.as_slice(),
+            Bytes::Shared(v) => (**v).as_ref(),
         }
     }
 }
@@ -223,6 +376,7 @@ pub struct Index {
     blob: (usize, usize),
     postings: (usize, usize),
     map: fst::Map<Slice>,
+    ids: fst::Map<Slice>,
     len: usize,
 }
 
@@ -288,7 +442,12 @@ impl Index {
 
     /// Loads an index from bytes read from a file, verifying the checksum.
     pub fn from_vec(bytes: Vec<u8>) -> Result<Index, String> {
-        Index::open(Bytes::Owned(Arc::new(bytes)), true)
+        Index::open(Bytes::Shared(Arc::new(bytes)), true)
+    }
+
+    /// Loads an index from shared bytes (a memory map), verifying the checksum.
+    pub fn from_shared(bytes: Arc<dyn AsRef<[u8]> + Send + Sync>) -> Result<Index, String> {
+        Index::open(Bytes::Shared(bytes), true)
     }
 
     fn open(bytes: Bytes, verify: bool) -> Result<Index, String> {
@@ -316,7 +475,7 @@ impl Index {
             return Err("index checksum mismatch: the file is corrupt".into());
         }
         let mut at = HEADER_LEN;
-        let mut sections = [(0usize, 0usize); 5];
+        let mut sections = [(0usize, 0usize); 6];
         for s in sections.iter_mut() {
             let len = read_u64(b, at).ok_or("truncated section header")?;
             let len = usize::try_from(len).map_err(|_| "section too large")?;
@@ -328,7 +487,7 @@ impl Index {
             *s = (start, end);
             at = end;
         }
-        let [meta, offsets, blob, postings, map_sec] = sections;
+        let [meta, offsets, blob, postings, map_sec, id_sec] = sections;
         if std::str::from_utf8(&b[meta.0..meta.1]).is_err() {
             return Err("index metadata is not UTF-8".into());
         }
@@ -343,6 +502,12 @@ impl Index {
             end: map_sec.1,
         };
         let map = fst::Map::new(slice).map_err(|e| format!("bad name index: {e}"))?;
+        let id_slice = Slice {
+            bytes: bytes.clone(),
+            start: id_sec.0,
+            end: id_sec.1,
+        };
+        let ids = fst::Map::new(id_slice).map_err(|e| format!("bad id index: {e}"))?;
         Ok(Index {
             bytes,
             meta,
@@ -350,6 +515,7 @@ impl Index {
             blob,
             postings,
             map,
+            ids,
             len,
         })
     }
@@ -419,7 +585,8 @@ impl Index {
             population: r.varint()?,
             alternate_names: Vec::new(),
         };
-        if !(p.lat.is_finite() && p.lon.is_finite() && p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0) {
+        if !(p.lat.is_finite() && p.lon.is_finite() && p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0)
+        {
             return Err(format!("place {i} has coordinates out of range"));
         }
         if with_alternates {
@@ -448,6 +615,14 @@ impl Index {
             })
             .filter(|p| (p.place as usize) < self.len)
             .collect()
+    }
+
+    /// The place with this id.
+    pub fn find_id(&self, id: &str) -> Option<u32> {
+        self.ids
+            .get(id)
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|&i| (i as usize) < self.len)
     }
 
     /// Candidates of an exact key.

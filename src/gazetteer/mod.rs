@@ -6,21 +6,41 @@
 //! Files are read by [`tabular`] (CSV/TSV with a header) or [`geonames`]
 //! (the GeoNames `geoname` table), plain or gzip, and compiled in memory.
 
+pub mod compile;
 pub mod geonames;
 pub mod index;
 pub mod place;
 pub mod tabular;
 
 use crate::error::{Error, Result};
+use compile::{Compiler, Filters, SourceKind};
 use index::{Index, Posting};
 pub use place::Place;
-use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 static DEFAULT_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.gmi"));
 
 /// The credit every export carries for GeoNames data.
 pub const GEONAMES_CREDIT: &str = "Contains data from GeoNames (geonames.org), CC BY 4.0";
+
+/// Says in words how a key was derived from a place's names.
+pub fn describe_flags(flags: u8) -> String {
+    let mut v = vec![if flags & index::FLAG_PRIMARY != 0 {
+        "preferred name"
+    } else {
+        "alternate name"
+    }];
+    if flags & index::FLAG_ABBREV != 0 {
+        v.push("abbreviation");
+    }
+    if flags & index::FLAG_SHORT != 0 {
+        v.push("short or colloquial");
+    }
+    if flags & index::FLAG_HISTORIC != 0 {
+        v.push("historic");
+    }
+    v.join(", ")
+}
 
 /// One layer of the gazetteer.
 pub struct Layer {
@@ -50,99 +70,16 @@ pub struct PlaceRef {
 /// ```
 pub struct Gazetteer {
     layers: Vec<Layer>,
-}
-
-/// Which reader a file needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// The GeoNames `geoname` table (19 columns, no header).
-    GeoNames,
-    /// CSV with a header row.
-    Csv,
-    /// TSV with a header row.
-    Tsv,
-    /// A compiled geomention index.
-    Index,
-}
-
-fn open_maybe_gzip(path: &Path) -> Result<Box<dyn BufRead>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 16, file);
-    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
-    if head.starts_with(&[0x1f, 0x8b]) {
-        let gz = flate2::read::MultiGzDecoder::new(reader);
-        Ok(Box::new(BufReader::with_capacity(1 << 16, gz)))
-    } else {
-        Ok(Box::new(reader))
-    }
-}
-
-/// Decides how to read a file from its first bytes and its name.
-pub fn detect_kind(path: &Path) -> Result<FileKind> {
-    let mut r = open_maybe_gzip(path)?;
-    let mut head = Vec::new();
-    r.by_ref()
-        .take(64 * 1024)
-        .read_to_end(&mut head)
-        .map_err(|e| Error::io(path, e))?;
-    if head.starts_with(index::MAGIC) {
-        return Ok(FileKind::Index);
-    }
-    let text = String::from_utf8_lossy(&head);
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .unwrap_or("");
-    if geonames::looks_like_geoname_row(first) {
-        return Ok(FileKind::GeoNames);
-    }
-    let lower = first.to_ascii_lowercase();
-    if lower.split('\t').any(|h| h.trim() == "name") {
-        return Ok(FileKind::Tsv);
-    }
-    if lower
-        .split(',')
-        .any(|h| h.trim().trim_matches('"') == "name")
-    {
-        return Ok(FileKind::Csv);
-    }
-    Err(Error::UnknownFormat {
-        path: path.to_path_buf(),
-        message: "not a GeoNames table, a CSV/TSV place list with a header naming name, lat and lon, or a geomention index".into(),
-    })
-}
-
-/// Reads the places of a GeoNames table or a CSV/TSV place list (plain or gzip).
-pub fn read_places_file(path: &Path) -> Result<Vec<Place>> {
-    let kind = detect_kind(path)?;
-    let bad = |e: tabular::RowError| Error::BadRow {
-        path: path.to_path_buf(),
-        line: e.line,
-        message: e.message,
-    };
-    let prefix = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .map(|n| n.split('.').next().unwrap_or(n))
-        .filter(|s| !s.is_empty())
-        .unwrap_or("custom")
-        .to_string();
-    let r = open_maybe_gzip(path)?;
-    match kind {
-        FileKind::GeoNames => geonames::read_geonames(r).map_err(bad),
-        FileKind::Csv => tabular::read_places(r, b',', &prefix).map_err(bad),
-        FileKind::Tsv => tabular::read_places(r, b'\t', &prefix).map_err(bad),
-        FileKind::Index => Err(Error::UnknownFormat {
-            path: path.to_path_buf(),
-            message: "this is a compiled index, not a place list".into(),
-        }),
-    }
+    blocked: std::collections::HashSet<String>,
 }
 
 impl Gazetteer {
     /// A gazetteer with no places.
     pub fn empty() -> Gazetteer {
-        Gazetteer { layers: Vec::new() }
+        Gazetteer {
+            layers: Vec::new(),
+            blocked: Default::default(),
+        }
     }
 
     /// The default gazetteer compiled into the program (GeoNames cities500,
@@ -164,22 +101,20 @@ impl Gazetteer {
 
     /// Adds places as a new layer (compiled in memory).
     pub fn add_places(&mut self, places: &[Place], source: &str) -> Result<()> {
-        let mut filled;
-        let places = if places
-            .iter()
-            .any(|p| p.admin1.is_empty() && !p.admin1_code.is_empty())
-        {
-            filled = places.to_vec();
-            self.fill_admin1_names(&mut filled);
-            &filled[..]
-        } else {
-            places
-        };
-        let meta = format!("source={source}\n");
-        let bytes = index::build_index(places, &meta).map_err(|message| Error::BadIndex {
-            path: PathBuf::from(source),
-            message,
-        })?;
+        let mut c = Compiler::new(Filters::default());
+        c.set_admin1_names(self.admin1_names());
+        c.add_places(places.to_vec())?;
+        self.push_compiled(c, source)
+    }
+
+    fn push_compiled(&mut self, c: Compiler, source: &str) -> Result<()> {
+        let bytes = c
+            .into_builder()
+            .finish()
+            .map_err(|message| Error::BadIndex {
+                path: PathBuf::from(source),
+                message,
+            })?;
         let index = Index::from_vec(bytes).map_err(|message| Error::BadIndex {
             path: PathBuf::from(source),
             message,
@@ -191,43 +126,146 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Adds a file: a GeoNames table, a CSV/TSV place list, or a compiled index.
+    /// Adds a file: a compiled index (memory-mapped), a GeoNames file, or a
+    /// CSV/TSV place list (compiled in memory).
     pub fn add_file(&mut self, path: &Path) -> Result<()> {
-        if detect_kind(path)? == FileKind::Index {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            let index = Index::from_vec(bytes).map_err(|message| Error::BadIndex {
+        if compile::detect(path)? == SourceKind::Index {
+            return self.add_index(path);
+        }
+        self.add_sources(&[path.to_path_buf()], &Filters::default())
+    }
+
+    /// Compiles several sources into one layer (GeoNames code tables and
+    /// alternate names refer to the places of the others).
+    pub fn add_sources(&mut self, paths: &[PathBuf], filters: &Filters) -> Result<()> {
+        let mut c = Compiler::new(filters.clone());
+        c.set_admin1_names(self.admin1_names());
+        c.add_sources(paths)?;
+        let label = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        self.push_compiled(c, &label)
+    }
+
+    /// Adds a compiled index file, memory-mapped.
+    pub fn add_index(&mut self, path: &Path) -> Result<()> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        // SAFETY: the map is read-only; geomention never writes to index files
+        // while reading them, and every read is bounds-checked.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::io(path, e))?;
+        let index =
+            Index::from_shared(std::sync::Arc::new(map)).map_err(|message| Error::BadIndex {
                 path: path.to_path_buf(),
                 message,
             })?;
-            self.layers.push(Layer {
-                source: path.display().to_string(),
-                index,
-            });
-            return Ok(());
-        }
-        let places = read_places_file(path)?;
-        self.add_places(&places, &path.display().to_string())
+        self.layers.push(Layer {
+            source: path.display().to_string(),
+            index,
+        });
+        Ok(())
     }
 
-    /// Fills empty `admin1` names from the first-level divisions this
-    /// gazetteer already knows (country code + admin1 code). Decodes every
-    /// place once, so it runs only when a file lacks the names.
-    fn fill_admin1_names(&self, places: &mut [Place]) {
-        let mut names: std::collections::HashMap<(String, String), String> = Default::default();
+    /// Names of the first-level divisions known to the layers
+    /// (`"IQ.10"` → `"Diyala"`), from their ADM1 places.
+    fn admin1_names(&self) -> std::collections::HashMap<String, String> {
+        let mut names = std::collections::HashMap::new();
         for layer in &self.layers {
             for i in 0..layer.index.len() as u32 {
-                if let Ok(p) = layer.index.place(i) {
+                if let Ok(p) = layer.index.place_core(i) {
                     if p.is_admin1() && !p.admin1.is_empty() {
-                        names.insert((p.country_code, p.admin1_code), p.admin1);
+                        names.insert(format!("{}.{}", p.country_code, p.admin1_code), p.admin1);
                     }
                 }
             }
         }
-        for p in places.iter_mut().filter(|p| p.admin1.is_empty()) {
-            if let Some(n) = names.get(&(p.country_code.clone(), p.admin1_code.clone())) {
-                p.admin1 = n.clone();
+        names
+    }
+
+    /// Reads a block list: one name per line (`#` starts a comment). A
+    /// blocked name is never tagged, whatever place it names.
+    pub fn add_block_list(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        for line in text.lines() {
+            let name = line.split('#').next().unwrap_or("").trim();
+            let key = crate::normalize::fold(name);
+            if !key.is_empty() {
+                self.blocked.insert(key);
             }
         }
+        Ok(())
+    }
+
+    /// Blocks one name.
+    pub fn block(&mut self, name: &str) {
+        let key = crate::normalize::fold(name);
+        if !key.is_empty() {
+            self.blocked.insert(key);
+        }
+    }
+
+    /// True when a folded key is on the block list.
+    pub fn is_blocked(&self, key: &str) -> bool {
+        !self.blocked.is_empty() && self.blocked.contains(key)
+    }
+
+    /// Reads an alias list: one `name<TAB>place_id` per line (`#` starts a
+    /// comment), giving extra names to places of the gazetteer. An unknown id
+    /// or a malformed line is an error naming the line.
+    pub fn add_aliases(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let mut places: Vec<Place> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let bad = |message: String| Error::BadRow {
+                path: path.to_path_buf(),
+                line: n as u64 + 1,
+                message,
+            };
+            let (name, id) = line
+                .split_once('\t')
+                .map(|(a, b)| (a.trim(), b.trim()))
+                .ok_or_else(|| bad("expected NAME<TAB>PLACE_ID".into()))?;
+            if name.is_empty() || id.is_empty() {
+                return Err(bad("expected NAME<TAB>PLACE_ID".into()));
+            }
+            let pos = places.iter().position(|p| p.id == id);
+            let idx = match pos {
+                Some(i) => i,
+                None => {
+                    let r = self
+                        .find_id(id)
+                        .ok_or_else(|| bad(format!("no place has the id {id}")))?;
+                    places.push(
+                        self.place(r)
+                            .ok_or_else(|| bad(format!("cannot read place {id}")))?,
+                    );
+                    places.len() - 1
+                }
+            };
+            places[idx].alternate_names.push(name.to_string());
+        }
+        if places.is_empty() {
+            return Ok(());
+        }
+        let mut c = Compiler::new(Filters::default());
+        c.add_places(places)?;
+        self.push_compiled(c, &format!("{} (aliases)", path.display()))
+    }
+
+    /// The place with this id (the latest layer that has it).
+    pub fn find_id(&self, id: &str) -> Option<PlaceRef> {
+        self.layers.iter().enumerate().rev().find_map(|(li, l)| {
+            l.index.find_id(id).map(|place| PlaceRef {
+                layer: li as u16,
+                place,
+                flags: 0,
+            })
+        })
     }
 
     /// The layers, in order.
@@ -252,7 +290,11 @@ impl Gazetteer {
 
     /// Decodes a place without its alternate names.
     pub fn place_core(&self, r: PlaceRef) -> Option<Place> {
-        self.layers.get(r.layer as usize)?.index.place_core(r.place).ok()
+        self.layers
+            .get(r.layer as usize)?
+            .index
+            .place_core(r.place)
+            .ok()
     }
 
     /// Candidates of a folded key over all layers; a place id found in a
@@ -278,7 +320,9 @@ impl Gazetteer {
                     place: p.place,
                     flags: p.flags,
                 };
-                let Some(place) = self.place_core(r) else { continue };
+                let Some(place) = self.place_core(r) else {
+                    continue;
+                };
                 if let Some(slot) = out.iter_mut().find(|(_, q)| q.id == place.id) {
                     *slot = (r, place);
                 } else {

@@ -4,8 +4,8 @@ mod acceptance;
 mod cli;
 mod contract;
 mod eval;
-mod properties;
 mod examples;
+mod properties;
 
 use std::path::PathBuf;
 
