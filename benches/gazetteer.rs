@@ -16,12 +16,23 @@ use std::process::Command;
 use std::time::Instant;
 
 fn embedded(c: &mut Criterion) {
-    c.bench_function("load embedded default", |b| b.iter(|| black_box(Gazetteer::embedded().unwrap())));
+    c.bench_function("load embedded default", |b| {
+        b.iter(|| black_box(Gazetteer::embedded().unwrap()))
+    });
     let gaz = Gazetteer::embedded().unwrap();
-    let names: Vec<String> = ["Baghdad", "Springfield", "Diyala", "Paris", "Nowhere at all", "Salah ad Din", "Texas", "Mosul"]
-        .iter()
-        .map(|n| fold(n))
-        .collect();
+    let names: Vec<String> = [
+        "Baghdad",
+        "Springfield",
+        "Diyala",
+        "Paris",
+        "Nowhere at all",
+        "Salah ad Din",
+        "Texas",
+        "Mosul",
+    ]
+    .iter()
+    .map(|n| fold(n))
+    .collect();
     let mut i = 0;
     c.bench_function("lookup with candidates (embedded)", |b| {
         b.iter(|| {
@@ -35,9 +46,10 @@ fn embedded(c: &mut Criterion) {
 struct Names(u64);
 
 const SYL: &[&str] = &[
-    "ba", "ghd", "ad", "sa", "mar", "ra", "kar", "bal", "na", "jaf", "kha", "neq", "ain", "di", "ya", "la", "mo",
-    "sul", "tik", "rit", "fal", "lu", "ja", "ram", "adi", "hil", "lah", "ku", "fa", "zu", "bei", "ji", "an", "bar",
-    "ton", "ville", "berg", "stad", "field", "wood", "port", "mouth", "ham", "ley", "wick", "by", "thorpe", "ing",
+    "ba", "ghd", "ad", "sa", "mar", "ra", "kar", "bal", "na", "jaf", "kha", "neq", "ain", "di",
+    "ya", "la", "mo", "sul", "tik", "rit", "fal", "lu", "ja", "ram", "adi", "hil", "lah", "ku",
+    "fa", "zu", "bei", "ji", "an", "bar", "ton", "ville", "berg", "stad", "field", "wood", "port",
+    "mouth", "ham", "ley", "wick", "by", "thorpe", "ing",
 ];
 
 impl Names {
@@ -79,7 +91,11 @@ fn synthetic_geonames(path: &Path, rows: usize) -> std::io::Result<()> {
         let alt = g.name();
         let lat = (g.next() % 18_000) as f64 / 100.0 - 90.0;
         let lon = (g.next() % 36_000) as f64 / 100.0 - 180.0;
-        let pop = if g.next() % 20 == 0 { g.next() % 1_000_000 } else { 0 };
+        let pop = if g.next() % 20 == 0 {
+            g.next() % 1_000_000
+        } else {
+            0
+        };
         writeln!(
             w,
             "{}\t{name}\t{name}\t{alt}\t{lat:.5}\t{lon:.5}\tP\tPPL\tXX\t\t01\t\t\t\t{pop}\t\t0\tEtc/UTC\t2024-01-01",
@@ -108,12 +124,20 @@ fn measured(cmd: &mut Command) -> (f64, f64) {
     let t0 = Instant::now();
     let out = cmd.output().expect("run the command");
     let secs = t0.elapsed().as_secs_f64();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     let kb: f64 = err
         .lines()
         .rev()
-        .find_map(|l| l.trim().strip_prefix("maxrss_kb=").and_then(|v| v.trim().parse().ok()))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("maxrss_kb=")
+                .and_then(|v| v.trim().parse().ok())
+        })
         .unwrap_or(f64::NAN);
     (secs, kb / 1024.0)
 }
@@ -125,7 +149,10 @@ fn timed(bin: &Path) -> Command {
 }
 
 fn full_scale() {
-    let rows: usize = std::env::var("GEOMENTION_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(6_000_000);
+    let rows: usize = std::env::var("GEOMENTION_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6_000_000);
     let dir = tempfile::tempdir().expect("temporary folder");
     let src = dir.path().join("synthetic-allCountries.txt");
     let t0 = Instant::now();
@@ -134,19 +161,42 @@ fn full_scale() {
     let size_src = std::fs::metadata(&src).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
     let bin = binary();
     let idx = dir.path().join("big.gmi");
-    let (build_s, build_mb) = measured(timed(&bin).args(["gazetteer", "build"]).arg(&src).arg("-o").arg(&idx));
+    let (build_s, build_mb) = measured(
+        timed(&bin)
+            .args(["gazetteer", "build"])
+            .arg(&src)
+            .arg("-o")
+            .arg(&idx),
+    );
     let size_idx = std::fs::metadata(&idx).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Clashes were reported in Baghdad and Mosul, officials said.").unwrap();
+    std::fs::write(
+        &article,
+        "Clashes were reported in Baghdad and Mosul, officials said.",
+    )
+    .unwrap();
     // load: best of three runs of tagging a one-line article with the index
     let mut load = f64::INFINITY;
     let mut tag_mb = 0.0f64;
     for _ in 0..3 {
-        let (s, mb) = measured(timed(&bin).args(["tag", "--index"]).arg(&idx).arg(&article).arg("-o").arg(dir.path().join("o.geojson")));
+        let (s, mb) = measured(
+            timed(&bin)
+                .args(["tag", "--index"])
+                .arg(&idx)
+                .arg(&article)
+                .arg("-o")
+                .arg(dir.path().join("o.geojson")),
+        );
         load = load.min(s);
         tag_mb = tag_mb.max(mb);
     }
-    let (emb_s, emb_mb) = measured(timed(&bin).arg("tag").arg(&article).arg("-o").arg(dir.path().join("e.geojson")));
+    let (emb_s, emb_mb) = measured(
+        timed(&bin)
+            .arg("tag")
+            .arg(&article)
+            .arg("-o")
+            .arg(dir.path().join("e.geojson")),
+    );
     println!("full-scale gazetteer ({} names in {rows} rows; source {size_src:.0} MB, generated in {gen:.1} s)", 2 * rows);
     println!("  build: {build_s:.1} s, peak {build_mb:.0} MB; index {size_idx:.0} MB");
     println!("  tag one article with the index (load + tag): {load:.3} s, peak {tag_mb:.0} MB");
@@ -163,4 +213,3 @@ fn main() {
         println!("(set GEOMENTION_BENCH_FULL=1 for the 12-million-name index)");
     }
 }
-

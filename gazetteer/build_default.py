@@ -1025,6 +1025,17 @@ def build(cache: str, offline: bool):
             suf = f[1][3:]
             if len(suf) == 3 and suf.isalpha() and suf.lower() not in common:
                 us_abbr.setdefault(("AU", f[2][3:]), []).append(suf)
+        # Canadian provinces and territories: the 2-letter ISO 3166-2 code
+        # (= Canada Post code) unless a common word ("ON"), and, when the
+        # code is the initials of the first two words of the name, the same
+        # with periods ("B.C." British Columbia, "N.S." Nova Scotia)
+        if len(f) > 2 and f[1].startswith("CA-") and f[2].startswith("CA."):
+            suf = f[1][3:]
+            if len(suf) == 2 and suf.isalpha() and suf.lower() not in common:
+                forms = [suf]
+                if "".join(w[0] for w in f[0].split()[:2]).upper() == suf and len(f[0].split()) >= 2:
+                    forms.append(f"{suf[0]}.{suf[1]}.")
+                us_abbr.setdefault(("CA", f[2][3:]), []).extend(forms)
     del text
 
     # Natural Earth admin-1 polygons (world_map.gpkg states_provinces),

@@ -212,6 +212,7 @@ pub struct Compiler {
     builder: IndexBuilder,
     filters: Filters,
     admin1: HashMap<String, String>,
+    /// Names of divisions from the code tables, by geonameid.
     admin2_names: HashMap<u64, Vec<String>>,
     country_names: HashMap<u64, String>,
     geonameid: HashMap<u64, u32>,
@@ -335,6 +336,7 @@ impl Compiler {
         match kind {
             SourceKind::Admin1Codes => {
                 let map = &mut self.admin1;
+                let names = &mut self.admin2_names;
                 for_each_tsv_line(r, |f| {
                     if f.len() < 3 {
                         return Err(format!(
@@ -344,6 +346,16 @@ impl Compiler {
                     }
                     let name = if f[2].is_empty() { f[1] } else { f[2] };
                     map.insert(f[0].to_string(), name.to_string());
+                    // the division's names, for its ADM1 row ("Diyala" for
+                    // "Muḩāfaz̧at Diyālá")
+                    if let Some(gid) = f.get(3).and_then(|g| g.trim().parse::<u64>().ok()) {
+                        let e = names.entry(gid).or_default();
+                        for n in [f[1], f[2]] {
+                            if !n.is_empty() && !e.iter().any(|x| x == n) {
+                                e.push(n.to_string());
+                            }
+                        }
+                    }
                     Ok(())
                 })
                 .map_err(bad_row(path))

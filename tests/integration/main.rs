@@ -5,6 +5,7 @@ mod cli;
 mod contract;
 mod eval;
 mod examples;
+mod gazetteer;
 mod properties;
 
 use std::path::PathBuf;
