@@ -60,7 +60,7 @@ impl Names {
         self.0
     }
     fn name(&mut self) -> String {
-        let words = 1 + (self.next() % 10 == 0) as u64 + (self.next() % 40 == 0) as u64;
+        let words = 1 + self.next().is_multiple_of(10) as u64 + self.next().is_multiple_of(40) as u64;
         let mut out = String::new();
         for w in 0..words {
             if w > 0 {
@@ -91,7 +91,7 @@ fn synthetic_geonames(path: &Path, rows: usize) -> std::io::Result<()> {
         let alt = g.name();
         let lat = (g.next() % 18_000) as f64 / 100.0 - 90.0;
         let lon = (g.next() % 36_000) as f64 / 100.0 - 180.0;
-        let pop = if g.next() % 20 == 0 {
+        let pop = if g.next().is_multiple_of(20) {
             g.next() % 1_000_000
         } else {
             0
