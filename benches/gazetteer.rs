@@ -60,7 +60,8 @@ impl Names {
         self.0
     }
     fn name(&mut self) -> String {
-        let words = 1 + self.next().is_multiple_of(10) as u64 + self.next().is_multiple_of(40) as u64;
+        let words =
+            1 + self.next().is_multiple_of(10) as u64 + self.next().is_multiple_of(40) as u64;
         let mut out = String::new();
         for w in 0..words {
             if w > 0 {

@@ -71,6 +71,7 @@ pub fn parse_row(line: &str) -> Result<Place, String> {
         admin1_code: f[10].to_string(),
         admin1: String::new(),
         population,
+        same_as: Vec::new(),
     })
 }
 

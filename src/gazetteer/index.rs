@@ -584,6 +584,7 @@ impl Index {
             admin1: r.string()?,
             population: r.varint()?,
             alternate_names: Vec::new(),
+            same_as: Vec::new(),
         };
         if !(p.lat.is_finite() && p.lon.is_finite() && p.lat.abs() <= 90.0 && p.lon.abs() <= 180.0)
         {

@@ -42,6 +42,13 @@ pub fn describe_flags(flags: u8) -> String {
     v.join(", ")
 }
 
+/// Two records of different sources name the same place: the same name
+/// (folded) within 1 km.
+fn same_place(a: &Place, b: &Place) -> bool {
+    crate::geo::haversine_km(a.lat, a.lon, b.lat, b.lon) <= 1.0
+        && crate::normalize::fold(&a.name) == crate::normalize::fold(&b.name)
+}
+
 /// One layer of the gazetteer.
 pub struct Layer {
     /// Where it came from (`embedded`, or a file path).
@@ -320,10 +327,24 @@ impl Gazetteer {
                     place: p.place,
                     flags: p.flags,
                 };
-                let Some(place) = self.place_core(r) else {
+                let Some(mut place) = self.place_core(r) else {
                     continue;
                 };
                 if let Some(slot) = out.iter_mut().find(|(_, q)| q.id == place.id) {
+                    *slot = (r, place);
+                } else if let Some(slot) = out
+                    .iter_mut()
+                    .find(|(q, p)| q.layer != layer && same_place(p, &place))
+                {
+                    // the same place from another source: one candidate, both ids
+                    place.same_as.push(slot.1.id.clone());
+                    place.same_as.append(&mut slot.1.same_as);
+                    if place.population == 0 {
+                        place.population = slot.1.population;
+                    }
+                    if place.feature_code.is_empty() || place.feature_code == "PPL" {
+                        place.feature_code = std::mem::take(&mut slot.1.feature_code);
+                    }
                     *slot = (r, place);
                 } else {
                     out.push((r, place));

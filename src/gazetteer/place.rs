@@ -32,6 +32,9 @@ pub struct Place {
     pub admin1: String,
     /// Population, 0 when unknown.
     pub population: u64,
+    /// Ids of the same place in other sources (same name within 1 km),
+    /// merged into this one at lookup.
+    pub same_as: Vec<String>,
 }
 
 impl Place {

@@ -174,6 +174,7 @@ pub fn read_places<R: Read>(
             admin1_code: get(c_a1code).to_string(),
             admin1: get(c_a1).to_string(),
             population,
+            same_as: Vec::new(),
         });
     }
     Ok(out)

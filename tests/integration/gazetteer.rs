@@ -432,3 +432,26 @@ fn reference_sources_build_indexes_that_score_as_well() {
         "{l}"
     );
 }
+
+#[test]
+fn same_name_within_a_kilometre_is_one_candidate_with_both_ids() {
+    use geomention::{Gazetteer, Place};
+    let mut g = Gazetteer::empty();
+    let p = |id: &str, lat: f64| Place {
+        id: id.into(),
+        name: "Camp Bravo".into(),
+        lat,
+        lon: 44.0,
+        ..Place::default()
+    };
+    g.add_places(&[p("a:1", 33.0)], "a").unwrap();
+    g.add_places(&[p("b:7", 33.005), p("b:8", 34.0)], "b")
+        .unwrap();
+    let c = g.candidates("camp bravo");
+    assert_eq!(c.len(), 2, "the far one stays separate");
+    let merged = c
+        .iter()
+        .find(|(_, p)| p.id == "b:7")
+        .expect("the later source wins");
+    assert_eq!(merged.1.same_as, vec!["a:1".to_string()]);
+}
