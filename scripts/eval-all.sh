@@ -17,6 +17,22 @@ out=$(mktemp)
   echo
   "$bin" eval --markdown "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
   echo
+  echo "### End to end with demonyms (\`--demonyms\`: \"Iraqi\" tagged as Iraq; several corpora annotate them)"
+  echo
+  "$bin" eval --markdown --demonyms "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
+  echo
+  echo "### Candidate ceiling by level (share of gold toponyms with a candidate within 161 km; count in brackets)"
+  echo
+  echo "Levels come from the corpora's own type labels (GeoNames feature codes in LGL and TR-News, classes in TUD-Loc); the others have no usable labels."
+  echo
+  echo "Embedded default:"
+  echo
+  "$bin" eval --markdown --ceiling "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
+  echo
+  echo "Embedded default with the demonym layer:"
+  echo
+  "$bin" eval --markdown --ceiling --demonyms "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
+  echo
   echo "### Resolution of the gold spans (\`--gold-spans\`)"
   echo
   "$bin" eval --markdown --gold-spans "$@" $g/wiktor.jsonl $g/hu2014.jsonl $g/ju2016.jsonl

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use geomention::document::JsonlReader;
-use geomention::export::geojson::FeatureCollectionWriter;
+use geomention::export::geojson::{FeatureCollectionWriter, GeometryMode};
 use geomention::export::Metadata;
 use geomention::gazetteer::compile::{self, parse_codes, Compiler, Filters, SourceKind};
 use geomention::{Gazetteer, Options, Tagger};
@@ -108,12 +108,23 @@ struct EvalArgs {
     /// Print the figures as a Markdown table.
     #[arg(long, conflicts_with = "json")]
     markdown: bool,
+    /// With --markdown: print the candidate ceiling by level of place instead.
+    #[arg(long, requires = "markdown")]
+    ceiling: bool,
     /// Write every false positive, miss and far-off resolution here (JSONL).
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
     /// Write the predictions here in the reference scorer's PRED format (JSONL).
     #[arg(long, value_name = "FILE")]
     write_predictions: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Geometry {
+    /// Points (default).
+    Point,
+    /// Polygons for divisions that have an outline, points for the rest.
+    Polygon,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -139,6 +150,9 @@ struct GazetteerArgs {
     /// Do not use the embedded default gazetteer.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// Also tag demonyms ("Iraqi", "Americans") as their country, with match "demonym".
+    #[arg(long)]
+    demonyms: bool,
     /// Names never to tag: a text file, one name per line (# comments).
     #[arg(long, value_name = "FILE")]
     block_list: Vec<PathBuf>,
@@ -194,6 +208,10 @@ struct TagArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "geojson")]
     format: Format,
+    /// Geometry of each feature: the place's point, or the outline of a
+    /// country, province or US county where the embedded default has one.
+    #[arg(long, value_enum, default_value = "point")]
+    geometry: Geometry,
 }
 
 fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
@@ -221,6 +239,9 @@ fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
     }
     for p in &args.aliases {
         gaz.add_aliases(p)?;
+    }
+    if args.demonyms {
+        gaz.add_demonyms()?;
     }
     for p in &args.block_list {
         gaz.add_block_list(p)?;
@@ -317,14 +338,35 @@ fn tagger_for(args: &GazetteerArgs) -> Result<(Tagger, Metadata)> {
 /// Where mentions go, in the chosen format.
 enum Sink<'a> {
     Collection(FeatureCollectionWriter<&'a mut dyn Write>),
-    Sequence(&'a mut dyn Write),
+    Sequence(&'a mut dyn Write, GeometryMode),
 }
 
 impl Sink<'_> {
+    fn new<'a>(
+        w: &'a mut dyn Write,
+        format: Format,
+        meta: &Metadata,
+        geometry: Geometry,
+    ) -> Result<Sink<'a>> {
+        let mode = if geometry == Geometry::Polygon {
+            GeometryMode::Shape
+        } else {
+            GeometryMode::Point
+        };
+        Ok(match format {
+            Format::Geojson => {
+                Sink::Collection(FeatureCollectionWriter::new(w, meta)?.with_geometry(mode))
+            }
+            Format::Geojsonseq => Sink::Sequence(w, mode),
+        })
+    }
+
     fn write(&mut self, m: &geomention::Mention) -> Result<()> {
         match self {
             Sink::Collection(fc) => fc.write(m)?,
-            Sink::Sequence(w) => geomention::export::geojson::write_sequence_record(w, m)?,
+            Sink::Sequence(w, mode) => {
+                geomention::export::geojson::write_sequence_record(w, m, *mode)?
+            }
         }
         Ok(())
     }
@@ -333,7 +375,7 @@ impl Sink<'_> {
             Sink::Collection(fc) => {
                 fc.finish()?;
             }
-            Sink::Sequence(w) => w.flush()?,
+            Sink::Sequence(w, _) => w.flush()?,
         }
         Ok(())
     }
@@ -352,10 +394,7 @@ fn tag(args: TagArgs) -> Result<()> {
         };
         let mut skipped = 0usize;
         with_output(args.output.as_deref(), std::slice::from_ref(jsonl), |w| {
-            let mut sink = match format {
-                Format::Geojson => Sink::Collection(FeatureCollectionWriter::new(w, &meta)?),
-                Format::Geojsonseq => Sink::Sequence(w),
-            };
+            let mut sink = Sink::new(w, format, &meta, args.geometry)?;
             for doc in JsonlReader::new(input) {
                 let doc = match doc {
                     Ok(d) => d,
@@ -385,10 +424,7 @@ fn tag(args: TagArgs) -> Result<()> {
     // Read every input first, so a bad file fails before any output is made.
     let docs: Vec<(String, String)> = files.iter().map(|p| read_text(p)).collect::<Result<_>>()?;
     with_output(args.output.as_deref(), &files, |w| {
-        let mut sink = match format {
-            Format::Geojson => Sink::Collection(FeatureCollectionWriter::new(w, &meta)?),
-            Format::Geojsonseq => Sink::Sequence(w),
-        };
+        let mut sink = Sink::new(w, format, &meta, args.geometry)?;
         for (id, text) in &docs {
             for m in tagger.tag(id, text) {
                 sink.write(&m)?;
@@ -460,6 +496,11 @@ fn eval(args: EvalArgs) -> Result<()> {
             .map(|r| Ok((r.corpus.clone(), serde_json::to_value(r)?)))
             .collect::<Result<_>>()?;
         println!("{}", serde_json::to_string_pretty(&obj)?);
+    } else if args.markdown && args.ceiling {
+        print!(
+            "{}",
+            geomention::eval::geoparse::ceiling_markdown(&report.rows)
+        );
     } else if args.markdown {
         print!("{}", geomention::eval::geoparse::markdown(&report.rows));
     } else {

@@ -27,6 +27,8 @@ use std::sync::OnceLock;
 pub enum MatchKind {
     /// Same letters, ignoring case, diacritics, apostrophes and hyphens.
     Exact,
+    /// A demonym of the place ("Iraqi" for Iraq), only with `--demonyms`.
+    Demonym,
 }
 
 impl MatchKind {
@@ -34,6 +36,7 @@ impl MatchKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MatchKind::Exact => "exact",
+            MatchKind::Demonym => "demonym",
         }
     }
 }
@@ -312,8 +315,34 @@ fn in_list(list: &[&str], key: &str) -> bool {
     list.contains(&key)
 }
 
+/// The end of a spot, with the period of an abbreviation ("U.S.", "W.Va.",
+/// "Ky. and") included, as news corpora annotate them.
+fn abbreviation_end(text: &str, tokens: &[Token], first: usize, last: usize) -> usize {
+    let t = &tokens[last - 1];
+    let end = t.end;
+    if t.possessive || !text[end..].starts_with('.') {
+        return end;
+    }
+    let dotted = last - first > 1 && tokens[first + 1..last].iter().all(|k| k.sep == Sep::Dot);
+    let single_letter = t.key.len() == 1;
+    let after = text[end + 1..].chars().next();
+    let mid_sentence = matches!(after, Some(c) if c == ',' || c == ';' || c == ')')
+        || text[end + 1..]
+            .trim_start_matches([' ', '\t'])
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && after.is_some_and(char::is_whitespace);
+    let short_word = last - first == 1 && t.capitalized && !t.all_caps && t.key.len() <= 5;
+    if dotted || single_letter || (short_word && mid_sentence) {
+        end + 1
+    } else {
+        end
+    }
+}
+
 /// Finds every exact name match, longest first, without filtering.
-pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token]) -> Vec<Spot> {
+pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot> {
     let layers = gaz.layers();
     let mut out = Vec::new();
     let mut i = 0;
@@ -371,19 +400,24 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token]) -> Vec<Spot> {
         }
         match best {
             Some((last, finals)) => {
-                let lists = finals
+                let lists: Vec<(u16, Vec<_>)> = finals
                     .into_iter()
                     .map(|(li, v)| (li, layers[li as usize].index.postings(v)))
                     .collect();
+                let demonym = lists.iter().all(|(li, _)| layers[*li as usize].demonyms);
                 let candidates = gaz.decode(lists);
                 if !candidates.is_empty() {
                     out.push(Spot {
                         first: i,
                         last,
                         start: tokens[i].start,
-                        end: tokens[last - 1].end,
+                        end: abbreviation_end(text, tokens, i, last),
                         candidates,
-                        kind: MatchKind::Exact,
+                        kind: if demonym {
+                            MatchKind::Demonym
+                        } else {
+                            MatchKind::Exact
+                        },
                         similarity: 1.0,
                     });
                 }
@@ -539,10 +573,12 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // or first-level division, or a large place under its own name in the
     // middle of a sentence.
     if single && !first.all_caps && is_common_word(&first.key) {
+        // "Calif." with its period is an abbreviation, not the word.
+        let abbreviated = spot.end > first.end;
         let strong = spot
             .candidates
             .iter()
-            .any(|(r, p)| is_important(p) && r.flags & FLAG_PRIMARY != 0);
+            .any(|(r, p)| is_important(p) && (r.flags & FLAG_PRIMARY != 0 || abbreviated));
         let big = spot
             .candidates
             .iter()

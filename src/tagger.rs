@@ -102,7 +102,7 @@ impl Tagger {
     /// Tags `text` with document metadata.
     pub fn tag_with(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
-        let spots = exact_matches(&self.gazetteer, &prep.tokens);
+        let spots = exact_matches(&self.gazetteer, &prep.tokens, text);
         let kept = filter_spots(spots, &prep);
         let choices = resolve(&kept, &prep.tokens, text, &self.preferred(meta));
         let attr = attribute(text, &prep.sents, &doc_meta(meta));

