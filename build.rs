@@ -71,6 +71,24 @@ fn main() {
     list.dedup();
     let set = fst::Set::from_iter(list).expect("build the common-word set");
     std::fs::write(out.join("common-words.fst"), set.as_fst().as_bytes()).expect("write fst");
+
+    // every dictionary word, folded (proper nouns too)
+    println!("cargo:rerun-if-changed=gazetteer/dictionary-words.txt.gz");
+    let mut dict = String::new();
+    if let Ok(f) = std::fs::File::open("gazetteer/dictionary-words.txt.gz") {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut dict)
+            .expect("read dictionary-words.txt.gz");
+    }
+    let mut keys: Vec<String> = dict
+        .lines()
+        .map(normalize::fold)
+        .filter(|k| !k.is_empty() && !k.contains(' '))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let set = fst::Set::from_iter(keys).expect("build the dictionary set");
+    std::fs::write(out.join("dictionary-words.fst"), set.as_fst().as_bytes()).expect("write fst");
 }
 
 /// The optional demonym layer: each country keyed by its demonyms

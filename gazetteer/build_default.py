@@ -996,7 +996,7 @@ def common_words() -> set:
 def read_us_abbreviations(text: str, common: set):
     """PyPI us `us/states.py` -> {postal code: [AP abbreviation, postal code]};
     obsolete states are skipped and a postal code that is a common word
-    ("IN", "OR", "ME", "OK", "HI") is not added."""
+    ("IN", "OR", "ME", "HI", "OH") is not added."""
     us_abbr = collections.defaultdict(list)
     for block in re.findall(r"State\(\s*\*\*\{(.*?)\}\s*\)", text, re.S):
         kv = dict(re.findall(r'"(\w+)": "([^"]*)"', block))
@@ -1005,7 +1005,7 @@ def read_us_abbreviations(text: str, common: set):
             continue
         if kv.get("ap_abbr"):
             us_abbr[code].append(kv["ap_abbr"])
-        if code.lower() not in common:  # "IN", "OR", "ME", "OK", "HI" are words
+        if code.lower() not in common:  # "IN", "OR", "ME", "HI", "OH" are words
             us_abbr[code].append(code)
     return us_abbr
 

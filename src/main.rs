@@ -162,6 +162,9 @@ struct GazetteerArgs {
     /// Prefer places in these countries (ISO codes, comma-separated: IQ,SY).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     prefer_country: Vec<String>,
+    /// Match names exactly only (no transliteration variants).
+    #[arg(long)]
+    exact_only: bool,
     #[command(flatten)]
     filters: FilterArgs,
 }
@@ -330,6 +333,7 @@ fn tagger_for(args: &GazetteerArgs) -> Result<(Tagger, Metadata)> {
         gaz,
         Options {
             prefer_countries: args.prefer_country.clone(),
+            variants: !args.exact_only,
         },
     );
     Ok((tagger, meta))
@@ -675,6 +679,45 @@ fn gazetteer_lookup(args: LookupArgs) -> Result<()> {
     }
     if cands.len() > args.limit {
         writeln!(out, "({} more; raise --limit)", cands.len() - args.limit)?;
+    }
+    let vkey = geomention::normalize::variant_key(&key);
+    if !vkey.is_empty() {
+        writeln!(
+            out,
+            "variant key: {vkey:?} (similarity needed: {:.2})",
+            geomention::spotting::variant::threshold(
+                geomention::normalize::strip_articles(&key).len()
+            )
+        )?;
+        match geomention::spotting::variant::confirm(&gaz, &key, &vkey) {
+            Some((vc, _, _)) => {
+                let mut vc: Vec<_> = vc
+                    .into_iter()
+                    .filter(|(_, p, _)| countries.is_empty() || countries.contains(&p.country_code))
+                    .filter(|(_, p, _)| !cands.iter().any(|(_, c)| c.id == p.id))
+                    .collect();
+                vc.sort_by(|a, b| {
+                    b.1.population
+                        .cmp(&a.1.population)
+                        .then(a.1.id.cmp(&b.1.id))
+                });
+                for (_, p, sim) in vc.iter().take(args.limit) {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{:.5},{:.5}\tmatched: variant, similarity {sim:.3}",
+                        p.id,
+                        p.name,
+                        if p.feature_code.is_empty() { "-" } else { &p.feature_code },
+                        if p.country_code.is_empty() { "-" } else { &p.country_code },
+                        if p.admin1.is_empty() { "-" } else { &p.admin1 },
+                        p.population,
+                        p.lat,
+                        p.lon,
+                    )?;
+                }
+            }
+            None => writeln!(out, "no variant candidate")?,
+        }
     }
     Ok(())
 }

@@ -110,6 +110,154 @@ pub fn fold_word_into(word: &str, out: &mut String) {
     }
 }
 
+/// Definite articles and connectives that transliterations attach, hyphenate,
+/// space or drop ("al-", "as-", "ad-", "ul-", "el-").
+pub const ARTICLES: &[&str] = &[
+    "al", "el", "as", "ash", "ad", "an", "ar", "at", "az", "ul", "ud", "ed", "es", "ez", "adh",
+];
+
+/// A folded key without its articles and spaces: `jarf al sakhar` →
+/// `jarfsakhar`, `as sadiyah` → `sadiyah`. An article is kept when it is the
+/// only word.
+pub fn strip_articles(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let content = words.iter().filter(|w| !ARTICLES.contains(w)).count();
+    let mut out = String::with_capacity(key.len());
+    for w in &words {
+        if content > 0 && ARTICLES.contains(w) {
+            continue;
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Rewrites the spelling alternations of romanised Arabic, Persian and
+/// Kurdish names to one form: `kh`→`k`, `gh`→`g`, `q`→`k`, `ch`/`sh`→`s`,
+/// `dj`→`j`, `ph`→`f`, `th`→`t`, `dh`→`d`, `zh`→`j`, `ck`/`c`→`k`, `w`→`v`
+/// (as a consonant), vowel runs (with `y`/`w` after a vowel) → `a`, a final
+/// `h` after a vowel dropped (`-iyah`, `-eh`, `-ah`), doubled letters single.
+/// Input: a key without spaces (see [`strip_articles`]).
+pub fn phonetic(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let prev_vowel = out.last() == Some(&b'a');
+        let (mapped, skip): (u8, usize) = match (c, next) {
+            (b'k', Some(b'h')) | (b'c', Some(b'k')) => (b'k', 2),
+            (b'g', Some(b'h')) => (b'g', 2),
+            (b's', Some(b'h')) | (b'c', Some(b'h')) => (b's', 2),
+            (b'z', Some(b'h')) | (b'd', Some(b'j')) => (b'j', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b't', Some(b'h')) => (b't', 2),
+            (b'd', Some(b'h')) => (b'd', 2),
+            (b'q', _) | (b'c', _) => (b'k', 1),
+            (b'y', _) | (b'w', _) if prev_vowel => (b'a', 1),
+            (b'w', _) => (b'v', 1),
+            (v, _) if is_vowel(v) => (b'a', 1),
+            (b'h', None) if prev_vowel => (0, 1),
+            (b'h', Some(n)) if prev_vowel && !is_vowel(n) && n != b'y' && n != b'w' => (b'h', 1),
+            (x, _) => (x, 1),
+        };
+        i += skip;
+        if mapped == 0 || out.last() == Some(&mapped) {
+            continue;
+        }
+        out.push(mapped);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A light spelling normalisation for comparing transliterations: the
+/// consonant alternations of [`phonetic`] and the common vowel spellings
+/// (`ou`/`oo`→`u`, `ee`→`i`, `aa`→`a`, `ei`/`ay`/`ey`→`ai`, `aw`/`ow`→`au`,
+/// `y`→`i`), doubled letters single, `h` after a vowel dropped before a
+/// consonant or at the end; vowels themselves are kept.
+pub fn light(s: &str) -> String {
+    let mut t = s.to_string();
+    for (a, b) in [
+        ("kh", "k"),
+        ("gh", "g"),
+        ("sh", "s"),
+        ("ch", "s"),
+        ("dj", "j"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("dh", "d"),
+        ("zh", "j"),
+        ("q", "k"),
+        ("c", "k"),
+        ("ou", "u"),
+        ("oo", "u"),
+        ("ee", "i"),
+        ("aa", "a"),
+        ("ei", "ai"),
+        ("ay", "ai"),
+        ("ey", "ai"),
+        ("aw", "au"),
+        ("ow", "au"),
+        ("w", "v"),
+        ("y", "i"),
+    ] {
+        t = t.replace(a, b);
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let b = t.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    for (i, &c) in b.iter().enumerate() {
+        if out.last() == Some(&c) {
+            continue;
+        }
+        if c == b'h'
+            && out.last().is_some_and(|&p| vowel(p))
+            && b.get(i + 1).is_none_or(|&n| !vowel(n))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The variant key of a folded name: its consonant skeleton (articles,
+/// spaces and vowels dropped after [`phonetic`]), or, when that has fewer
+/// than three letters, the phonetic form with its vowel marks, so that short
+/// names stay distinctive (`jaloula` and `jalawla` → `jalala`).
+/// Empty when the name is too short to vary safely.
+///
+/// ```
+/// use geomention::normalize::variant_key;
+/// assert_eq!(variant_key("jarf al sakhar"), variant_key("jurf as sakhr"));
+/// assert_eq!(variant_key("khaneqain"), variant_key("khanaqin"));
+/// assert_eq!(variant_key("salah ad din"), variant_key("salahuddin"));
+/// assert_ne!(variant_key("paris"), variant_key("peru"));
+/// ```
+pub fn variant_key(key: &str) -> String {
+    let stripped = strip_articles(key);
+    if stripped.len() < 5 || stripped.bytes().any(|b| b.is_ascii_digit()) {
+        return String::new();
+    }
+    let ph = phonetic(&stripped);
+    let skeleton: String = ph.chars().filter(|&c| c != 'a').collect();
+    if skeleton.len() >= 3 {
+        // a skeleton has no doubled letters either (vowels between them are gone)
+        let mut s = String::with_capacity(skeleton.len() + 1);
+        s.push('#');
+        for c in skeleton.chars() {
+            if !s.ends_with(c) {
+                s.push(c);
+            }
+        }
+        s
+    } else {
+        ph
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +295,63 @@ mod tests {
             let once = fold(s);
             assert_eq!(fold(&once), once);
         }
+    }
+
+    /// Each alternation rule has its own case, and cases that must not match.
+    #[test]
+    fn variant_keys_table() {
+        let same = [
+            ("jarf al sakhar", "jurf as sakhr", "articles and vowels"),
+            ("jurf al sakhar", "jurf as sakhr", "article forms"),
+            ("khaneqain", "khanaqin", "q/k and vowel spellings"),
+            ("jaloula", "jalawla", "ou/aw vowel glides, short names"),
+            ("moshahedeh", "al mushahada", "sh, final -eh/-a, article"),
+            ("yousefiyah", "al yusufiyah", "ou/u, -iyah"),
+            (
+                "saadiyah",
+                "as sadiyah",
+                "ayn dropped, doubled vowel, -iyah",
+            ),
+            ("salah ad din", "salahuddin", "word joins"),
+            ("abu ghraib", "abughraib", "word splits, gh"),
+            ("baghdad", "bagdad", "gh/g"),
+            ("kirkuk", "karkuk", "vowels"),
+            ("mosul", "mossul", "doubled consonants"),
+            ("falluja", "fallujah", "final -ah"),
+            ("tikrit", "takrit", "vowels"),
+            ("erbil", "irbil", "initial vowels"),
+            ("djibouti", "jibouti", "dj/j"),
+            ("kuwait", "kuweit", "w after a vowel"),
+            ("wasit", "vasit", "w/v"),
+            ("chechnya", "shishnya", "ch/sh"),
+            ("beiji", "bayji", "ei/ay"),
+            ("qamishli", "kamishli", "q/k"),
+            ("khalis", "kalis", "kh/k"),
+        ];
+        for (a, b, rule) in same {
+            assert_eq!(variant_key(a), variant_key(b), "{rule}: {a} / {b}");
+            assert!(!variant_key(a).is_empty(), "{rule}: {a} has a key");
+        }
+        let different = [
+            ("paris", "peru"),
+            ("baghdad", "bagram"),
+            ("mosul", "basra"),
+            ("basra", "busra al harir"),
+            ("london", "lyndon b"),
+        ];
+        for (a, b) in different {
+            assert_ne!(variant_key(a), variant_key(b), "{a} / {b}");
+        }
+        assert_eq!(variant_key("al"), "", "too short");
+        assert_eq!(
+            variant_key("iraq"),
+            "",
+            "four letters are too short to vary"
+        );
+        assert_eq!(
+            variant_key("al kut"),
+            "",
+            "too short once the article is gone"
+        );
     }
 }

@@ -134,6 +134,10 @@ const NEIGHBOURHOOD_TOKENS: usize = 40;
 const PROXIMITY_WEIGHT: f64 = 4.0;
 const PROXIMITY_KM: f64 = 150.0;
 
+/// How much a candidate loses per unit of missing similarity (a variant
+/// confirmed at 0.85 loses 2.25).
+const SIMILARITY_WEIGHT: f64 = 15.0;
+
 /// How much a province loses to a city of the same name inside it.
 const SEAT_NAMESAKE_PENALTY: f64 = 4.0;
 
@@ -214,8 +218,11 @@ pub fn resolve(
         .map(|(s, &c)| {
             s.candidates
                 .iter()
-                .map(|(r, p)| {
+                .enumerate()
+                .map(|(k, (r, p))| {
                     let mut v = prior(r, p, c);
+                    // a variant's candidates gain by how close their name is
+                    v -= SIMILARITY_WEIGHT * (1.0 - s.sims.get(k).copied().unwrap_or(1.0));
                     // A province named after its seat ("Basra", "Erbil"): without
                     // a division cue, the name means the city.
                     if p.is_admin1() && c != Some(Cue::Division) && has_seat_namesake(s, p) {

@@ -5,15 +5,29 @@ use crate::attribution::{attribute, Attribution, DocAttribution, DocMeta};
 use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place};
 use crate::resolution::{resolve, Resolution};
-use crate::spotting::{exact_matches, judge, person_keys, spot_key, Context, MatchKind, Spot};
+use crate::spotting::variant::variant_matches;
+use crate::spotting::{
+    exact_matches, is_dictionary_word, judge, person_keys, spot_key, Context, MatchKind, Spot,
+};
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
 
 /// Settings for tagging.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Prefer places in these countries (ISO 3166-1 alpha-2 codes).
     pub prefer_countries: Vec<String>,
+    /// Also find transliteration variants (on by default).
+    pub variants: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            prefer_countries: Vec::new(),
+            variants: true,
+        }
+    }
 }
 
 /// A runner-up candidate of a mention.
@@ -102,8 +116,7 @@ impl Tagger {
     /// Tags `text` with document metadata.
     pub fn tag_with(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
-        let spots = exact_matches(&self.gazetteer, &prep.tokens, text);
-        let kept = filter_spots(spots, &prep);
+        let kept = self.spot(text, &prep);
         let choices = resolve(&kept, &prep.tokens, text, &self.preferred(meta));
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
         let mut out: Vec<Mention> = self
@@ -154,6 +167,32 @@ impl Tagger {
     /// in byte offsets.
     pub fn attributions(&self, text: &str, meta: &Metadata) -> DocAttribution {
         attribute(text, &sentences(text), &doc_meta(meta))
+    }
+
+    /// Exact matches first; then variants on the words no exact match kept.
+    fn spot(&self, text: &str, prep: &Prepared) -> Vec<Spot> {
+        let exact = exact_matches(&self.gazetteer, &prep.tokens, text);
+        let (kept, persons) = filter_spots(exact, prep, &HashSet::new());
+        if !self.options.variants {
+            return kept;
+        }
+        let mut covered = vec![false; prep.tokens.len()];
+        for s in &kept {
+            for c in &mut covered[s.first..s.last] {
+                *c = true;
+            }
+        }
+        let mut variants = variant_matches(&self.gazetteer, &prep.tokens, &covered, |k| {
+            is_dictionary_word(k) || persons.contains(k) || self.gazetteer.is_blocked(k)
+        });
+        coherent_variants(&mut variants, &kept);
+        if variants.is_empty() {
+            return kept;
+        }
+        let mut all = kept;
+        all.extend(variants);
+        all.sort_by_key(|s| s.first);
+        filter_spots(all, prep, &persons).0
     }
 
     fn preferred(&self, meta: &Metadata) -> Vec<String> {
@@ -276,9 +315,96 @@ impl Prepared {
     }
 }
 
+/// How far a variant's candidate may lie from a place named exactly in the
+/// same document.
+const VARIANT_RADIUS_KM: f64 = 150.0;
+
+/// In a document without geographic context, a variant of a prominent place
+/// (a city of this size, or a province) is accepted when it is this similar.
+const PROMINENT_POPULATION: u64 = 100_000;
+const PROMINENT_SIMILARITY: f64 = 0.86;
+
+/// A city of `PROMINENT_POPULATION`, a seat of a division, or a division.
+fn prominent(p: &Place) -> bool {
+    p.population >= PROMINENT_POPULATION
+        || matches!(
+            p.feature_code.as_str(),
+            "PPLC" | "PPLA" | "PPLA2" | "ADM1" | "ADM2"
+        )
+}
+
+/// Keeps only the variant candidates that the rest of the document supports
+/// (or, in a document that names no place exactly, prominent places spelled
+/// closely):
+/// within `VARIANT_RADIUS_KM` of a place named exactly (its most populous
+/// candidate that is not a country or continent), or inside a first-level
+/// division named exactly. A surname that happens to resemble a village on
+/// another continent goes; "Khaneqain" in a text about Diyala stays.
+fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
+    let mut anchors: Vec<(f64, f64)> = Vec::new();
+    let mut divisions: HashSet<(String, String)> = HashSet::new();
+    for s in exact {
+        for (_, p) in &s.candidates {
+            if p.is_admin1() {
+                divisions.insert((p.country_code.clone(), p.admin1_code.clone()));
+            }
+        }
+        let best = s
+            .candidates
+            .iter()
+            .filter(|(_, p)| !p.is_country() && p.feature_code != "CONT")
+            .max_by_key(|(_, p)| p.population);
+        if let Some((_, p)) = best {
+            anchors.push((p.lat, p.lon));
+        }
+    }
+    // A document that names no place exactly gives no context to check
+    // against: then only prominent places spelled closely are accepted.
+    let no_context = anchors.is_empty() && divisions.is_empty();
+    for v in variants.iter_mut() {
+        let keep: Vec<bool> = v
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(k, (_, p))| {
+                let sim = v.sims.get(k).copied().unwrap_or(v.similarity);
+                divisions.contains(&(p.country_code.clone(), p.admin1_code.clone()))
+                    || anchors.iter().any(|a| {
+                        crate::geo::haversine_km(a.0, a.1, p.lat, p.lon) <= VARIANT_RADIUS_KM
+                    })
+                    || (no_context && sim >= PROMINENT_SIMILARITY && prominent(p))
+            })
+            .collect();
+        let mut k = 0;
+        v.candidates.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        let mut k = 0;
+        if !v.sims.is_empty() {
+            v.sims.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
+        v.similarity = v
+            .sims
+            .iter()
+            .cloned()
+            .fold(0.0, f64::max)
+            .max(if v.sims.is_empty() { v.similarity } else { 0.0 });
+    }
+    variants.retain(|v| !v.candidates.is_empty());
+}
+
 /// Applies the spotting rules (`spotting::judge`) and the one-sense-per-
-/// document rule for people's names.
-fn filter_spots(spots: Vec<Spot>, prep: &Prepared) -> Vec<Spot> {
+/// document rule for people's names; returns the spots kept and the keys of
+/// people's names (with those already known).
+fn filter_spots(
+    spots: Vec<Spot>,
+    prep: &Prepared,
+    known_persons: &HashSet<String>,
+) -> (Vec<Spot>, HashSet<String>) {
     let tokens = &prep.tokens;
     // Token positions that end a spot naming a country, a province or a
     // large place: a name right after one is not inside a longer name.
@@ -303,13 +429,15 @@ fn filter_spots(spots: Vec<Spot>, prep: &Prepared) -> Vec<Spot> {
             judge(s, tokens, ctx)
         })
         .collect();
-    let persons = person_keys(&spots, tokens, &verdicts);
-    spots
+    let mut persons = person_keys(&spots, tokens, &verdicts);
+    persons.extend(known_persons.iter().cloned());
+    let kept = spots
         .into_iter()
         .zip(verdicts)
         .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, tokens)))
         .map(|(s, _)| s)
-        .collect()
+        .collect();
+    (kept, persons)
 }
 
 /// A spot for a given byte span: the tokens inside it and the candidates of
@@ -337,5 +465,6 @@ fn given_spot(gaz: &Gazetteer, tokens: &[Token], text: &str, start: usize, end: 
         candidates,
         kind: MatchKind::Exact,
         similarity: 1.0,
+        sims: Vec::new(),
     }
 }

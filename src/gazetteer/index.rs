@@ -5,13 +5,14 @@
 //! ```text
 //! header, 32 bytes: magic "GEOMIDX\0", format version u32, flags u32,
 //!                   CRC-32 of the payload u32, reserved u32, payload length u64
-//! payload: six sections, each a u64 length then its bytes:
+//! payload: seven sections, each a u64 length then its bytes:
 //!   1. metadata: UTF-8 text, `key=value` lines (sources, licence, counts)
 //!   2. place offsets: (n + 1) u64 offsets into section 3
 //!   3. places: each place encoded as varint-length strings, f64 lat/lon, varint population
 //!   4. postings: u32 words; at each list, a count then `place << 4 | flags` entries
 //!   5. an `fst::Map` from folded name key to the word offset of its postings list
 //!   6. an `fst::Map` from place id to place number
+//!   7. an `fst::Map` from variant key (`normalize::variant_key`) to postings
 //! ```
 //!
 //! Names are looked up by walking the finite state transducer byte by byte,
@@ -29,7 +30,7 @@ use std::sync::Arc;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"GEOMIDX\0";
 /// Current format version; files of another version are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const HEADER_LEN: usize = 32;
 
 /// Posting flag: the key comes from the preferred or ASCII name.
@@ -137,6 +138,8 @@ pub struct IndexBuilder {
     arena: Vec<u8>,
     /// (arena offset, key length, posting word)
     entries: Vec<(u64, u32, u32)>,
+    /// the same for variant keys
+    variants: Vec<(u64, u32, u32)>,
 }
 
 impl IndexBuilder {
@@ -149,6 +152,7 @@ impl IndexBuilder {
             ids: Vec::new(),
             arena: Vec::new(),
             entries: Vec::new(),
+            variants: Vec::new(),
         }
     }
 
@@ -220,40 +224,39 @@ impl IndexBuilder {
     }
 
     fn push_key(&mut self, key: &str, i: u32, flags: u8) {
+        let word = (i << 4) | u32::from(flags & 0xf);
         let off = self.arena.len() as u64;
         self.arena.extend_from_slice(key.as_bytes());
-        self.entries
-            .push((off, key.len() as u32, (i << 4) | u32::from(flags & 0xf)));
-    }
-
-    fn key(&self, e: &(u64, u32, u32)) -> &[u8] {
-        &self.arena[e.0 as usize..e.0 as usize + e.1 as usize]
-    }
-
-    /// Writes the index (header, then sections) to `w`.
-    pub fn write_to<W: std::io::Write + std::io::Seek>(mut self, mut w: W) -> Result<W, String> {
-        use std::io::SeekFrom;
-        let io = |e: std::io::Error| e.to_string();
-        // sort keys: by key bytes, then posting word (place order)
-        let mut entries = std::mem::take(&mut self.entries);
-        {
-            let arena = &self.arena;
-            let key = |e: &(u64, u32, u32)| &arena[e.0 as usize..e.0 as usize + e.1 as usize];
-            entries.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        self.entries.push((off, key.len() as u32, word));
+        let v = crate::normalize::variant_key(key);
+        if !v.is_empty() {
+            let off = self.arena.len() as u64;
+            self.arena.extend_from_slice(v.as_bytes());
+            self.variants.push((off, v.len() as u32, word));
         }
-        // postings (dropping duplicate place entries of one key) and the name map
-        let mut postings: Vec<u32> = Vec::with_capacity(entries.len() + entries.len() / 4);
-        let mut names = fst::MapBuilder::memory();
+    }
+
+    /// Sorts (key, posting) entries, appends one postings list per key to
+    /// `postings` (a place once per key, flags merged) and returns the fst
+    /// map from key to the list's offset.
+    fn postings_map(
+        &self,
+        mut entries: Vec<(u64, u32, u32)>,
+        postings: &mut Vec<u32>,
+    ) -> Result<Vec<u8>, String> {
+        let arena = &self.arena;
+        let key = |e: &(u64, u32, u32)| &arena[e.0 as usize..e.0 as usize + e.1 as usize];
+        entries.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
+        let mut map = fst::MapBuilder::memory();
         let mut i = 0;
         while i < entries.len() {
-            let k = self.key(&entries[i]).to_vec();
+            let k = key(&entries[i]);
             let at = postings.len();
             postings.push(0);
             let mut last_place = u32::MAX;
-            while i < entries.len() && self.key(&entries[i]) == k.as_slice() {
+            while i < entries.len() && key(&entries[i]) == k {
                 let word = entries[i].2;
                 if word >> 4 == last_place {
-                    // same place again: merge flags
                     if let Some(prev) = postings.last_mut() {
                         *prev |= word & 0xf;
                     }
@@ -264,10 +267,21 @@ impl IndexBuilder {
                 i += 1;
             }
             postings[at] = (postings.len() - at - 1) as u32;
-            names.insert(&k, at as u64).map_err(|e| e.to_string())?;
+            map.insert(k, at as u64).map_err(|e| e.to_string())?;
         }
-        drop(entries);
-        let names = names.into_inner().map_err(|e| e.to_string())?;
+        map.into_inner().map_err(|e| e.to_string())
+    }
+
+    /// Writes the index (header, then sections) to `w`.
+    pub fn write_to<W: std::io::Write + std::io::Seek>(mut self, mut w: W) -> Result<W, String> {
+        use std::io::SeekFrom;
+        let io = |e: std::io::Error| e.to_string();
+        let mut postings: Vec<u32> =
+            Vec::with_capacity(self.entries.len() + self.entries.len() / 4);
+        let entries = std::mem::take(&mut self.entries);
+        let names = self.postings_map(entries, &mut postings)?;
+        let variants = std::mem::take(&mut self.variants);
+        let variant_map = self.postings_map(variants, &mut postings)?;
         // ids
         self.ids.sort_unstable();
         self.ids.dedup_by(|a, b| a.0 == b.0);
@@ -319,6 +333,11 @@ impl IndexBuilder {
         )?;
         section(&mut w, &mut std::iter::once(&names[..]), names.len() as u64)?;
         section(&mut w, &mut std::iter::once(&idmap[..]), idmap.len() as u64)?;
+        section(
+            &mut w,
+            &mut std::iter::once(&variant_map[..]),
+            variant_map.len() as u64,
+        )?;
         let mut header = Vec::with_capacity(HEADER_LEN);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -394,6 +413,7 @@ pub struct Index {
     postings: (usize, usize),
     map: fst::Map<Slice>,
     ids: fst::Map<Slice>,
+    variants: fst::Map<Slice>,
     len: usize,
 }
 
@@ -492,7 +512,7 @@ impl Index {
             return Err("index checksum mismatch: the file is corrupt".into());
         }
         let mut at = HEADER_LEN;
-        let mut sections = [(0usize, 0usize); 6];
+        let mut sections = [(0usize, 0usize); 7];
         for s in sections.iter_mut() {
             let len = read_u64(b, at).ok_or("truncated section header")?;
             let len = usize::try_from(len).map_err(|_| "section too large")?;
@@ -504,7 +524,7 @@ impl Index {
             *s = (start, end);
             at = end;
         }
-        let [meta, offsets, blob, postings, map_sec, id_sec] = sections;
+        let [meta, offsets, blob, postings, map_sec, id_sec, var_sec] = sections;
         if std::str::from_utf8(&b[meta.0..meta.1]).is_err() {
             return Err("index metadata is not UTF-8".into());
         }
@@ -525,6 +545,12 @@ impl Index {
             end: id_sec.1,
         };
         let ids = fst::Map::new(id_slice).map_err(|e| format!("bad id index: {e}"))?;
+        let var_slice = Slice {
+            bytes: bytes.clone(),
+            start: var_sec.0,
+            end: var_sec.1,
+        };
+        let variants = fst::Map::new(var_slice).map_err(|e| format!("bad variant index: {e}"))?;
         Ok(Index {
             bytes,
             meta,
@@ -533,6 +559,7 @@ impl Index {
             postings,
             map,
             ids,
+            variants,
             len,
         })
     }
@@ -641,6 +668,25 @@ impl Index {
             .get(id)
             .and_then(|v| u32::try_from(v).ok())
             .filter(|&i| (i as usize) < self.len)
+    }
+
+    /// Candidates of a variant key (`normalize::variant_key`).
+    pub fn lookup_variant(&self, vkey: &str) -> Vec<Posting> {
+        match self.variants.get(vkey.as_bytes()) {
+            Some(off) => self.postings(off),
+            None => Vec::new(),
+        }
+    }
+
+    /// Number of places a variant key names (without decoding them).
+    pub fn variant_count(&self, vkey: &str) -> usize {
+        let b = &self.bytes.as_ref()[self.postings.0..self.postings.1];
+        self.variants
+            .get(vkey.as_bytes())
+            .and_then(|off| usize::try_from(off).ok())
+            .and_then(|off| off.checked_mul(4))
+            .and_then(|at| read_u32(b, at))
+            .map_or(0, |n| n as usize)
     }
 
     /// Candidates of an exact key.

@@ -77,7 +77,13 @@ fn feature_collection_follows_rfc7946() {
         assert!(ss <= s && e <= se);
         let sent: String = chars[ss..se].iter().collect();
         assert_eq!(sent, p["sentence"].as_str().unwrap());
-        assert_eq!(p["match"], "exact");
+        let kind = p["match"].as_str().unwrap();
+        assert!(["exact", "normalized", "variant"].contains(&kind), "{kind}");
+        let sim = p["similarity"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&sim));
+        if kind == "exact" {
+            assert_eq!(sim, 1.0);
+        }
         for k in [
             "attribution",
             "attribution_text",

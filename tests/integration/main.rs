@@ -7,6 +7,7 @@ mod eval;
 mod examples;
 mod gazetteer;
 mod properties;
+mod variants;
 
 use std::path::PathBuf;
 

@@ -16,6 +16,8 @@
 //! Variant and fuzzy matching plug in as further [`MatchKind`]s: a matcher
 //! that proposes spans with candidates and a similarity, filtered by the same rules.
 
+pub mod variant;
+
 use crate::gazetteer::index::{Cursor, FLAG_ABBREV, FLAG_PRIMARY};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::text::{Sep, Token};
@@ -27,6 +29,10 @@ use std::sync::OnceLock;
 pub enum MatchKind {
     /// Same letters, ignoring case, diacritics, apostrophes and hyphens.
     Exact,
+    /// The same name but for articles, spaces or hyphens (`Ar-Ramadi` / `Ramadi`).
+    Normalized,
+    /// A transliteration variant (`Khaneqain` / `Khanaqin`), confirmed by similarity.
+    Variant,
     /// A demonym of the place ("Iraqi" for Iraq), only with `--demonyms`.
     Demonym,
 }
@@ -36,6 +42,8 @@ impl MatchKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MatchKind::Exact => "exact",
+            MatchKind::Normalized => "normalized",
+            MatchKind::Variant => "variant",
             MatchKind::Demonym => "demonym",
         }
     }
@@ -56,8 +64,10 @@ pub struct Spot {
     pub candidates: Vec<(PlaceRef, Place)>,
     /// How it matched.
     pub kind: MatchKind,
-    /// Similarity of the surface to the name, 0–1.
+    /// Similarity of the surface to the name, 0–1 (the best candidate's).
     pub similarity: f64,
+    /// Similarity of the surface to each candidate's matching name.
+    pub sims: Vec<f64>,
 }
 
 /// Shortest word in capitals taken as a name rather than an acronym.
@@ -306,6 +316,22 @@ fn common_words() -> Option<&'static fst::Set<&'static [u8]>> {
         .as_ref()
 }
 
+static DICTIONARY_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary-words.fst"));
+
+/// True when `key` (folded, one word) is a word of the English dictionary,
+/// proper nouns included ("october", "sunni", "american").
+pub fn is_dictionary_word(key: &str) -> bool {
+    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
+    let Some(set) = SET
+        .get_or_init(|| fst::Set::new(DICTIONARY_WORDS).ok())
+        .as_ref()
+    else {
+        return false;
+    };
+    // plurals too ("sunnis", "shiites")
+    set.contains(key) || key.len() > 3 && key.strip_suffix('s').is_some_and(|k| set.contains(k))
+}
+
 /// True when `key` (folded, one word) is a common English word.
 pub fn is_common_word(key: &str) -> bool {
     common_words().is_some_and(|s| s.contains(key))
@@ -419,6 +445,7 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                             MatchKind::Exact
                         },
                         similarity: 1.0,
+                        sims: Vec::new(),
                     });
                 }
                 i = last;
@@ -524,6 +551,21 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             }
         }
     }
+    // "Nouri al-Maliki": a name followed by a particle and a capitalised
+    // family name is a given name.
+    if !spot.candidates.iter().any(|(_, p)| is_important(p)) {
+        if let (Some(p1), Some(p2)) = (tokens.get(spot.last), tokens.get(spot.last + 1)) {
+            if in_list(NAME_PARTICLES, &p1.key)
+                && !p1.capitalized
+                && p1.sep == Sep::Space
+                && p2.sep == Sep::Hyphen
+                && p2.capitalized
+            {
+                return Err(Drop::Person);
+            }
+        }
+    }
+
     // "<Place-name> <Surname>": a given name that is also a place.
     if single && !last_tok.possessive {
         if let Some(n) = next {
@@ -579,10 +621,9 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             .candidates
             .iter()
             .any(|(r, p)| is_important(p) && (r.flags & FLAG_PRIMARY != 0 || abbreviated));
-        let big = spot
-            .candidates
-            .iter()
-            .any(|(r, p)| p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0);
+        let big = spot.candidates.iter().any(|(r, p)| {
+            (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
+        });
         if !(strong || (big && !sentence_initial)) {
             return Err(Drop::CommonWord);
         }

@@ -1,0 +1,208 @@
+//! Variant matching: transliterated names spelled differently from every
+//! name in the gazetteer (Jarf-al-Sakhar / Jurf as Sakhr, Khaneqain /
+//! Khanaqin, Jaloula / Jalawla).
+//!
+//! Each index also maps *variant keys* ([`variant_key`]: articles, vowels and
+//! the usual consonant alternations folded away) to places, so candidates
+//! come from one lookup, never from comparing against every name. A
+//! candidate is confirmed when one of its names with the same variant key is
+//! similar enough to the text: Jaro-Winkler on the article-stripped forms,
+//! lightly normalised, with a threshold that depends on the length.
+//! A match that differs only by articles, spaces or hyphens is `normalized`;
+//! the rest are `variant`.
+
+use super::{MatchKind, Spot};
+use crate::gazetteer::{Gazetteer, Place, PlaceRef};
+use crate::normalize::{fold, light, strip_articles, variant_key};
+use crate::text::{Sep, Token};
+
+/// Longest span tried, in tokens.
+const MAX_TOKENS: usize = 4;
+/// Endings of English adjectives and ethnonyms, never varied.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ite", "ites", "ian", "ians", "ese", "ish", "ist", "ists", "ism",
+];
+
+/// A variant key naming more places than this is too ambiguous to use.
+const MAX_CANDIDATES: usize = 300;
+
+/// The similarity a name needs, by the length (letters, articles and spaces
+/// removed) of the shorter of the two forms.
+pub fn threshold(len: usize) -> f64 {
+    match len {
+        0..=5 => 0.85,
+        6..=7 => 0.86,
+        _ => 0.84,
+    }
+}
+
+/// Similarity of two article-stripped keys: the best Jaro-Winkler of the
+/// letters as written, of their light normalisation ([`light`]), and of that
+/// with Arabic's three vowel qualities (`e`→`i`, `o`→`u`: Moshahedeh /
+/// Mushahidah); 0 when their lengths differ by more than 30%.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.len() as f64, b.len() as f64);
+    if la == 0.0 || lb == 0.0 || (la - lb).abs() / la.max(lb) > 0.3 {
+        return 0.0;
+    }
+    let (a1, b1) = (light(a), light(b));
+    let three = |s: &str| s.replace('e', "i").replace('o', "u");
+    strsim::jaro_winkler(a, b)
+        .max(strsim::jaro_winkler(&a1, &b1))
+        .max(strsim::jaro_winkler(&three(&a1), &three(&b1)))
+}
+
+/// Whether a similarity is enough for two forms of these lengths.
+pub fn confirmed(a: &str, b: &str) -> Option<f64> {
+    let s = similarity(a, b);
+    (s >= threshold(a.len().min(b.len()))).then_some(s)
+}
+
+/// Confirmed candidates (with each one's similarity), the best similarity,
+/// and whether one differs from the text only by articles and spaces.
+pub type Confirmed = (Vec<(PlaceRef, Place, f64)>, f64, bool);
+
+/// Confirms the candidates of a variant key against the text's key `key`;
+/// returns them with the best similarity and whether one differs only by
+/// articles and spaces.
+pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
+    let q = strip_articles(key);
+    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::new();
+    let mut best = 0.0f64;
+    let mut normalized = false;
+    for (li, layer) in gaz.layers().iter().enumerate() {
+        if layer.demonyms {
+            continue;
+        }
+        let n = layer.index.variant_count(vkey);
+        if n == 0 || n > MAX_CANDIDATES {
+            continue;
+        }
+        for posting in layer.index.lookup_variant(vkey) {
+            let r = PlaceRef {
+                layer: li as u16,
+                place: posting.place,
+                flags: posting.flags,
+            };
+            let Some(mut place) = gaz.place(r) else {
+                continue;
+            };
+            let mut sim = 0.0f64;
+            let mut exactish = false;
+            for name in place.names() {
+                let nk = fold(name);
+                if variant_key(&nk) != vkey {
+                    continue;
+                }
+                let stripped = strip_articles(&nk);
+                if stripped == q {
+                    exactish = true;
+                    sim = 1.0;
+                    break;
+                }
+                if let Some(x) = confirmed(&q, &stripped) {
+                    sim = sim.max(x);
+                }
+            }
+            if sim == 0.0 {
+                continue;
+            }
+            best = best.max(sim);
+            normalized |= exactish;
+            place.alternate_names = Vec::new();
+            match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
+                Some(slot) => *slot = (r, place, sim),
+                None => out.push((r, place, sim)),
+            }
+        }
+    }
+    (!out.is_empty()).then_some((out, best, normalized))
+}
+
+/// Finds variant matches on the tokens not yet covered by a spot.
+/// `known_word` tells words that are not misspelt place names (dictionary
+/// words, people's names): a single known word is never varied, nor a span
+/// of known words only.
+pub fn variant_matches(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    covered: &[bool],
+    known_word: impl Fn(&str) -> bool,
+) -> Vec<Spot> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if covered[i] || !t.capitalized || (t.all_caps && t.key.len() < 5) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        // the longest span first
+        let mut spans = Vec::new();
+        let mut j = i + 1;
+        spans.push(j);
+        while j < tokens.len()
+            && j < i + MAX_TOKENS
+            && !covered[j]
+            && matches!(tokens[j].sep, Sep::Space | Sep::Hyphen)
+            && !tokens[j - 1].possessive
+        {
+            j += 1;
+            spans.push(j);
+        }
+        for &end in spans.iter().rev() {
+            let last = &tokens[end - 1];
+            if !(last.capitalized || end - i == 1) {
+                continue;
+            }
+            if tokens[i..end]
+                .iter()
+                .all(|k| known_word(&k.key) || crate::normalize::ARTICLES.contains(&k.key.as_str()))
+            {
+                continue;
+            }
+            // English adjective and ethnonym endings ("Shiite", "Alawite",
+            // "Kurdish"): not transliterated place names
+            if end - i == 1 && ADJECTIVE_ENDINGS.iter().any(|e| t.key.ends_with(e)) {
+                continue;
+            }
+            let key = tokens[i..end]
+                .iter()
+                .map(|k| k.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let vkey = variant_key(&key);
+            if vkey.is_empty() {
+                continue;
+            }
+            if let Some((confirmed, sim, normalized)) = confirm(gaz, &key, &vkey) {
+                let sims = confirmed.iter().map(|c| c.2).collect();
+                let candidates = confirmed.into_iter().map(|(r, p, _)| (r, p)).collect();
+                found = Some(Spot {
+                    first: i,
+                    last: end,
+                    start: t.start,
+                    end: last.end,
+                    candidates,
+                    kind: if normalized {
+                        MatchKind::Normalized
+                    } else {
+                        MatchKind::Variant
+                    },
+                    similarity: if normalized { 1.0 } else { sim },
+                    sims,
+                });
+                break;
+            }
+        }
+        match found {
+            Some(s) => {
+                i = s.last;
+                out.push(s);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
