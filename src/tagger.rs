@@ -5,9 +5,10 @@ use crate::attribution::{attribute, Attribution, DocAttribution, DocMeta};
 use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place};
 use crate::resolution::{resolve, Resolution};
+use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
 use crate::spotting::{
-    exact_matches, is_dictionary_word, judge, person_keys, spot_key, Context, MatchKind, Spot,
+    exact_matches, is_dictionary_word, judge_with, person_keys, spot_key, Context, MatchKind, Spot,
 };
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
@@ -281,6 +282,8 @@ struct Prepared {
     sent_of: Vec<usize>,
     /// The token starts a sentence or a quotation.
     initial: Vec<bool>,
+    /// What the document says about people's names.
+    people: PeopleCues,
 }
 
 impl Prepared {
@@ -306,11 +309,13 @@ impl Prepared {
                 initial[k] = true;
             }
         }
+        let people = PeopleCues::of(&tokens, text);
         Prepared {
             sents,
             tokens,
             sent_of,
             initial,
+            people,
         }
     }
 }
@@ -426,7 +431,7 @@ fn filter_spots(
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),
             };
-            judge(s, tokens, ctx)
+            judge_with(s, tokens, ctx, &prep.people)
         })
         .collect();
     let mut persons = person_keys(&spots, tokens, &verdicts);

@@ -16,6 +16,7 @@
 //! Variant and fuzzy matching plug in as further [`MatchKind`]s: a matcher
 //! that proposes spans with candidates and a similarity, filtered by the same rules.
 
+pub mod people;
 pub mod variant;
 
 use crate::gazetteer::index::{Cursor, FLAG_ABBREV, FLAG_PRIMARY};
@@ -78,7 +79,7 @@ const MAX_TOKENS: usize = 10;
 
 /// Words that, written with a capital right after a name, make it part of an
 /// organisation's name ("The New York Times", "Qods Force").
-const ORG_HEADS: &[&str] = &[
+pub(crate) const ORG_HEADS: &[&str] = &[
     "times",
     "post",
     "force",
@@ -157,7 +158,7 @@ const ORG_HEADS: &[&str] = &[
 
 /// Words before "of" that make the following name part of an organisation
 /// ("University of Baghdad", "Bank of America").
-const ORG_OF: &[&str] = &[
+pub(crate) const ORG_OF: &[&str] = &[
     "university",
     "college",
     "bank",
@@ -169,7 +170,7 @@ const ORG_OF: &[&str] = &[
 ];
 
 /// Titles before a name that make it a person's ("Minister Dehqan").
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -245,13 +246,13 @@ const TITLES: &[&str] = &[
 
 /// Particles of Arabic and other names that join a given name to a family
 /// name ("Nouri al-Maliki", "Osama bin Laden").
-const NAME_PARTICLES: &[&str] = &[
+pub(crate) const NAME_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da",
 ];
 
 /// Words that may follow a place name with a capital without making it a
 /// person's name ("Diyala Province", "Baghdad Governorate").
-const PLACE_WORDS: &[&str] = &[
+pub(crate) const PLACE_WORDS: &[&str] = &[
     "province",
     "provinces",
     "governorate",
@@ -337,7 +338,7 @@ pub fn is_common_word(key: &str) -> bool {
     common_words().is_some_and(|s| s.contains(key))
 }
 
-fn in_list(list: &[&str], key: &str) -> bool {
+pub(crate) fn in_list(list: &[&str], key: &str) -> bool {
     list.contains(&key)
 }
 
@@ -484,6 +485,129 @@ pub struct Context {
     pub prev_is_place: bool,
     /// The token after starts another spot.
     pub next_is_place: bool,
+}
+
+/// Days, months and holidays: never places unless a place word follows
+/// ("Christmas Island").
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "hanukkah",
+];
+
+/// Direction words: a place only as part of a longer name.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "centre",
+    "center",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "upper",
+    "lower",
+];
+
+fn is_major(p: &Place) -> bool {
+    p.is_country() || (p.is_admin1() && p.population >= 1_000_000) || p.feature_code == "PPLC"
+}
+
+/// Decides whether a spot is kept, with what the document says about people.
+pub fn judge_with(
+    spot: &Spot,
+    tokens: &[Token],
+    ctx: Context,
+    cues: &people::PeopleCues,
+) -> Result<(), Drop> {
+    judge(spot, tokens, ctx)?;
+    let single = spot.last - spot.first == 1;
+    if !single {
+        return Ok(());
+    }
+    let t = &tokens[spot.first];
+    let next = tokens.get(spot.last);
+    let major = spot.candidates.iter().any(|(_, p)| is_major(p));
+    // days, months and holidays
+    if in_list(CALENDAR, &t.key)
+        && !next.is_some_and(|n| n.capitalized && in_list(PLACE_WORDS, &n.key))
+    {
+        return Err(Drop::CommonWord);
+    }
+    // a direction word alone ("the West", "Central")
+    if in_list(DIRECTIONS, &t.key) && !next.is_some_and(|n| n.capitalized && n.sep == Sep::Space) {
+        return Err(Drop::CommonWord);
+    }
+    if major {
+        return Ok(());
+    }
+    // a person in this document, or a given name before a surname or initial
+    if cues.is_person(&t.key)
+        || next.is_some_and(|n| n.sep == Sep::Space && cues.persons.contains(&n.key))
+        || people::before_initial(tokens, spot.first)
+    {
+        return Err(Drop::Person);
+    }
+    // unreliable alternate names: a dictionary word or a short word named
+    // only by some place's alternate name ("Hamas" → Hamm)
+    let by_alternate_only = spot
+        .candidates
+        .iter()
+        .all(|(r, _)| r.flags & FLAG_PRIMARY == 0);
+    let big = spot
+        .candidates
+        .iter()
+        .any(|(_, p)| p.population >= 1_000_000);
+    if spot.kind == MatchKind::Exact
+        && by_alternate_only
+        && !big
+        && (is_dictionary_word(&t.key) || t.key.len() <= 3)
+    {
+        return Err(Drop::CommonWord);
+    }
+    Ok(())
 }
 
 /// Decides whether a spot is kept.

@@ -117,6 +117,26 @@ fn traps_are_not_places() {
         ),
         ("Exit mobile version", "Exit"),
         ("Fighters of ISIS advanced.", "ISIS"),
+        // days, months and holidays
+        ("The market reopened on Thursday in Basra.", "Thursday"),
+        ("Shops closed for Christmas in Mosul.", "Christmas"),
+        // a direction word alone
+        (
+            "Ties with the West improved, officials in Amman said.",
+            "West",
+        ),
+        // people, from cues in the same document
+        (
+            "Police in Mosul arrested Bingham. Bingham said nothing.",
+            "Bingham",
+        ),
+        ("Henry, 19, of Basra was charged. Henry denied it.", "Henry"),
+        (
+            "Residents of Tikrit met Sheriff Kelly. Later Kelly left.",
+            "Kelly",
+        ),
+        ("In Mosul, Mary Jordan said the road was closed.", "Mary"),
+        ("James C. Verduin spoke in Basra.", "James"),
     ];
     for (text, trap) in cases {
         let v = tag(text);

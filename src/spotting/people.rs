@@ -1,0 +1,140 @@
+//! Document-level evidence about people's names: a capitalised word that is
+//! followed by a speech verb ("Bingham said"), an age ("Henry, 19,"), or
+//! stands after a title or ", said" is a person in that document, and so is
+//! the second word of "Given Surname" when the surname is one of those. A
+//! word that also appears with place context ("in X", "X County") keeps its
+//! place reading.
+
+use super::{in_list, is_common_word, NAME_PARTICLES, PLACE_WORDS, TITLES};
+use crate::text::{Sep, Token};
+use std::collections::HashSet;
+
+/// Verbs that follow a speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "noted",
+    "asked",
+    "explained",
+    "stated",
+    "recalled",
+    "testified",
+    "argued",
+    "insisted",
+    "warned",
+    "admitted",
+    "acknowledged",
+    "replied",
+    "agreed",
+    "continued",
+    "claimed",
+    "believes",
+    "thinks",
+    "knows",
+    "wants",
+    "announced",
+];
+
+/// Words before a place: "in X", "near X".
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "across",
+    "toward",
+    "towards",
+    "into",
+    "throughout",
+    "around",
+    "to",
+    "through",
+    "via",
+    "inside",
+];
+
+/// What one document says about people's names.
+#[derive(Debug, Default, Clone)]
+pub struct PeopleCues {
+    /// Keys of words used as people's names in this document.
+    pub persons: HashSet<String>,
+    /// Keys of words that also appear with place context.
+    pub place_context: HashSet<String>,
+}
+
+impl PeopleCues {
+    /// Reads the cues of a document's tokens.
+    pub fn of(tokens: &[Token], text: &str) -> PeopleCues {
+        let mut c = PeopleCues::default();
+        for (k, t) in tokens.iter().enumerate() {
+            if !t.capitalized || t.all_caps {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|j| &tokens[j]);
+            let next = tokens.get(k + 1);
+            if prev.is_some_and(|p| {
+                in_list(LOCATIVES, &p.key) && !p.capitalized && t.sep == Sep::Space
+            }) || next.is_some_and(|n| {
+                n.sep == Sep::Space && in_list(PLACE_WORDS, &n.key) && n.capitalized
+            }) {
+                c.place_context.insert(t.key.clone());
+            }
+            let gap_after = next.map(|n| &text[t.end..n.start]).unwrap_or("");
+            let speech = next.is_some_and(|n| n.sep == Sep::Space && in_list(SPEECH_VERBS, &n.key))
+                && !prev.is_some_and(|p| in_list(LOCATIVES, &p.key) || p.key == "of");
+            let age = next.is_some_and(|n| {
+                gap_after.trim() == ","
+                    && n.key.bytes().all(|b| b.is_ascii_digit())
+                    && n.key.len() <= 3
+            });
+            let titled = prev.is_some_and(|p| {
+                p.capitalized && in_list(TITLES, &p.key) && matches!(t.sep, Sep::Space | Sep::Dot)
+            });
+            let after_said = prev.is_some_and(|p| {
+                (p.key == "said" || p.key == "says")
+                    && k >= 2
+                    && text[tokens[k - 2].end..p.start].contains(',')
+            });
+            if speech || age || titled || after_said {
+                c.persons.insert(t.key.clone());
+            }
+        }
+        // "Given Surname": the word before a known surname is a given name
+        for k in 1..tokens.len() {
+            let (g, s) = (&tokens[k - 1], &tokens[k]);
+            if c.persons.contains(&s.key)
+                && s.sep == Sep::Space
+                && g.capitalized
+                && !g.all_caps
+                && !is_common_word(&g.key)
+            {
+                c.persons.insert(g.key.clone());
+            }
+        }
+        c
+    }
+
+    /// True when `key` is a person's name here and never a place.
+    pub fn is_person(&self, key: &str) -> bool {
+        self.persons.contains(key) && !self.place_context.contains(key)
+    }
+}
+
+/// True when the token after `k` starts "C. Surname" (a middle initial).
+pub fn before_initial(tokens: &[Token], k: usize) -> bool {
+    match (tokens.get(k + 1), tokens.get(k + 2)) {
+        (Some(i), Some(s)) => {
+            i.key.len() == 1 && i.capitalized && s.sep == Sep::Dot && s.capitalized
+        }
+        _ => false,
+    }
+}
+
+/// True when the particle form "bin", "al" … makes the word after `k` a family name.
+pub fn is_particle(key: &str) -> bool {
+    in_list(NAME_PARTICLES, key)
+}
