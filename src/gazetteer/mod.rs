@@ -108,7 +108,14 @@ pub struct PlaceRef {
 pub struct Gazetteer {
     layers: Vec<Layer>,
     blocked: std::collections::HashSet<String>,
+    variant_cache:
+        std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<VariantPlaces>>>,
 }
+
+use crate::spotting::variant::VariantPlaces;
+
+/// Most variant keys kept in the cache before it is cleared.
+const VARIANT_CACHE_SIZE: usize = 100_000;
 
 impl Gazetteer {
     /// A gazetteer with no places.
@@ -116,6 +123,7 @@ impl Gazetteer {
         Gazetteer {
             layers: Vec::new(),
             blocked: Default::default(),
+            variant_cache: Default::default(),
         }
     }
 
@@ -147,6 +155,7 @@ impl Gazetteer {
             path: PathBuf::from("<embedded demonyms>"),
             message,
         })?;
+        self.clear_variant_cache();
         self.layers.push(Layer {
             source: "embedded demonyms".into(),
             index,
@@ -175,6 +184,7 @@ impl Gazetteer {
             path: PathBuf::from(source),
             message,
         })?;
+        self.clear_variant_cache();
         self.layers.push(Layer {
             source: source.to_string(),
             index,
@@ -217,6 +227,7 @@ impl Gazetteer {
                 path: path.to_path_buf(),
                 message,
             })?;
+        self.clear_variant_cache();
         self.layers.push(Layer {
             source: path.display().to_string(),
             index,
@@ -324,6 +335,27 @@ impl Gazetteer {
                 flags: 0,
             })
         })
+    }
+
+    fn clear_variant_cache(&self) {
+        if let Ok(mut c) = self.variant_cache.lock() {
+            c.clear();
+        }
+    }
+
+    /// A cached variant-key lookup.
+    pub fn variant_cache_get(&self, vkey: &str) -> Option<std::sync::Arc<VariantPlaces>> {
+        self.variant_cache.lock().ok()?.get(vkey).cloned()
+    }
+
+    /// Caches a variant-key lookup (the cache is cleared when full).
+    pub fn variant_cache_put(&self, vkey: &str, v: std::sync::Arc<VariantPlaces>) {
+        if let Ok(mut c) = self.variant_cache.lock() {
+            if c.len() >= VARIANT_CACHE_SIZE {
+                c.clear();
+            }
+            c.insert(vkey.to_string(), v);
+        }
     }
 
     /// The layers, in order.

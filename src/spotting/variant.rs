@@ -13,6 +13,10 @@
 
 use super::{MatchKind, Spot};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
+
+/// The places of one variant key, each with the prepared forms of its names
+/// that have this key (a cache entry of the gazetteer).
+pub type VariantPlaces = Vec<(PlaceRef, Place, Vec<Forms>)>;
 use crate::normalize::{fold, light, strip_articles, variant_key};
 use crate::text::{Sep, Token};
 
@@ -36,40 +40,68 @@ pub fn threshold(len: usize) -> f64 {
     }
 }
 
+/// A name prepared for comparison: article-stripped, its light form, and
+/// that with Arabic's three vowel qualities (`e`→`i`, `o`→`u`).
+#[derive(Debug, Clone)]
+pub struct Forms {
+    stripped: String,
+    light: String,
+    three: String,
+}
+
+impl Forms {
+    /// The forms of an article-stripped key.
+    pub fn new(stripped: &str) -> Forms {
+        let light = light(stripped);
+        let three = light.replace('e', "i").replace('o', "u");
+        Forms {
+            stripped: stripped.to_string(),
+            light,
+            three,
+        }
+    }
+}
+
 /// Similarity of two article-stripped keys: the best Jaro-Winkler of the
 /// letters as written, of their light normalisation ([`light`]), and of that
-/// with Arabic's three vowel qualities (`e`→`i`, `o`→`u`: Moshahedeh /
-/// Mushahidah); 0 when their lengths differ by more than 30%.
+/// with Arabic's three vowel qualities (Moshahedeh / Mushahidah); 0 when
+/// their lengths differ by more than 30%.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (la, lb) = (a.len() as f64, b.len() as f64);
+    similarity_of(&Forms::new(a), &Forms::new(b))
+}
+
+fn similarity_of(a: &Forms, b: &Forms) -> f64 {
+    let (la, lb) = (a.stripped.len() as f64, b.stripped.len() as f64);
     if la == 0.0 || lb == 0.0 || (la - lb).abs() / la.max(lb) > 0.3 {
         return 0.0;
     }
-    let (a1, b1) = (light(a), light(b));
-    let three = |s: &str| s.replace('e', "i").replace('o', "u");
-    strsim::jaro_winkler(a, b)
-        .max(strsim::jaro_winkler(&a1, &b1))
-        .max(strsim::jaro_winkler(&three(&a1), &three(&b1)))
+    strsim::jaro_winkler(&a.stripped, &b.stripped)
+        .max(strsim::jaro_winkler(&a.light, &b.light))
+        .max(strsim::jaro_winkler(&a.three, &b.three))
 }
 
 /// Whether a similarity is enough for two forms of these lengths.
 pub fn confirmed(a: &str, b: &str) -> Option<f64> {
-    let s = similarity(a, b);
-    (s >= threshold(a.len().min(b.len()))).then_some(s)
+    confirmed_of(&Forms::new(a), &Forms::new(b))
+}
+
+fn confirmed_of(a: &Forms, b: &Forms) -> Option<f64> {
+    let s = similarity_of(a, b);
+    (s >= threshold(a.stripped.len().min(b.stripped.len()))).then_some(s)
 }
 
 /// Confirmed candidates (with each one's similarity), the best similarity,
 /// and whether one differs from the text only by articles and spaces.
 pub type Confirmed = (Vec<(PlaceRef, Place, f64)>, f64, bool);
 
-/// Confirms the candidates of a variant key against the text's key `key`;
-/// returns them with the best similarity and whether one differs only by
-/// articles and spaces.
-pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
-    let q = strip_articles(key);
-    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::new();
-    let mut best = 0.0f64;
-    let mut normalized = false;
+/// The places a variant key names, each with its names (folded, articles
+/// stripped) that have this key. Cached per gazetteer: the same surnames and
+/// variants recur across documents.
+fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> {
+    if let Some(hit) = gaz.variant_cache_get(vkey) {
+        return hit;
+    }
+    let mut out: VariantPlaces = Vec::new();
     for (li, layer) in gaz.layers().iter().enumerate() {
         if layer.demonyms {
             continue;
@@ -87,33 +119,52 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
             let Some(mut place) = gaz.place(r) else {
                 continue;
             };
-            let mut sim = 0.0f64;
-            let mut exactish = false;
-            for name in place.names() {
-                let nk = fold(name);
-                if variant_key(&nk) != vkey {
-                    continue;
-                }
-                let stripped = strip_articles(&nk);
-                if stripped == q {
-                    exactish = true;
-                    sim = 1.0;
-                    break;
-                }
-                if let Some(x) = confirmed(&q, &stripped) {
-                    sim = sim.max(x);
-                }
-            }
-            if sim == 0.0 {
-                continue;
-            }
-            best = best.max(sim);
-            normalized |= exactish;
+            let mut names: Vec<String> = place
+                .names()
+                .map(fold)
+                .filter(|nk| variant_key(nk) == vkey)
+                .map(|nk| strip_articles(&nk))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
             place.alternate_names = Vec::new();
-            match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
-                Some(slot) => *slot = (r, place, sim),
-                None => out.push((r, place, sim)),
+            out.push((r, place, names.iter().map(|n| Forms::new(n)).collect()));
+        }
+    }
+    let out = std::sync::Arc::new(out);
+    gaz.variant_cache_put(vkey, out.clone());
+    out
+}
+
+/// Confirms the candidates of a variant key against the text's key `key`;
+/// returns them with the best similarity and whether one differs only by
+/// articles and spaces.
+pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
+    let q = Forms::new(&strip_articles(key));
+    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::new();
+    let mut best = 0.0f64;
+    let mut normalized = false;
+    for (r, place, names) in variant_places(gaz, vkey).iter() {
+        let mut sim = 0.0f64;
+        let mut exactish = false;
+        for forms in names {
+            if forms.stripped == q.stripped {
+                exactish = true;
+                sim = 1.0;
+                break;
             }
+            if let Some(x) = confirmed_of(&q, forms) {
+                sim = sim.max(x);
+            }
+        }
+        if sim == 0.0 {
+            continue;
+        }
+        best = best.max(sim);
+        normalized |= exactish;
+        match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
+            Some(slot) => *slot = (*r, place.clone(), sim),
+            None => out.push((*r, place.clone(), sim)),
         }
     }
     (!out.is_empty()).then_some((out, best, normalized))
