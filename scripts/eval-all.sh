@@ -17,6 +17,10 @@ out=$(mktemp)
   echo
   "$bin" eval --markdown "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
   echo
+  echo "### End to end, exact matching only (\`--exact-only\`: what the variant layer adds is the difference)"
+  echo
+  "$bin" eval --markdown --exact-only "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
+  echo
   echo "### End to end with demonyms (\`--demonyms\`: \"Iraqi\" tagged as Iraq; several corpora annotate them)"
   echo
   "$bin" eval --markdown --demonyms "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
