@@ -128,6 +128,46 @@ fn cue_for(
     None
 }
 
+/// Weight of the share of the document's other places in a candidate's country.
+const COUNTRY_WEIGHT: f64 = 8.0;
+/// Weight of the share of the document's other places in a candidate's first-level division.
+const ADMIN1_WEIGHT: f64 = 14.0;
+/// Gain of a candidate inside an explicit container ("Paris, Tenn.", "Karbala, Iraq").
+const CONTAINER_BONUS: f64 = 12.0;
+
+/// Explicit containers: for a spot followed by ", " and a spot that names
+/// countries or first-level divisions, the (country, admin1 code) pairs it
+/// may lie in (admin1 empty for a whole country).
+fn containers(spots: &[Spot], text: &str, tokens: &[Token]) -> Vec<Option<Vec<(String, String)>>> {
+    let mut out = vec![None; spots.len()];
+    for k in 0..spots.len().saturating_sub(1) {
+        let (a, b) = (&spots[k], &spots[k + 1]);
+        if b.first != a.last || a.last == 0 || b.first >= tokens.len() {
+            continue;
+        }
+        let gap = text.get(a.end..b.start).unwrap_or("");
+        if gap.trim() != "," || gap.contains('\n') {
+            continue;
+        }
+        let c: Vec<(String, String)> = b
+            .candidates
+            .iter()
+            .filter(|(_, p)| p.is_country() || p.is_admin1())
+            .map(|(_, p)| {
+                if p.is_country() {
+                    (p.country_code.clone(), String::new())
+                } else {
+                    (p.country_code.clone(), p.admin1_code.clone())
+                }
+            })
+            .collect();
+        if !c.is_empty() {
+            out[k] = Some(c);
+        }
+    }
+    out
+}
+
 /// How far (in tokens) the places that pull a candidate towards them may stand.
 const NEIGHBOURHOOD_TOKENS: usize = 40;
 /// Largest gain from a nearby place, and the distance at which it falls to 1/e.
@@ -234,37 +274,88 @@ pub fn resolve(
         })
         .collect();
 
-    // What the document is about: countries named, and the countries of the
-    // first-pass winners, weighted by how sure they are.
-    // (a BTreeMap: sums in a fixed order, so results never depend on hashing)
-    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
-    for (s, sc) in spots.iter().zip(&priors) {
-        if sc.is_empty() {
-            continue;
-        }
-        let probs = softmax(sc);
-        for ((_, p), pr) in s.candidates.iter().zip(probs) {
+    // What the document is about: the countries and first-level divisions
+    // of all candidates, weighted by their first-pass probability (places
+    // named as countries or divisions count double). Each spot sees the
+    // others' weights only (leave-one-out), so a name cannot vote for itself.
+    // (BTreeMaps: sums in a fixed order, so results never depend on hashing)
+    let probs: Vec<Vec<f64>> = priors
+        .iter()
+        .map(|sc| {
+            if sc.is_empty() {
+                Vec::new()
+            } else {
+                softmax(sc)
+            }
+        })
+        .collect();
+    type Key = (String, String);
+    let mut country_w: BTreeMap<String, f64> = BTreeMap::new();
+    let mut admin_w: BTreeMap<Key, f64> = BTreeMap::new();
+    let mut own_c: Vec<BTreeMap<String, f64>> = vec![BTreeMap::new(); spots.len()];
+    let mut own_a: Vec<BTreeMap<Key, f64>> = vec![BTreeMap::new(); spots.len()];
+    for (k, s) in spots.iter().enumerate() {
+        for ((_, p), pr) in s.candidates.iter().zip(&probs[k]) {
             if p.country_code.is_empty() {
                 continue;
             }
-            let w = if p.is_country() { 2.0 * pr } else { pr };
-            *weight.entry(p.country_code.clone()).or_default() += w;
+            let cw = if p.is_country() { 2.0 * pr } else { *pr };
+            *own_c[k].entry(p.country_code.clone()).or_default() += cw;
+            if !p.is_country() && !p.admin1_code.is_empty() {
+                let aw = if p.is_admin1() { 2.0 * pr } else { *pr };
+                *own_a[k]
+                    .entry((p.country_code.clone(), p.admin1_code.clone()))
+                    .or_default() += aw;
+            }
+        }
+        for (c, w) in &own_c[k] {
+            *country_w.entry(c.clone()).or_default() += w;
+        }
+        for (a, w) in &own_a[k] {
+            *admin_w.entry(a.clone()).or_default() += w;
         }
     }
     for c in prefer_countries {
-        *weight.entry(c.to_ascii_uppercase()).or_default() += 1000.0;
+        *country_w.entry(c.to_ascii_uppercase()).or_default() += 1000.0;
     }
-    let total: f64 = weight.values().sum::<f64>().max(1e-9);
+    let total_c: f64 = country_w.values().sum();
+    let total_a: f64 = admin_w.values().sum();
+    let containers = containers(spots, text, tokens);
 
     let mut scores: Vec<Vec<f64>> = Vec::with_capacity(spots.len());
-    for (s, sc) in spots.iter().zip(&priors) {
+    for (k, (s, sc)) in spots.iter().zip(&priors).enumerate() {
+        let oc: f64 = own_c[k].values().sum();
+        let oa: f64 = own_a[k].values().sum();
         let v = s
             .candidates
             .iter()
             .zip(sc)
             .map(|((_, p), base)| {
-                let share = weight.get(&p.country_code).copied().unwrap_or(0.0) / total;
-                base + 6.0 * share
+                let cw = country_w.get(&p.country_code).copied().unwrap_or(0.0)
+                    - own_c[k].get(&p.country_code).copied().unwrap_or(0.0);
+                let share_c = if total_c - oc > 1e-9 {
+                    cw / (total_c - oc)
+                } else {
+                    0.0
+                };
+                let key = (p.country_code.clone(), p.admin1_code.clone());
+                let aw = admin_w.get(&key).copied().unwrap_or(0.0)
+                    - own_a[k].get(&key).copied().unwrap_or(0.0);
+                let share_a = if !p.is_country() && !p.admin1_code.is_empty() && total_a - oa > 1e-9
+                {
+                    aw / (total_a - oa)
+                } else {
+                    0.0
+                };
+                let mut v = base + COUNTRY_WEIGHT * share_c + ADMIN1_WEIGHT * share_a;
+                if let Some(c) = &containers[k] {
+                    if c.contains(&(p.country_code.clone(), p.admin1_code.clone()))
+                        || c.contains(&(p.country_code.clone(), String::new()))
+                    {
+                        v += CONTAINER_BONUS;
+                    }
+                }
+                v
             })
             .collect();
         scores.push(v);

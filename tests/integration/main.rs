@@ -5,8 +5,10 @@ mod cli;
 mod contract;
 mod eval;
 mod examples;
+mod exports;
 mod gazetteer;
 mod properties;
+mod resolution;
 mod variants;
 
 use std::path::PathBuf;

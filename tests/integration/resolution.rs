@@ -1,0 +1,147 @@
+//! Resolution on small hand-made documents: cue words, explicit containers,
+//! document coherence, one sense per document, user hints.
+
+use geomention::{Gazetteer, Options, Tagger};
+
+fn tagger() -> Tagger {
+    Tagger::new(Gazetteer::embedded().unwrap())
+}
+
+fn place_of(text: &str, mention: &str) -> (String, String, String) {
+    let m = tagger().tag("r", text);
+    let m = m
+        .iter()
+        .find(|m| m.surface.starts_with(mention))
+        .unwrap_or_else(|| panic!("{mention} not found in {text:?}"));
+    (
+        m.place.country_code.clone(),
+        m.place.admin1.clone(),
+        m.place.feature_code.clone(),
+    )
+}
+
+#[test]
+fn explicit_containers() {
+    let cases = [
+        (
+            "The fair opened in Paris, Texas, on Friday.",
+            "Paris",
+            "US",
+            "Texas",
+        ),
+        (
+            "Police in Paris, Tenn., arrested two men.",
+            "Paris",
+            "US",
+            "Tennessee",
+        ),
+        (
+            "Pilgrims reached Karbala, Iraq, at dawn.",
+            "Karbala",
+            "IQ",
+            "",
+        ),
+        (
+            "Storms hit London, Ontario, overnight.",
+            "London",
+            "CA",
+            "Ontario",
+        ),
+    ];
+    for (text, m, cc, a1) in cases {
+        let (c, a, _) = place_of(text, m);
+        assert_eq!(c, cc, "{text}");
+        if !a1.is_empty() {
+            assert_eq!(a, a1, "{text}");
+        }
+    }
+}
+
+#[test]
+fn document_coherence_pulls_namesakes() {
+    // a US state, not the country, when the document is about its towns
+    let text = "Storms crossed Georgia on Monday. Roads near Atlanta, Macon and Savannah were closed, and schools in Valdosta shut.";
+    let (cc, _, code) = place_of(text, "Georgia");
+    assert_eq!((cc.as_str(), code.as_str()), ("US", "ADM1"));
+    // and the country when the document is about the Caucasus
+    let text = "Georgia accused Russia of moving troops near Tbilisi and Gori.";
+    let (cc, _, _) = place_of(text, "Georgia");
+    assert_eq!(cc, "GE");
+    // a town in the state the document is about
+    let text = "The Henry County sheriff said deputies in Paris and Huntingdon, Tenn., searched the woods.";
+    let (cc, a1, _) = place_of(text, "Paris");
+    assert_eq!((cc.as_str(), a1.as_str()), ("US", "Tennessee"));
+}
+
+#[test]
+fn cue_words() {
+    let cases = [
+        (
+            "Fighting spread to Diyala and Salah ad-Din provinces.",
+            "Diyala",
+            "ADM1",
+        ),
+        (
+            "Aid reached the cities of Najaf and Karbala.",
+            "Karbala",
+            "PPLA",
+        ),
+        ("The convoy reached Baghdad at noon.", "Baghdad", "PPLC"),
+    ];
+    for (text, m, code) in cases {
+        let (_, _, c) = place_of(text, m);
+        assert_eq!(c, code, "{text}");
+    }
+}
+
+#[test]
+fn one_sense_per_document() {
+    let m = tagger().tag(
+        "r",
+        "Deputies in Paris, Tenn., said Paris police helped. Paris is the county seat.",
+    );
+    let ids: std::collections::HashSet<_> = m
+        .iter()
+        .filter(|m| m.surface == "Paris")
+        .map(|m| m.place.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+}
+
+#[test]
+fn user_hints_bias_the_choice() {
+    let t = Tagger::with_options(
+        Gazetteer::embedded().unwrap(),
+        Options {
+            prefer_countries: vec!["CA".into()],
+            ..Options::default()
+        },
+    );
+    let m = t.tag("r", "Flooding closed roads in London overnight.");
+    assert_eq!(m[0].place.country_code, "CA");
+    let doc = geomention::Document {
+        id: "d".into(),
+        text: "Flooding closed roads in London overnight.".into(),
+        meta: geomention::document::Metadata {
+            country: Some("CA".into()),
+            ..Default::default()
+        },
+    };
+    assert_eq!(tagger().tag_document(&doc)[0].place.country_code, "CA");
+    assert_eq!(
+        tagger().tag("r", "Flooding closed roads in London overnight.")[0]
+            .place
+            .country_code,
+        "GB"
+    );
+}
+
+#[test]
+fn confidence_and_alternatives() {
+    let m = tagger().tag("r", "Officials met in Springfield.");
+    let s = &m[0];
+    assert!(s.confidence > 0.0 && s.confidence < 1.0, "{}", s.confidence);
+    assert!(!s.alternatives.is_empty() && s.alternatives.len() <= 3);
+    let total: f64 = s.confidence + s.alternatives.iter().map(|a| a.score).sum::<f64>();
+    assert!(total <= 1.0 + 1e-9);
+}
