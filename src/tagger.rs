@@ -150,7 +150,24 @@ impl Tagger {
             .iter()
             .map(|&(s, e)| given_spot(&self.gazetteer, &prep.tokens, text, s, e))
             .collect();
-        let choices = resolve(&spots, &prep.tokens, text, &self.preferred(meta));
+        // The places the tagger finds elsewhere in the text are context for
+        // the given spans (containers, coherence), not output.
+        let mut all: Vec<(usize, Spot)> = spots.iter().cloned().enumerate().collect();
+        for c in self.spot(text, &prep) {
+            if !spots.iter().any(|g| g.start < c.end && c.start < g.end) {
+                all.push((usize::MAX, c));
+            }
+        }
+        all.sort_by_key(|(_, s)| (s.first, s.start));
+        let order: Vec<usize> = all.iter().map(|(k, _)| *k).collect();
+        let merged: Vec<Spot> = all.into_iter().map(|(_, s)| s).collect();
+        let merged_choices = resolve(&merged, &prep.tokens, text, &self.preferred(meta));
+        let mut choices: Vec<Option<Resolution>> = vec![None; spots.len()];
+        for (k, c) in order.into_iter().zip(merged_choices) {
+            if k != usize::MAX {
+                choices[k] = c;
+            }
+        }
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
         self.mentions(doc_id, text, &prep, &spots, choices)
             .into_iter()
