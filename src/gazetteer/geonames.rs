@@ -75,11 +75,12 @@ pub fn parse_row(line: &str) -> Result<Place, String> {
     })
 }
 
-/// Calls `f` for every row, one at a time (memory stays bounded); the first
-/// malformed row is an error with its line.
-pub fn for_each_row<R: BufRead>(
+/// Calls `f` with every non-empty, non-comment line (without its line
+/// ending), one at a time; an error of `f` or invalid UTF-8 becomes a
+/// [`RowError`] with the line number.
+pub fn for_each_line<R: BufRead>(
     mut input: R,
-    mut f: impl FnMut(Place) -> Result<(), String>,
+    mut f: impl FnMut(&str) -> Result<(), String>,
 ) -> Result<(), RowError> {
     let mut buf = Vec::new();
     let mut line_no = 0u64;
@@ -101,15 +102,20 @@ pub fn for_each_row<R: BufRead>(
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let place = parse_row(line).map_err(|message| RowError {
-            line: line_no,
-            message,
-        })?;
-        f(place).map_err(|message| RowError {
+        f(line).map_err(|message| RowError {
             line: line_no,
             message,
         })?;
     }
+}
+
+/// Calls `f` for every row, one at a time (memory stays bounded); the first
+/// malformed row is an error with its line.
+pub fn for_each_row<R: BufRead>(
+    input: R,
+    mut f: impl FnMut(Place) -> Result<(), String>,
+) -> Result<(), RowError> {
+    for_each_line(input, |line| f(parse_row(line)?))
 }
 
 /// Reads every row; the first malformed row is an error with its line.
@@ -124,35 +130,13 @@ pub fn read_geonames<R: BufRead>(input: R) -> Result<Vec<Place>, RowError> {
 
 /// Calls `f` with the tab-separated fields of every non-comment line.
 pub fn for_each_tsv_line<R: BufRead>(
-    mut input: R,
+    input: R,
     mut f: impl FnMut(&[&str]) -> Result<(), String>,
 ) -> Result<(), RowError> {
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
-    loop {
-        buf.clear();
-        let n = input.read_until(b'\n', &mut buf).map_err(|e| RowError {
-            line: line_no + 1,
-            message: e.to_string(),
-        })?;
-        if n == 0 {
-            return Ok(());
-        }
-        line_no += 1;
-        let line = std::str::from_utf8(&buf).map_err(|e| RowError {
-            line: line_no,
-            message: format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-        })?;
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for_each_line(input, |line| {
         let fields: Vec<&str> = line.split('\t').collect();
-        f(&fields).map_err(|message| RowError {
-            line: line_no,
-            message,
-        })?;
-    }
+        f(&fields)
+    })
 }
 
 #[cfg(test)]

@@ -178,23 +178,15 @@ impl IndexBuilder {
 
     /// Adds a place with the keys of all its names; returns its number.
     pub fn add_place(&mut self, p: &Place) -> Result<u32, String> {
-        let i = self.offsets.len();
-        if i >= (1 << 28) {
-            return Err(format!("too many places for one index: {i}"));
-        }
-        let i = i as u32;
-        self.offsets.push(self.blob.len() as u64);
-        encode_place(&mut self.blob, p);
-        self.ids.push((p.id.clone(), i));
+        let i = self.push_place(p)?;
         for (key, flags) in place_keys(p) {
             self.push_key(&key, i, flags);
         }
         Ok(i)
     }
 
-    /// Adds a place keyed only by `names` (not by its own names): the
-    /// demonym layer ("Iraqi" → Iraq).
-    pub fn add_place_keyed_by(&mut self, p: &Place, names: &[&str]) -> Result<u32, String> {
+    /// Encodes a place without keys; returns its number.
+    fn push_place(&mut self, p: &Place) -> Result<u32, String> {
         let i = self.offsets.len();
         if i >= (1 << 28) {
             return Err(format!("too many places for one index: {i}"));
@@ -203,6 +195,13 @@ impl IndexBuilder {
         self.offsets.push(self.blob.len() as u64);
         encode_place(&mut self.blob, p);
         self.ids.push((p.id.clone(), i));
+        Ok(i)
+    }
+
+    /// Adds a place keyed only by `names` (not by its own names): the
+    /// demonym layer ("Iraqi" → Iraq).
+    pub fn add_place_keyed_by(&mut self, p: &Place, names: &[&str]) -> Result<u32, String> {
+        let i = self.push_place(p)?;
         for n in names {
             self.add_name(i, n, FLAG_PRIMARY);
         }
