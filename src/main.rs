@@ -3,8 +3,12 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use geomention::document::JsonlReader;
+use geomention::export::csv::CsvWriter;
 use geomention::export::geojson::{FeatureCollectionWriter, GeometryMode};
-use geomention::export::Metadata;
+use geomention::export::gpkg::GpkgWriter;
+use geomention::export::html::HtmlWriter;
+use geomention::export::places::{self, PlaceAggregator};
+use geomention::export::{GroupBy, Metadata};
 use geomention::gazetteer::compile::{self, parse_codes, Compiler, Filters, SourceKind};
 use geomention::{Gazetteer, Options, Tagger};
 use std::io::{self, BufRead, Read, Write};
@@ -27,7 +31,7 @@ struct Cli {
 enum Command {
     /// Tag text files (or standard input) and write map features.
     #[command(
-        after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt\n  geomention tag --jsonl corpus.jsonl --format geojsonseq > mentions.geojsons"
+        after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt\n  geomention tag --jsonl corpus.jsonl --format geojsonseq > mentions.geojsons\n  geomention tag article.txt -o mentions.gpkg          # GeoPackage for QGIS\n  geomention tag article.txt -o map.html               # offline Leaflet map\n  geomention tag article.txt -o places.csv --group-by place"
     )]
     Tag(TagArgs),
     /// Measure recognition, resolution or attribution on annotated corpora.
@@ -127,12 +131,43 @@ enum Geometry {
     Polygon,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Debug)]
 enum Format {
-    /// One RFC 7946 FeatureCollection.
+    /// One RFC 7946 FeatureCollection (.geojson).
     Geojson,
-    /// RFC 8142 GeoJSON text sequence: one feature per line, streamed.
+    /// RFC 8142 GeoJSON text sequence: one feature per line, streamed (.geojsons, .geojsonl).
     Geojsonseq,
+    /// RFC 4180 CSV with lat, lon and WKT columns; metadata in FILE.csv.txt (.csv).
+    Csv,
+    /// OGC GeoPackage 1.3 with `mentions` and `places` point layers (.gpkg).
+    Gpkg,
+    /// A self-contained Leaflet map that works offline (.html).
+    Html,
+}
+
+impl Format {
+    /// The format an output file's extension asks for.
+    fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "geojson" | "json" => Format::Geojson,
+            "geojsons" | "geojsonl" | "geojsonseq" => Format::Geojsonseq,
+            "csv" => Format::Csv,
+            "gpkg" => Format::Gpkg,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Debug)]
+enum GroupByArg {
+    /// One feature per mention (default).
+    Mention,
+    /// One feature per resolved place, with mention_count, doc_count, sources
+    /// and first_sentence (the GeoPackage always has both layers; the HTML
+    /// map always shows one marker per place).
+    Place,
 }
 
 #[derive(clap::Args)]
@@ -208,9 +243,12 @@ struct TagArgs {
     /// Write here instead of standard output (written to a temporary file, then renamed).
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "geojson")]
-    format: Format,
+    /// Output format (default: from the -o extension, else geojson).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// One feature per mention, or per resolved place.
+    #[arg(long, value_enum, default_value = "mention", value_name = "WHAT")]
+    group_by: GroupByArg,
     /// Geometry of each feature: the place's point, or the outline of a
     /// country, province or US county where the embedded default has one.
     #[arg(long, value_enum, default_value = "point")]
@@ -283,11 +321,30 @@ fn with_output(
     inputs: &[PathBuf],
     f: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    with_output_target(path, inputs, |t| f(t.w))
+}
+
+/// Where an output goes: a writer, and the path of the temporary file behind
+/// it when writing a file (a GeoPackage is written by SQLite to that path).
+struct Target<'a> {
+    w: &'a mut dyn Write,
+    file: Option<&'a Path>,
+}
+
+/// [`with_output`] for writers that may need the temporary file's path.
+fn with_output_target(
+    path: Option<&Path>,
+    inputs: &[PathBuf],
+    f: impl FnOnce(Target<'_>) -> Result<()>,
+) -> Result<()> {
     match path {
         None => {
             let stdout = io::stdout();
             let mut lock = io::BufWriter::new(stdout.lock());
-            f(&mut lock)?;
+            f(Target {
+                w: &mut lock,
+                file: None,
+            })?;
             lock.flush()?;
             Ok(())
         }
@@ -304,11 +361,20 @@ fn with_output(
                 Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            let tmp = tempfile::NamedTempFile::new_in(&dir)
+            let mut builder = tempfile::Builder::new();
+            // The file's final mode: 0666 less the umask, like any new file
+            // (a temporary file would otherwise keep 0600).
+            #[cfg(unix)]
+            builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+            let tmp = builder
+                .tempfile_in(&dir)
                 .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
             {
                 let mut w = io::BufWriter::new(tmp.as_file());
-                f(&mut w)?;
+                f(Target {
+                    w: &mut w,
+                    file: Some(tmp.path()),
+                })?;
                 w.flush()
                     .with_context(|| format!("writing {}", p.display()))?;
             }
@@ -343,25 +409,68 @@ fn tagger_for(args: &GazetteerArgs) -> Result<(Tagger, Metadata)> {
 enum Sink<'a> {
     Collection(FeatureCollectionWriter<&'a mut dyn Write>),
     Sequence(&'a mut dyn Write, GeometryMode),
+    Csv(CsvWriter<&'a mut dyn Write>),
+    /// The GeoPackage, and where to copy it when it is not written in place
+    /// (standard output).
+    Gpkg(
+        GpkgWriter,
+        Option<(tempfile::NamedTempFile, &'a mut dyn Write)>,
+    ),
+    Html(HtmlWriter<&'a mut dyn Write>),
+    /// Per-place features, written when the mentions are all counted.
+    Places {
+        agg: PlaceAggregator,
+        w: &'a mut dyn Write,
+        format: Format,
+        meta: Metadata,
+        mode: GeometryMode,
+    },
 }
 
 impl Sink<'_> {
     fn new<'a>(
-        w: &'a mut dyn Write,
+        target: Target<'a>,
         format: Format,
         meta: &Metadata,
         geometry: Geometry,
+        group: GroupByArg,
     ) -> Result<Sink<'a>> {
         let mode = if geometry == Geometry::Polygon {
+            if !matches!(format, Format::Geojson | Format::Geojsonseq) {
+                bail!("--geometry polygon is available for geojson and geojsonseq output only");
+            }
             GeometryMode::Shape
         } else {
             GeometryMode::Point
         };
+        let w = target.w;
+        if group == GroupByArg::Place && format != Format::Gpkg && format != Format::Html {
+            return Ok(Sink::Places {
+                agg: PlaceAggregator::new(),
+                w,
+                format,
+                meta: meta.clone(),
+                mode,
+            });
+        }
         Ok(match format {
             Format::Geojson => {
                 Sink::Collection(FeatureCollectionWriter::new(w, meta)?.with_geometry(mode))
             }
             Format::Geojsonseq => Sink::Sequence(w, mode),
+            Format::Csv => Sink::Csv(CsvWriter::new(w, GroupBy::Mention)?),
+            Format::Html => Sink::Html(HtmlWriter::new(w, meta)?),
+            Format::Gpkg => match target.file {
+                Some(path) => Sink::Gpkg(GpkgWriter::create(path, meta)?, None),
+                None => {
+                    let tmp = tempfile::Builder::new()
+                        .suffix(".gpkg")
+                        .tempfile()
+                        .context("cannot create a temporary GeoPackage")?;
+                    let gpkg = GpkgWriter::create(tmp.path(), meta)?;
+                    Sink::Gpkg(gpkg, Some((tmp, w)))
+                }
+            },
         })
     }
 
@@ -371,23 +480,89 @@ impl Sink<'_> {
             Sink::Sequence(w, mode) => {
                 geomention::export::geojson::write_sequence_record(w, m, *mode)?
             }
+            Sink::Csv(c) => c.write(m)?,
+            Sink::Gpkg(g, _) => g.write(m)?,
+            Sink::Html(h) => h.write(m)?,
+            Sink::Places { agg, .. } => {
+                agg.add(m);
+            }
         }
         Ok(())
     }
+
     fn finish(self) -> Result<()> {
         match self {
             Sink::Collection(fc) => {
                 fc.finish()?;
             }
             Sink::Sequence(w, _) => w.flush()?,
+            Sink::Csv(c) => {
+                c.finish()?;
+            }
+            Sink::Gpkg(g, copy) => {
+                g.finish()?;
+                if let Some((tmp, w)) = copy {
+                    io::copy(&mut tmp.reopen()?, w)?;
+                    w.flush()?;
+                }
+            }
+            Sink::Html(h) => {
+                h.finish()?;
+            }
+            Sink::Places {
+                agg,
+                w,
+                format,
+                meta,
+                mode,
+            } => match format {
+                Format::Geojsonseq => places::write_sequence(w, agg.places(), mode)?,
+                Format::Csv => {
+                    let mut c = CsvWriter::new(w, GroupBy::Place)?;
+                    for p in agg.places() {
+                        c.write_place(p)?;
+                    }
+                    c.finish()?;
+                }
+                _ => places::write_geojson(w, agg.places(), &meta, mode)?,
+            },
         }
         Ok(())
     }
 }
 
+/// The metadata side-car of a CSV file (`FILE.csv.txt`), written atomically
+/// once the CSV is in place.
+fn write_csv_sidecar(csv: &Path, meta: &Metadata, group: GroupByArg) -> Result<()> {
+    let mut name = csv.as_os_str().to_owned();
+    name.push(".txt");
+    let side = PathBuf::from(name);
+    let file_name = csv
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let group = match group {
+        GroupByArg::Mention => GroupBy::Mention,
+        GroupByArg::Place => GroupBy::Place,
+    };
+    with_output(Some(&side), &[], |w| {
+        w.write_all(geomention::export::csv::sidecar_text(meta, &file_name, group).as_bytes())?;
+        Ok(())
+    })
+}
+
 fn tag(args: TagArgs) -> Result<()> {
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_extension))
+        .unwrap_or(Format::Geojson);
+    let group = args.group_by;
+    if args.output.is_none() && format == Format::Csv {
+        eprintln!(
+            "geomention: note: CSV on standard output has no metadata side-car; use -o FILE.csv for FILE.csv.txt"
+        );
+    }
     let (tagger, meta) = tagger_for(&args.gaz)?;
-    let format = args.format;
     if let Some(jsonl) = &args.jsonl {
         let name = jsonl.display().to_string();
         let input: Box<dyn io::BufRead> = if jsonl.as_os_str() == "-" {
@@ -397,8 +572,8 @@ fn tag(args: TagArgs) -> Result<()> {
             Box::new(io::BufReader::with_capacity(1 << 16, f))
         };
         let mut skipped = 0usize;
-        with_output(args.output.as_deref(), std::slice::from_ref(jsonl), |w| {
-            let mut sink = Sink::new(w, format, &meta, args.geometry)?;
+        with_output_target(args.output.as_deref(), std::slice::from_ref(jsonl), |t| {
+            let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
             for doc in JsonlReader::new(input) {
                 let doc = match doc {
                     Ok(d) => d,
@@ -418,6 +593,9 @@ fn tag(args: TagArgs) -> Result<()> {
         if skipped > 0 {
             eprintln!("geomention: {skipped} malformed line(s) skipped");
         }
+        if let (Format::Csv, Some(out)) = (format, &args.output) {
+            write_csv_sidecar(out, &meta, group)?;
+        }
         return Ok(());
     }
     let files = if args.files.is_empty() {
@@ -427,15 +605,19 @@ fn tag(args: TagArgs) -> Result<()> {
     };
     // Read every input first, so a bad file fails before any output is made.
     let docs: Vec<(String, String)> = files.iter().map(|p| read_text(p)).collect::<Result<_>>()?;
-    with_output(args.output.as_deref(), &files, |w| {
-        let mut sink = Sink::new(w, format, &meta, args.geometry)?;
+    with_output_target(args.output.as_deref(), &files, |t| {
+        let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
         for (id, text) in &docs {
             for m in tagger.tag(id, text) {
                 sink.write(&m)?;
             }
         }
         sink.finish()
-    })
+    })?;
+    if let (Format::Csv, Some(out)) = (format, &args.output) {
+        write_csv_sidecar(out, &meta, group)?;
+    }
+    Ok(())
 }
 
 fn write_jsonl<T: serde::Serialize>(path: &Path, rows: &[T]) -> Result<()> {

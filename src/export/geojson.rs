@@ -1,7 +1,8 @@
 //! GeoJSON (RFC 7946): a `FeatureCollection` of Point features, written
 //! incrementally so that memory does not grow with the number of mentions.
 
-use super::Metadata;
+use super::{FieldType, Metadata};
+use crate::gazetteer::Place;
 use crate::tagger::Mention;
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
@@ -9,6 +10,33 @@ use std::io::{self, Write};
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
+
+/// The names of [`properties`], in order, with their types (the CSV columns
+/// and the GeoPackage `mentions` layer follow this list).
+pub const PROPERTY_FIELDS: &[(&str, FieldType)] = &[
+    ("doc_id", FieldType::Text),
+    ("name", FieldType::Text),
+    ("mention", FieldType::Text),
+    ("start", FieldType::Integer),
+    ("end", FieldType::Integer),
+    ("sentence", FieldType::Text),
+    ("sentence_start", FieldType::Integer),
+    ("sentence_end", FieldType::Integer),
+    ("place_id", FieldType::Text),
+    ("feature_class", FieldType::Text),
+    ("feature_code", FieldType::Text),
+    ("country_code", FieldType::Text),
+    ("admin1", FieldType::Text),
+    ("population", FieldType::Integer),
+    ("match", FieldType::Text),
+    ("similarity", FieldType::Real),
+    ("confidence", FieldType::Real),
+    ("attribution", FieldType::Text),
+    ("attribution_text", FieldType::Text),
+    ("attribution_cue", FieldType::Text),
+    ("attribution_kind", FieldType::Text),
+    ("attribution_chain", FieldType::Text),
+];
 
 /// The flat properties of a mention, in the documented order.
 pub fn properties(m: &Mention) -> Map<String, Value> {
@@ -73,9 +101,15 @@ pub enum GeometryMode {
 
 /// The geometry of a mention's place.
 pub fn geometry(m: &Mention, mode: GeometryMode) -> Value {
+    place_geometry(&m.place, mode)
+}
+
+/// The geometry of a place: its point, or its outline in [`GeometryMode::Shape`]
+/// where the embedded default has one.
+pub fn place_geometry(place: &Place, mode: GeometryMode) -> Value {
     if mode == GeometryMode::Shape {
-        let shape = crate::gazetteer::shape(&m.place.id).or_else(|| {
-            m.place
+        let shape = crate::gazetteer::shape(&place.id).or_else(|| {
+            place
                 .same_as
                 .iter()
                 .find_map(|id| crate::gazetteer::shape(id))
@@ -84,7 +118,12 @@ pub fn geometry(m: &Mention, mode: GeometryMode) -> Value {
             return v;
         }
     }
-    json!({"type": "Point", "coordinates": [round6(m.place.lon), round6(m.place.lat)]})
+    json!({"type": "Point", "coordinates": [round6(place.lon), round6(place.lat)]})
+}
+
+/// A coordinate rounded to 6 decimals (about 0.1 m), as every export writes it.
+pub fn round_coord(x: f64) -> f64 {
+    round6(x)
 }
 
 /// One GeoJSON Feature for a mention (with its point).
@@ -167,5 +206,20 @@ impl<W: Write> FeatureCollectionWriter<W> {
         self.w.write_all(b"\n]}\n")?;
         self.w.flush()?;
         Ok(self.w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn property_fields_name_the_properties_in_order() {
+        let gaz = crate::Gazetteer::embedded().unwrap();
+        let m = &crate::Tagger::new(gaz).tag("d", "Clashes in Mosul.")[0];
+        let props = properties(m);
+        let keys: Vec<&str> = props.keys().map(String::as_str).collect();
+        let names: Vec<&str> = PROPERTY_FIELDS.iter().map(|f| f.0).collect();
+        assert_eq!(keys, names);
     }
 }

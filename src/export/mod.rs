@@ -1,6 +1,21 @@
 //! Step 6 of the pipeline: export — mentions as map features.
+//!
+//! Every writer streams: a mention is written as it comes and then dropped.
+//! The per-place layer ([`places::PlaceAggregator`]) keeps one summary per
+//! distinct place, so its memory grows with places, never with mentions.
+//!
+//! | module | format |
+//! |---|---|
+//! | [`geojson`] | RFC 7946 FeatureCollection, RFC 8142 GeoJSON text sequence |
+//! | [`csv`] | RFC 4180 CSV with `lat`, `lon`, `WKT`, and a metadata side-car |
+//! | [`gpkg`] | OGC GeoPackage 1.3 with `mentions` and `places` layers |
+//! | [`html`] | a self-contained Leaflet map that works offline |
 
+pub mod csv;
 pub mod geojson;
+pub mod gpkg;
+pub mod html;
+pub mod places;
 
 use crate::gazetteer::{Gazetteer, GEONAMES_CREDIT};
 
@@ -24,4 +39,50 @@ impl Metadata {
             credit: GEONAMES_CREDIT.to_string(),
         }
     }
+
+    /// The metadata as a few lines of plain text (the CSV side-car and the
+    /// GeoPackage's `gpkg_metadata` row).
+    pub fn to_text(&self, contents: &str) -> String {
+        let mut s = format!("Made with geomention {}\n", self.version);
+        if !contents.is_empty() {
+            s.push_str(contents);
+            s.push('\n');
+        }
+        s.push_str("Coordinates: WGS 84 (EPSG:4326), longitude and latitude in degrees\n");
+        s.push_str("Gazetteer sources:\n");
+        for g in &self.gazetteer {
+            s.push_str("  - ");
+            s.push_str(g);
+            s.push('\n');
+        }
+        s.push_str("Credit: ");
+        s.push_str(&self.credit);
+        s.push('\n');
+        s
+    }
+}
+
+/// The type of an attribute column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldType {
+    /// Text (UTF-8).
+    Text,
+    /// A whole number.
+    Integer,
+    /// A floating-point number.
+    Real,
+}
+
+/// What one exported feature stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// One feature per mention (default).
+    #[default]
+    Mention,
+    /// One feature per resolved place, with counts.
+    Place,
+}
+
+fn io_err<E: std::error::Error + Send + Sync + 'static>(e: E) -> std::io::Error {
+    std::io::Error::other(e)
 }
