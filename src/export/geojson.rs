@@ -42,13 +42,6 @@ pub const PROPERTY_FIELDS: &[(&str, FieldType)] = &[
 pub fn properties(m: &Mention) -> Map<String, Value> {
     let p = &m.place;
     let a = &m.attribution;
-    let opt = |s: &str| {
-        if s.is_empty() {
-            Value::Null
-        } else {
-            Value::String(s.to_string())
-        }
-    };
     let mut o = Map::new();
     o.insert("doc_id".into(), json!(m.doc_id));
     o.insert("name".into(), json!(p.name));
@@ -59,10 +52,13 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
     o.insert("sentence_start".into(), json!(m.sentence_start));
     o.insert("sentence_end".into(), json!(m.sentence_end));
     o.insert("place_id".into(), json!(p.id));
-    o.insert("feature_class".into(), opt(&p.feature_class));
-    o.insert("feature_code".into(), opt(&p.feature_code));
-    o.insert("country_code".into(), opt(&p.country_code));
-    o.insert("admin1".into(), opt(&p.admin1));
+    o.insert(
+        "feature_class".into(),
+        super::text_or_null(&p.feature_class),
+    );
+    o.insert("feature_code".into(), super::text_or_null(&p.feature_code));
+    o.insert("country_code".into(), super::text_or_null(&p.country_code));
+    o.insert("admin1".into(), super::text_or_null(&p.admin1));
     o.insert("population".into(), json!(p.population));
     o.insert("match".into(), json!(m.match_kind.as_str()));
     o.insert(

@@ -86,3 +86,12 @@ pub enum GroupBy {
 fn io_err<E: std::error::Error + Send + Sync + 'static>(e: E) -> std::io::Error {
     std::io::Error::other(e)
 }
+
+/// A text property: the text, or null when it is empty (QGIS shows NULL).
+pub(crate) fn text_or_null(s: &str) -> serde_json::Value {
+    if s.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::Value::String(s.to_string())
+    }
+}

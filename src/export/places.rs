@@ -119,20 +119,16 @@ impl PlaceAggregator {
 /// The flat properties of a place feature, in the order of [`PLACE_FIELDS`].
 pub fn place_properties(s: &PlaceSummary) -> Map<String, Value> {
     let p = &s.place;
-    let opt = |s: &str| {
-        if s.is_empty() {
-            Value::Null
-        } else {
-            Value::String(s.to_string())
-        }
-    };
     let mut o = Map::new();
     o.insert("place_id".into(), json!(p.id));
     o.insert("name".into(), json!(p.name));
-    o.insert("feature_class".into(), opt(&p.feature_class));
-    o.insert("feature_code".into(), opt(&p.feature_code));
-    o.insert("country_code".into(), opt(&p.country_code));
-    o.insert("admin1".into(), opt(&p.admin1));
+    o.insert(
+        "feature_class".into(),
+        super::text_or_null(&p.feature_class),
+    );
+    o.insert("feature_code".into(), super::text_or_null(&p.feature_code));
+    o.insert("country_code".into(), super::text_or_null(&p.country_code));
+    o.insert("admin1".into(), super::text_or_null(&p.admin1));
     o.insert("population".into(), json!(p.population));
     o.insert("mention_count".into(), json!(s.mention_count));
     o.insert("doc_count".into(), json!(s.doc_count));

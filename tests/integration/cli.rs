@@ -1,19 +1,15 @@
 //! The command line: inputs, errors, atomic output.
 
-use crate::bin;
+use crate::{bin, json_out};
 use predicates::prelude::*;
 
 #[test]
 fn tags_standard_input() {
-    let out = bin()
-        .arg("tag")
-        .write_stdin("Fighting was reported in Mosul.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_out(
+        bin()
+            .arg("tag")
+            .write_stdin("Fighting was reported in Mosul."),
+    );
     assert_eq!(v["features"][0]["properties"]["mention"], "Mosul");
     assert_eq!(v["features"][0]["properties"]["doc_id"], "stdin");
 }
@@ -25,16 +21,7 @@ fn several_files_make_one_collection() {
     let b = dir.path().join("b.txt");
     std::fs::write(&a, "Clashes in Kirkuk.").unwrap();
     std::fs::write(&b, "Talks in Amman and Beirut.").unwrap();
-    let out = bin()
-        .arg("tag")
-        .arg(&a)
-        .arg(&b)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_out(bin().arg("tag").arg(&a).arg(&b));
     let f = v["features"].as_array().unwrap();
     assert_eq!(f.len(), 3);
     assert_eq!(f[0]["properties"]["doc_id"], a.display().to_string());
@@ -88,17 +75,13 @@ fn custom_gazetteer_adds_places() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("mine.csv");
     std::fs::write(&g, "name,alternate_names,lat,lon,feature_code,country_code\nArab Jabour,Arab Jabbur,33.2,44.43,PPL,IQ\n").unwrap();
-    let out = bin()
-        .arg("tag")
-        .arg("--gazetteer")
-        .arg(&g)
-        .write_stdin("Raids in Arab Jabbur.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_out(
+        bin()
+            .arg("tag")
+            .arg("--gazetteer")
+            .arg(&g)
+            .write_stdin("Raids in Arab Jabbur."),
+    );
     assert_eq!(v["features"][0]["properties"]["place_id"], "mine:2");
     assert_eq!(v["features"][0]["properties"]["name"], "Arab Jabour");
 }
@@ -108,16 +91,12 @@ fn no_default_gazetteer_uses_only_given_files() {
     let dir = tempfile::tempdir().unwrap();
     let g = dir.path().join("g.tsv");
     std::fs::write(&g, "name\tlat\tlon\nSmallville\t1\t2\n").unwrap();
-    let out = bin()
-        .args(["tag", "--no-default-gazetteer", "--gazetteer"])
-        .arg(&g)
-        .write_stdin("From Smallville to Baghdad.")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = json_out(
+        bin()
+            .args(["tag", "--no-default-gazetteer", "--gazetteer"])
+            .arg(&g)
+            .write_stdin("From Smallville to Baghdad."),
+    );
     let f = v["features"].as_array().unwrap();
     assert_eq!(f.len(), 1);
     assert_eq!(f[0]["properties"]["mention"], "Smallville");

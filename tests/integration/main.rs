@@ -29,3 +29,8 @@ pub fn shared() -> Option<PathBuf> {
 pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("geomention").expect("the geomention binary is built")
 }
+
+/// Runs a command that must succeed and parses its standard output as JSON.
+pub fn json_out(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    serde_json::from_slice(&cmd.assert().success().get_output().stdout).expect("the output is JSON")
+}
