@@ -132,6 +132,32 @@ pub struct ErrorCase {
     pub sentence: String,
 }
 
+impl ErrorCase {
+    /// An error about a gold toponym with nothing predicted for it.
+    fn of_gold(
+        kind: &'static str,
+        corpus: &str,
+        d: &GoldDoc,
+        g: &GoldToponym,
+        reachable: Option<bool>,
+        sentence: String,
+    ) -> ErrorCase {
+        ErrorCase {
+            kind,
+            corpus: corpus.to_string(),
+            doc: d.id.clone(),
+            start: g.start,
+            end: g.end,
+            text: g.name.clone(),
+            predicted: None,
+            error_km: None,
+            gold: g.coords(),
+            reachable,
+            sentence,
+        }
+    }
+}
+
 /// Results of an evaluation: per corpus, then `ALL` when there are several.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -202,19 +228,14 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                     Some(m) => out.push(m),
                     None => {
                         unresolved.push(i);
-                        errors.push(ErrorCase {
-                            kind: "unresolved",
-                            corpus: corpus.clone(),
-                            doc: d.id.clone(),
-                            start: g.start,
-                            end: g.end,
-                            text: g.name.clone(),
-                            predicted: None,
-                            error_km: None,
-                            gold: g.coords(),
-                            reachable: Some(false),
-                            sentence: sentence_around(&d.text, &sents, &chars, g.start, g.end),
-                        })
+                        errors.push(ErrorCase::of_gold(
+                            "unresolved",
+                            &corpus,
+                            d,
+                            g,
+                            Some(false),
+                            sentence_around(&d.text, &sents, &chars, g.start, g.end),
+                        ))
                     }
                 }
             }
@@ -297,19 +318,14 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
         }
         if !opts.gold_spans {
             for (i, g) in d.toponyms.iter().enumerate().filter(|(i, _)| !used_g[*i]) {
-                errors.push(ErrorCase {
-                    kind: "miss",
-                    corpus: corpus.clone(),
-                    doc: d.id.clone(),
-                    start: g.start,
-                    end: g.end,
-                    text: g.name.clone(),
-                    predicted: None,
-                    error_km: None,
-                    gold: g.coords(),
-                    reachable: reach[i],
-                    sentence: sentence_around(&d.text, &sents, &chars, g.start, g.end),
-                });
+                errors.push(ErrorCase::of_gold(
+                    "miss",
+                    &corpus,
+                    d,
+                    g,
+                    reach[i],
+                    sentence_around(&d.text, &sents, &chars, g.start, g.end),
+                ));
             }
             for (j, m) in mentions.iter().enumerate().filter(|(j, _)| !used_p[*j]) {
                 errors.push(ErrorCase {

@@ -1,6 +1,6 @@
 //! The reference article of ../shared, scored against its hand-checked gold.
 
-use crate::{bin, shared};
+use crate::{assert_reference_score, bin, shared};
 use serde_json::Value;
 
 fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -64,16 +64,7 @@ fn reference_article_passes_the_seed_scorer() {
         .arg(&out)
         .assert()
         .success();
-    let score = std::process::Command::new("python3")
-        .arg(sh.join("tools/score_seed.py"))
-        .arg(sh.join("acceptance/qods-force-iraq.gold.json"))
-        .arg(&out)
-        .args(["--min-recall", "0.8", "--max-fp", "0"])
-        .output()
-        .expect("python3 runs the reference scorer");
-    let text = String::from_utf8_lossy(&score.stdout);
-    println!("{text}");
-    assert!(score.status.success(), "reference scorer failed:\n{text}");
+    assert_reference_score(&sh, &out, &["--min-recall", "0.8", "--max-fp", "0"]);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Gazetteers at full scale: every GeoNames file type, the user's lists,
 //! compiled indexes, inspection, and broken inputs.
 
-use crate::{bin, shared};
+use crate::{assert_reference_score, bin, shared};
 use predicates::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -396,18 +396,7 @@ fn reference_sources_build_indexes_that_score_as_well() {
         .arg(&out)
         .assert()
         .success();
-    let score = std::process::Command::new("python3")
-        .arg(sh.join("tools/score_seed.py"))
-        .arg(sh.join("acceptance/qods-force-iraq.gold.json"))
-        .arg(&out)
-        .args(["--min-recall", "0.8", "--max-fp", "0"])
-        .output()
-        .unwrap();
-    assert!(
-        score.status.success(),
-        "{}",
-        String::from_utf8_lossy(&score.stdout)
-    );
+    assert_reference_score(&sh, &out, &["--min-recall", "0.8", "--max-fp", "0"]);
     let l = String::from_utf8(
         bin()
             .args([

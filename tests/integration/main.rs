@@ -34,3 +34,19 @@ pub fn bin() -> assert_cmd::Command {
 pub fn json_out(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     serde_json::from_slice(&cmd.assert().success().get_output().stdout).expect("the output is JSON")
 }
+
+/// Scores a GeoJSON output of the reference article with ../shared's
+/// `score_seed.py` and the given thresholds; fails the test with the
+/// scorer's report when a threshold is missed.
+pub fn assert_reference_score(sh: &std::path::Path, out: &std::path::Path, flags: &[&str]) {
+    let score = std::process::Command::new("python3")
+        .arg(sh.join("tools/score_seed.py"))
+        .arg(sh.join("acceptance/qods-force-iraq.gold.json"))
+        .arg(out)
+        .args(flags)
+        .output()
+        .expect("python3 runs the reference scorer");
+    let text = String::from_utf8_lossy(&score.stdout);
+    println!("{text}");
+    assert!(score.status.success(), "reference scorer failed:\n{text}");
+}
