@@ -8,7 +8,8 @@ use crate::resolution::{resolve, Resolution};
 use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
 use crate::spotting::{
-    exact_matches, is_dictionary_word, judge_with, person_keys, spot_key, Context, MatchKind, Spot,
+    exact_matches, is_dictionary_word, judge_with, person_keys, spot_key, Context, Drop, MatchKind,
+    Spot,
 };
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
@@ -187,6 +188,14 @@ impl Tagger {
         attribute(text, &sentences(text), &doc_meta(meta))
     }
 
+    /// Every exact gazetteer match of `text` (byte offsets) and whether the
+    /// spotting rules kept it or why they dropped it: a diagnostic for error
+    /// analysis (`eval --errors` reports it for every missed toponym).
+    pub fn spot_verdicts(&self, text: &str) -> Vec<SpotVerdict> {
+        let prep = Prepared::new(text);
+        exact_verdicts(&self.gazetteer, &prep, text)
+    }
+
     /// Exact matches first; then variants on the words no exact match kept.
     fn spot(&self, text: &str, prep: &Prepared) -> Vec<Spot> {
         let exact = exact_matches(&self.gazetteer, &prep.tokens, text);
@@ -289,6 +298,17 @@ fn renumber(mentions: &mut [Mention]) {
     for (i, m) in mentions.iter_mut().enumerate() {
         m.n = i + 1;
     }
+}
+
+/// One exact match and what the spotting rules said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpotVerdict {
+    /// Byte offset of the match.
+    pub start: usize,
+    /// End byte offset, exclusive.
+    pub end: usize,
+    /// None when kept; else why it was dropped.
+    pub dropped: Option<Drop>,
 }
 
 /// Sentences and tokens of a text, and where each token stands.
@@ -428,6 +448,21 @@ fn filter_spots(
     known_persons: &HashSet<String>,
 ) -> (Vec<Spot>, HashSet<String>) {
     let tokens = &prep.tokens;
+    let verdicts = verdicts_of(&spots, prep);
+    let mut persons = person_keys(&spots, tokens, &verdicts);
+    persons.extend(known_persons.iter().cloned());
+    let kept = spots
+        .into_iter()
+        .zip(verdicts)
+        .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, tokens)))
+        .map(|(s, _)| s)
+        .collect();
+    (kept, persons)
+}
+
+/// The spotting rules' verdict on each spot, in context.
+fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
+    let tokens = &prep.tokens;
     // Token positions that end a spot naming a country, a province or a
     // large place: a name right after one is not inside a longer name.
     let spot_ends: HashSet<usize> = spots
@@ -440,7 +475,7 @@ fn filter_spots(
         .map(|s| s.last)
         .collect();
     let spot_starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
-    let verdicts: Vec<_> = spots
+    spots
         .iter()
         .map(|s| {
             let ctx = Context {
@@ -450,16 +485,28 @@ fn filter_spots(
             };
             judge_with(s, tokens, ctx, &prep.people)
         })
-        .collect();
-    let mut persons = person_keys(&spots, tokens, &verdicts);
-    persons.extend(known_persons.iter().cloned());
-    let kept = spots
-        .into_iter()
+        .collect()
+}
+
+/// The verdict of every exact match of a text, for diagnostics: kept
+/// (`None`) or why it was dropped.
+fn exact_verdicts(gaz: &Gazetteer, prep: &Prepared, text: &str) -> Vec<SpotVerdict> {
+    let spots = exact_matches(gaz, &prep.tokens, text);
+    let verdicts = verdicts_of(&spots, prep);
+    let persons = person_keys(&spots, &prep.tokens, &verdicts);
+    spots
+        .iter()
         .zip(verdicts)
-        .filter(|(s, v)| v.is_ok() && !persons.contains(&spot_key(s, tokens)))
-        .map(|(s, _)| s)
-        .collect();
-    (kept, persons)
+        .map(|(s, v)| SpotVerdict {
+            start: s.start,
+            end: s.end,
+            dropped: match v {
+                Err(d) => Some(d),
+                Ok(()) if persons.contains(&spot_key(s, &prep.tokens)) => Some(Drop::Person),
+                Ok(()) => None,
+            },
+        })
+        .collect()
 }
 
 /// A spot for a given byte span: the tokens inside it and the candidates of

@@ -128,6 +128,10 @@ pub struct ErrorCase {
     pub gold: Option<(f64, f64)>,
     /// Whether any gazetteer candidate of the gold name lies within 161 km.
     pub reachable: Option<bool>,
+    /// For a miss: an exact gazetteer match over the gold span that a
+    /// spotting rule dropped, and the rule (`Person`, `CommonWord` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<String>,
     /// The sentence around it.
     pub sentence: String,
 }
@@ -153,6 +157,7 @@ impl ErrorCase {
             error_km: None,
             gold: g.coords(),
             reachable,
+            dropped: None,
             sentence,
         }
     }
@@ -311,21 +316,37 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                         error_km: Some(e),
                         gold: Some(gc),
                         reachable: reach[i],
+                        dropped: None,
                         sentence: m.sentence.clone(),
                     });
                 }
             }
         }
         if !opts.gold_spans {
+            let verdicts = if used_g.iter().all(|&u| u) {
+                Vec::new()
+            } else {
+                tagger.spot_verdicts(&d.text)
+            };
             for (i, g) in d.toponyms.iter().enumerate().filter(|(i, _)| !used_g[*i]) {
-                errors.push(ErrorCase::of_gold(
+                let mut e = ErrorCase::of_gold(
                     "miss",
                     &corpus,
                     d,
                     g,
                     reach[i],
                     sentence_around(&d.text, &sents, &chars, g.start, g.end),
-                ));
+                );
+                let (bs, be) = (
+                    chars.get(g.start).copied().unwrap_or(d.text.len()),
+                    chars.get(g.end).copied().unwrap_or(d.text.len()),
+                );
+                e.dropped = verdicts
+                    .iter()
+                    .filter(|v| v.start < be && bs < v.end)
+                    .find_map(|v| v.dropped)
+                    .map(|d| format!("{d:?}"));
+                errors.push(e);
             }
             for (j, m) in mentions.iter().enumerate().filter(|(j, _)| !used_p[*j]) {
                 errors.push(ErrorCase {
@@ -339,6 +360,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                     error_km: None,
                     gold: None,
                     reachable: None,
+                    dropped: None,
                     sentence: m.sentence.clone(),
                 });
             }
