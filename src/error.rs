@@ -49,6 +49,31 @@ pub enum Error {
         /// What was expected.
         message: String,
     },
+    /// A document is larger than the limit it is read with.
+    #[error("{path}: larger than the limit of {limit} bytes")]
+    DocumentTooLarge {
+        /// The file (`stdin` for standard input).
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A document could not be made from an input (a page with no article
+    /// text, a folder that cannot be listed).
+    #[error("{path}: {message}")]
+    BadDocument {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file-name pattern (`--glob`) is malformed.
+    #[error("invalid file-name pattern {pattern:?}: {message}")]
+    BadPattern {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong.
+        message: String,
+    },
     /// Output could not be written.
     #[error("cannot write {path}: {message}")]
     Output {

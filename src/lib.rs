@@ -44,6 +44,7 @@ pub mod eval;
 pub mod export;
 pub mod gazetteer;
 pub mod geo;
+pub mod input;
 pub mod normalize;
 pub mod resolution;
 pub mod spotting;

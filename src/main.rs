@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use geomention::document::JsonlReader;
+use geomention::document::{BadLineKind, JsonlReader};
 use geomention::export::csv::CsvWriter;
 use geomention::export::geojson::{FeatureCollectionWriter, GeometryMode};
 use geomention::export::gpkg::GpkgWriter;
@@ -10,8 +10,10 @@ use geomention::export::html::HtmlWriter;
 use geomention::export::places::{self, PlaceAggregator};
 use geomention::export::{GroupBy, Metadata};
 use geomention::gazetteer::compile::{self, parse_codes, Compiler, Filters, SourceKind};
-use geomention::{Gazetteer, Options, Tagger};
-use std::io::{self, BufRead, Read, Write};
+use geomention::input::InputFormat;
+use geomention::{Document, Gazetteer, Options, Tagger};
+use rayon::iter::{IntoParallelIterator, ParallelIterator};
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -115,7 +117,8 @@ struct EvalArgs {
     /// With --markdown: print the candidate ceiling by level of place instead.
     #[arg(long, requires = "markdown")]
     ceiling: bool,
-    /// Write every false positive, miss and far-off resolution here (JSONL).
+    /// Write every false positive, miss and far-off resolution here (JSONL);
+    /// with --attribution, every missed or spurious relation and misattributed place.
     #[arg(long, value_name = "FILE")]
     errors: Option<PathBuf>,
     /// Write the predictions here in the reference scorer's PRED format (JSONL).
@@ -230,14 +233,49 @@ impl FilterArgs {
 
 #[derive(clap::Args)]
 struct TagArgs {
-    /// Text files (UTF-8). None or "-" reads standard input.
+    /// Files and folders to read. A folder is read recursively, in name
+    /// order, hidden entries skipped. By extension: .html/.htm/.xhtml are web
+    /// pages (the article text is kept), .jsonl/.ndjson hold one document
+    /// per line, anything else is UTF-8 text. None or "-" reads standard
+    /// input.
+    #[arg(value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Read documents from JSONL (one {"id", "text", ...} object per line; "-" for standard input).
     #[arg(long, value_name = "FILE", conflicts_with = "files")]
     jsonl: Option<PathBuf>,
-    /// Skip malformed JSONL lines (counted on standard error) instead of stopping.
+    /// Read every input (standard input too) as an HTML page, whatever its extension.
+    #[arg(long, conflicts_with = "jsonl")]
+    html: bool,
+    /// In folders, read only the files whose name matches this glob
+    /// (repeatable: "*.txt", "*.{htm,html}"); default: the extensions .txt
+    /// .text .md .markdown .html .htm .xhtml .jsonl .ndjson. Files named on
+    /// the command line are always read.
+    #[arg(long = "glob", value_name = "PATTERN", conflicts_with = "jsonl")]
+    globs: Vec<String>,
+    /// Write the text of each document (what the offsets index: the article
+    /// of a web page) into this folder, one .txt per document, with
+    /// manifest.jsonl (id, file, title, url).
+    #[arg(long, value_name = "DIR")]
+    emit_text: Option<PathBuf>,
+    /// Tag with this many threads (default: all cores). The output order is
+    /// the input order whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    threads: usize,
+    /// No progress bar and no summary on standard error (warnings and errors remain).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Skip (with a warning, exit code 1) any document larger than this many
+    /// bytes: a file, a web page before extraction, a JSONL line.
+    #[arg(long, value_name = "N", default_value_t = geomention::input::DEFAULT_MAX_DOCUMENT_BYTES)]
+    max_document_bytes: u64,
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping.
     #[arg(long)]
-    skip_bad_lines: bool,
+    lossy: bool,
+    /// Skip a bad file or JSONL line (missing, unreadable, invalid UTF-8,
+    /// malformed, a page with no article) with a one-line warning instead of
+    /// stopping; the exit code is then 1.
+    #[arg(long, alias = "skip-bad-lines")]
+    keep_going: bool,
     #[command(flatten)]
     gaz: GazetteerArgs,
     /// Write here instead of standard output (written to a temporary file, then renamed).
@@ -293,27 +331,6 @@ fn load_gazetteer(args: &GazetteerArgs) -> Result<Gazetteer> {
     Ok(gaz)
 }
 
-fn read_text(path: &Path) -> Result<(String, String)> {
-    let (id, bytes) = if path.as_os_str() == "-" {
-        let mut b = Vec::new();
-        io::stdin()
-            .read_to_end(&mut b)
-            .context("reading standard input")?;
-        ("stdin".to_string(), b)
-    } else {
-        let b = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
-        (path.display().to_string(), b)
-    };
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((id, s)),
-        Err(e) => Err(geomention::Error::InvalidUtf8 {
-            path: PathBuf::from(&id),
-            offset: e.utf8_error().valid_up_to(),
-        }
-        .into()),
-    }
-}
-
 /// Writes through `f` to `path` atomically (temporary file in the same
 /// folder, then rename), or to standard output.
 fn with_output(
@@ -349,12 +366,15 @@ fn with_output_target(
             Ok(())
         }
         Some(p) => {
-            for i in inputs {
-                if i.as_os_str() != "-" && same_file(i, p) {
-                    bail!(
-                        "{}: refusing to write the output over an input file",
-                        p.display()
-                    );
+            // Only an existing file can be an input.
+            if let Ok(out) = p.canonicalize() {
+                for i in inputs {
+                    if i.as_os_str() != "-" && i.canonicalize().is_ok_and(|i| i == out) {
+                        bail!(
+                            "{}: refusing to write the output over an input file",
+                            p.display()
+                        );
+                    }
                 }
             }
             let dir = match p.parent() {
@@ -382,13 +402,6 @@ fn with_output_target(
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {}", p.display(), e.error))?;
             Ok(())
         }
-    }
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }
 
@@ -551,7 +564,353 @@ fn write_csv_sidecar(csv: &Path, meta: &Metadata, group: GroupByArg) -> Result<(
     })
 }
 
-fn tag(args: TagArgs) -> Result<()> {
+/// Why a document was skipped, for the summary.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum SkipReason {
+    TooLarge,
+    InvalidUtf8,
+    Malformed,
+    NoArticle,
+    Unreadable,
+}
+
+impl SkipReason {
+    fn describe(self) -> &'static str {
+        match self {
+            SkipReason::TooLarge => "too large",
+            SkipReason::InvalidUtf8 => "invalid UTF-8",
+            SkipReason::Malformed => "malformed line",
+            SkipReason::NoArticle => "no article text",
+            SkipReason::Unreadable => "unreadable",
+        }
+    }
+
+    fn of_error(e: &geomention::Error) -> SkipReason {
+        match e {
+            geomention::Error::DocumentTooLarge { .. } => SkipReason::TooLarge,
+            geomention::Error::InvalidUtf8 { .. } => SkipReason::InvalidUtf8,
+            geomention::Error::BadDocument { .. } => SkipReason::NoArticle,
+            _ => SkipReason::Unreadable,
+        }
+    }
+
+    fn of_line(k: BadLineKind) -> SkipReason {
+        match k {
+            BadLineKind::Malformed => SkipReason::Malformed,
+            BadLineKind::InvalidUtf8 => SkipReason::InvalidUtf8,
+            BadLineKind::TooLarge => SkipReason::TooLarge,
+            BadLineKind::Io => SkipReason::Unreadable,
+        }
+    }
+}
+
+/// One unit of work, read in input order.
+enum Item {
+    /// A text or HTML file read but not yet decoded (decoding and article
+    /// extraction run in parallel).
+    Raw {
+        path: PathBuf,
+        bytes: Vec<u8>,
+        html: bool,
+    },
+    /// A JSONL record.
+    Doc { doc: Document, size: u64 },
+    /// An input that failed: the one-line message and why.
+    Failed {
+        message: String,
+        reason: SkipReason,
+        size: u64,
+    },
+}
+
+impl Item {
+    fn size(&self) -> u64 {
+        match self {
+            Item::Raw { bytes, .. } => bytes.len() as u64,
+            Item::Doc { size, .. } | Item::Failed { size, .. } => *size,
+        }
+    }
+
+    fn failed(e: geomention::Error, size: u64) -> Item {
+        Item::Failed {
+            reason: SkipReason::of_error(&e),
+            message: e.to_string(),
+            size,
+        }
+    }
+}
+
+/// What became of an item: a tagged document, or a failure.
+enum Done {
+    Tagged {
+        doc: Document,
+        mentions: Vec<geomention::Mention>,
+        size: u64,
+    },
+    Failed {
+        message: String,
+        reason: SkipReason,
+        size: u64,
+    },
+}
+
+fn process(item: Item, tagger: &Tagger, lossy: bool) -> Done {
+    let size = item.size();
+    let doc = match item {
+        Item::Raw { path, bytes, html } => {
+            match geomention::input::document_from_bytes(&path, bytes, html, lossy) {
+                Ok(d) => d,
+                Err(e) => {
+                    return Done::Failed {
+                        reason: SkipReason::of_error(&e),
+                        message: e.to_string(),
+                        size,
+                    }
+                }
+            }
+        }
+        Item::Doc { doc, .. } => doc,
+        Item::Failed {
+            message,
+            reason,
+            size,
+        } => {
+            return Done::Failed {
+                message,
+                reason,
+                size,
+            }
+        }
+    };
+    let mentions = tagger.tag_document(&doc);
+    Done::Tagged {
+        doc,
+        mentions,
+        size,
+    }
+}
+
+/// Where documents come from, in order.
+enum Source {
+    /// A text or HTML file, or standard input (`-`).
+    File { path: PathBuf, html: bool },
+    /// A JSONL file, or standard input (`-`).
+    Jsonl(PathBuf),
+    /// A path that could not be listed or found.
+    Missing(geomention::Error),
+}
+
+/// Reads the sources one item at a time, opening JSONL files as their turn
+/// comes, so memory holds one batch at most.
+struct Items {
+    sources: std::vec::IntoIter<Source>,
+    jsonl: Option<(String, JsonlReader<Box<dyn BufRead>>)>,
+    max_bytes: u64,
+    lossy: bool,
+}
+
+impl Iterator for Items {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some((name, reader)) = &mut self.jsonl {
+                let before = reader.bytes_read();
+                match reader.next() {
+                    Some(r) => {
+                        let size = reader.bytes_read() - before;
+                        return Some(match r {
+                            Ok(doc) => Item::Doc { doc, size },
+                            Err(bad) => Item::Failed {
+                                message: format!("{name}:{}: {}", bad.line, bad.message),
+                                reason: SkipReason::of_line(bad.kind),
+                                size,
+                            },
+                        });
+                    }
+                    None => self.jsonl = None,
+                }
+            }
+            match self.sources.next()? {
+                Source::Missing(e) => return Some(Item::failed(e, 0)),
+                Source::File { path, html } => {
+                    return Some(
+                        match geomention::input::read_limited(&path, self.max_bytes) {
+                            Ok(bytes) => Item::Raw { path, bytes, html },
+                            Err(e) => {
+                                let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                                Item::failed(e, size)
+                            }
+                        },
+                    )
+                }
+                Source::Jsonl(path) => {
+                    let name = path.display().to_string();
+                    let input: Box<dyn BufRead> = if path.as_os_str() == "-" {
+                        Box::new(io::BufReader::new(io::stdin()))
+                    } else {
+                        match std::fs::File::open(&path) {
+                            Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
+                            Err(e) => {
+                                return Some(Item::failed(
+                                    geomention::Error::Io { path, source: e },
+                                    0,
+                                ))
+                            }
+                        }
+                    };
+                    let reader = JsonlReader::new(input)
+                        .max_line_bytes(self.max_bytes)
+                        .lossy(self.lossy);
+                    self.jsonl = Some((name, reader));
+                }
+            }
+        }
+    }
+}
+
+/// Writes each document's text into a folder, one file per document, and
+/// a manifest of them.
+struct TextEmitter {
+    dir: PathBuf,
+    names: std::collections::HashSet<String>,
+    manifest: io::BufWriter<std::fs::File>,
+}
+
+impl TextEmitter {
+    fn new(dir: &Path) -> Result<TextEmitter> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let m = dir.join("manifest.jsonl");
+        let manifest =
+            std::fs::File::create(&m).with_context(|| format!("cannot write {}", m.display()))?;
+        Ok(TextEmitter {
+            dir: dir.to_path_buf(),
+            names: Default::default(),
+            manifest: io::BufWriter::new(manifest),
+        })
+    }
+
+    /// The file name for a document id: its characters outside
+    /// `[A-Za-z0-9._-]` as `_`, `~N` added when taken, `.txt` appended.
+    fn file_name(&mut self, id: &str) -> String {
+        let mut base: String = id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(150)
+            .collect();
+        if base.is_empty() || base.starts_with('.') {
+            base.insert(0, '_');
+        }
+        let mut name = format!("{base}.txt");
+        let mut n = 1;
+        while !self.names.insert(name.to_ascii_lowercase()) || name == "manifest.jsonl" {
+            n += 1;
+            name = format!("{base}~{n}.txt");
+        }
+        name
+    }
+
+    fn write(&mut self, doc: &Document) -> Result<()> {
+        let name = self.file_name(&doc.id);
+        let path = self.dir.join(&name);
+        std::fs::write(&path, &doc.text)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let row = serde_json::json!({
+            "id": doc.id,
+            "file": name,
+            "title": doc.meta.title,
+            "url": doc.meta.url,
+            "chars": doc.text.chars().count(),
+        });
+        serde_json::to_writer(&mut self.manifest, &row)?;
+        self.manifest.write_all(b"\n")?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.manifest
+            .flush()
+            .with_context(|| format!("cannot write {}", self.dir.join("manifest.jsonl").display()))
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Stats {
+    docs: u64,
+    mentions: u64,
+    bytes: u64,
+    skipped: std::collections::BTreeMap<SkipReason, u64>,
+}
+
+impl Stats {
+    fn skipped(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+
+    fn summary(&self, secs: f64) -> String {
+        let mut s = format!(
+            "geomention: {} document{}, {} mention{} in {:.1} s ({:.1} MB/s)",
+            self.docs,
+            if self.docs == 1 { "" } else { "s" },
+            self.mentions,
+            if self.mentions == 1 { "" } else { "s" },
+            secs,
+            self.bytes as f64 / 1e6 / secs.max(1e-3),
+        );
+        if self.skipped() > 0 {
+            let why: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(r, n)| format!("{n} {}", r.describe()))
+                .collect();
+            s.push_str(&format!(
+                "; {} skipped ({})",
+                self.skipped(),
+                why.join(", ")
+            ));
+        }
+        s
+    }
+}
+
+/// The progress bar: on a terminal only, and never with --quiet.
+fn progress_bar(quiet: bool, total: Option<u64>) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let (bar, template) = match total {
+        Some(t) => (
+            indicatif::ProgressBar::new(t),
+            "{spinner} {elapsed_precise} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} {msg} ETA {eta}",
+        ),
+        None => (
+            indicatif::ProgressBar::no_length(),
+            "{spinner} {elapsed_precise} {decimal_bytes} {decimal_bytes_per_sec} {msg}",
+        ),
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// How many documents, and how many bytes, are tagged in parallel at a
+/// time: memory holds one such batch.
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: u64 = 32 << 20;
+
+fn tag(args: TagArgs) -> Result<ExitCode> {
+    let t0 = std::time::Instant::now();
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_extension))
@@ -562,62 +921,141 @@ fn tag(args: TagArgs) -> Result<()> {
             "geomention: note: CSV on standard output has no metadata side-car; use -o FILE.csv for FILE.csv.txt"
         );
     }
+    let filter = geomention::input::FileFilter::new(&args.globs)?;
+    let sources: Vec<Source> = match &args.jsonl {
+        Some(j) => vec![Source::Jsonl(j.clone())],
+        None => {
+            let paths = if args.files.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                args.files.clone()
+            };
+            geomention::input::collect_files(&paths, &filter)
+                .into_iter()
+                .map(|r| match r {
+                    Ok(path) => match (args.html, InputFormat::of(&path)) {
+                        (false, InputFormat::Jsonl) => Source::Jsonl(path),
+                        (html, f) => Source::File {
+                            path,
+                            html: html || f == InputFormat::Html,
+                        },
+                    },
+                    Err(e) => Source::Missing(e),
+                })
+                .collect()
+        }
+    };
+    let inputs: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::File { path, .. } | Source::Jsonl(path) => Some(path.clone()),
+            Source::Missing(_) => None,
+        })
+        .collect();
+    let total: Option<u64> = inputs
+        .iter()
+        .map(|p| {
+            if p.as_os_str() == "-" {
+                None
+            } else {
+                std::fs::metadata(p).ok().map(|m| m.len())
+            }
+        })
+        .sum();
     let (tagger, meta) = tagger_for(&args.gaz)?;
-    if let Some(jsonl) = &args.jsonl {
-        let name = jsonl.display().to_string();
-        let input: Box<dyn io::BufRead> = if jsonl.as_os_str() == "-" {
-            Box::new(io::BufReader::new(io::stdin()))
-        } else {
-            let f = std::fs::File::open(jsonl).with_context(|| name.clone())?;
-            Box::new(io::BufReader::with_capacity(1 << 16, f))
-        };
-        let mut skipped = 0usize;
-        with_output_target(args.output.as_deref(), std::slice::from_ref(jsonl), |t| {
-            let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
-            for doc in JsonlReader::new(input) {
-                let doc = match doc {
-                    Ok(d) => d,
-                    Err(bad) if args.skip_bad_lines => {
-                        skipped += 1;
-                        eprintln!("geomention: skipped {name}:{}: {}", bad.line, bad.message);
-                        continue;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    let mut emitter = match &args.emit_text {
+        Some(dir) => Some(TextEmitter::new(dir)?),
+        None => None,
+    };
+    let bar = progress_bar(args.quiet, total);
+    let mut stats = Stats::default();
+    let mut items = Items {
+        sources: sources.into_iter(),
+        jsonl: None,
+        max_bytes: args.max_document_bytes,
+        lossy: args.lossy,
+    };
+    with_output_target(args.output.as_deref(), &inputs, |t| {
+        let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
+        loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0u64;
+            while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+                let Some(item) = items.next() else { break };
+                bytes += item.size();
+                batch.push(item);
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let done: Vec<Done> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|item| process(item, &tagger, args.lossy))
+                    .collect()
+            });
+            for d in done {
+                match d {
+                    Done::Tagged {
+                        doc,
+                        mentions,
+                        size,
+                    } => {
+                        for m in &mentions {
+                            sink.write(m)?;
+                        }
+                        if let Some(e) = &mut emitter {
+                            e.write(&doc)?;
+                        }
+                        stats.docs += 1;
+                        stats.mentions += mentions.len() as u64;
+                        stats.bytes += size;
+                        bar.inc(size);
                     }
-                    Err(bad) => bail!("{name}:{}: {}", bad.line, bad.message),
-                };
-                for m in tagger.tag_document(&doc) {
-                    sink.write(&m)?;
+                    Done::Failed {
+                        message,
+                        reason,
+                        size,
+                    } => {
+                        if !args.keep_going && reason != SkipReason::TooLarge {
+                            bar.finish_and_clear();
+                            bail!("{message}");
+                        }
+                        bar.suspend(|| eprintln!("geomention: skipped {message}"));
+                        *stats.skipped.entry(reason).or_default() += 1;
+                        stats.bytes += size;
+                        bar.inc(size);
+                    }
                 }
             }
-            sink.finish()
-        })?;
-        if skipped > 0 {
-            eprintln!("geomention: {skipped} malformed line(s) skipped");
-        }
-        if let (Format::Csv, Some(out)) = (format, &args.output) {
-            write_csv_sidecar(out, &meta, group)?;
-        }
-        return Ok(());
-    }
-    let files = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        args.files.clone()
-    };
-    // Read every input first, so a bad file fails before any output is made.
-    let docs: Vec<(String, String)> = files.iter().map(|p| read_text(p)).collect::<Result<_>>()?;
-    with_output_target(args.output.as_deref(), &files, |t| {
-        let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
-        for (id, text) in &docs {
-            for m in tagger.tag(id, text) {
-                sink.write(&m)?;
-            }
+            let secs = t0.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{} docs, {:.0} docs/s",
+                stats.docs,
+                stats.docs as f64 / secs
+            ));
         }
         sink.finish()
     })?;
+    if let Some(e) = emitter {
+        e.finish()?;
+    }
     if let (Format::Csv, Some(out)) = (format, &args.output) {
         write_csv_sidecar(out, &meta, group)?;
     }
-    Ok(())
+    bar.finish_and_clear();
+    if !args.quiet {
+        eprintln!("{}", stats.summary(t0.elapsed().as_secs_f64()));
+    }
+    Ok(if stats.skipped() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_jsonl<T: serde::Serialize>(path: &Path, rows: &[T]) -> Result<()> {
@@ -634,6 +1072,7 @@ fn eval(args: EvalArgs) -> Result<()> {
     let (tagger, _) = tagger_for(&args.gaz)?;
     if args.attribution {
         let mut report = geomention::eval::attribution::AttrReport::default();
+        let mut attr_errors = Vec::new();
         for path in &args.gold {
             let name = path.display().to_string();
             let f = std::fs::File::open(path).with_context(|| name.clone())?;
@@ -646,7 +1085,13 @@ fn eval(args: EvalArgs) -> Result<()> {
                     serde_json::from_str(&line).with_context(|| format!("{name}:{}", i + 1))?;
                 let (pred, places) = geomention::eval::attribution::predict(&tagger, &doc);
                 report.add(&doc, &pred, &places);
+                if args.errors.is_some() {
+                    attr_errors.extend(geomention::eval::attribution::errors(&doc, &pred, &places));
+                }
             }
+        }
+        if let Some(p) = &args.errors {
+            write_jsonl(p, &attr_errors)?;
         }
         if args.json {
             println!("{}", serde_json::to_string_pretty(&report)?);
@@ -915,13 +1360,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tag(a) => tag(a),
-        Command::Eval(a) => eval(a),
-        Command::Gazetteer(GazetteerCommand::Build(a)) => gazetteer_build(a),
-        Command::Gazetteer(GazetteerCommand::Info(a)) => gazetteer_info(a),
-        Command::Gazetteer(GazetteerCommand::Lookup(a)) => gazetteer_lookup(a),
+        Command::Eval(a) => eval(a).map(|()| ExitCode::SUCCESS),
+        Command::Gazetteer(GazetteerCommand::Build(a)) => {
+            gazetteer_build(a).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Gazetteer(GazetteerCommand::Info(a)) => {
+            gazetteer_info(a).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Gazetteer(GazetteerCommand::Lookup(a)) => {
+            gazetteer_lookup(a).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = e

@@ -7,8 +7,12 @@
 //! Gender Gap Tracker quote verbs): speech (say, tell, add, reply), writing
 //! (write, post, tweet), assertion (claim, insist, argue, state), discovery
 //! and report (reveal, report, find, show), and the belief verbs that news
-//! uses for attribution (believe, think, fear). Inflected forms are found by
-//! undoing regular suffixes; irregular forms are listed.
+//! uses for attribution (believe, think, fear). PolNeAR (Newell et al. 2018)
+//! also annotates intent and evaluation as attribution ("wants", "hopes",
+//! "plans", "endorsed", "praised", "criticized", "called for", "urged"), so
+//! those verbs are cues too, with the same conditions as belief verbs (see
+//! [`weak`]). Inflected forms are found by undoing regular suffixes;
+//! irregular forms are listed with their lemmas.
 
 /// Base forms of regular reporting verbs (lowercase, sorted).
 const LEMMAS: &[&str] = &[
@@ -17,136 +21,347 @@ const LEMMAS: &[&str] = &[
     "add",
     "admit",
     "advise",
+    "advocate",
     "affirm",
     "agree",
     "allege",
     "announce",
     "answer",
+    "anticipate",
+    "appeal",
+    "applaud",
     "argue",
     "ask",
     "assert",
+    "assume",
     "assure",
+    "attack",
+    "back",
     "believe",
     "blame",
     "blast",
     "boast",
     "brag",
+    "call",
     "caution",
+    "celebrate",
+    "challenge",
+    "champion",
     "charge",
+    "cheer",
     "cite",
     "claim",
     "comment",
     "complain",
     "concede",
     "conclude",
+    "condemn",
+    "confess",
     "confirm",
+    "congratulate",
+    "consider",
     "contend",
     "continue",
     "counter",
+    "criticise",
     "criticize",
+    "debate",
     "declare",
+    "decline",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
     "deny",
     "describe",
+    "disagree",
     "disclose",
+    "discuss",
     "dismiss",
+    "dispute",
     "doubt",
+    "echo",
     "emphasise",
     "emphasize",
+    "encourage",
+    "endorse",
+    "envision",
     "estimate",
     "exclaim",
+    "expect",
     "explain",
+    "express",
     "fear",
+    "feel",
     "forecast",
+    "guarantee",
+    "hail",
     "highlight",
+    "hint",
     "hope",
+    "imply",
     "indicate",
     "inform",
     "insist",
     "instruct",
+    "intend",
     "joke",
     "lament",
+    "laud",
     "learn",
     "maintain",
     "mention",
+    "mock",
     "note",
+    "object",
     "observe",
+    "oppose",
     "order",
+    "plan",
+    "plead",
     "pledge",
     "post",
+    "praise",
     "predict",
+    "prefer",
     "proclaim",
     "promise",
     "propose",
+    "protest",
     "question",
     "quip",
     "quote",
+    "rail",
+    "reaffirm",
     "recall",
+    "recommend",
     "recount",
+    "refuse",
     "reiterate",
+    "reject",
     "remark",
     "remind",
     "repeat",
     "reply",
     "report",
+    "request",
     "respond",
     "retort",
     "reveal",
     "say",
+    "scoff",
     "scream",
+    "see",
+    "seek",
     "shout",
     "signal",
+    "slam",
+    "speak",
     "speculate",
     "state",
     "stress",
     "suggest",
+    "support",
     "suspect",
+    "swear",
     "testify",
+    "thank",
     "threaten",
+    "tout",
     "tweet",
     "underline",
     "underscore",
     "unveil",
     "urge",
+    "view",
     "vow",
+    "want",
     "warn",
+    "welcome",
     "whisper",
+    "wish",
     "wonder",
     "worry",
     "yell",
 ];
 
-/// Irregular and otherwise unreachable forms (lowercase, sorted).
-const IRREGULAR: &[&str] = &[
-    "felt", "find", "finding", "finds", "found", "knew", "know", "knowing", "known", "knows",
-    "said", "say", "saying", "says", "show", "showed", "showing", "shown", "shows", "spoke",
-    "spoken", "tell", "telling", "tells", "think", "thinking", "thinks", "thought", "told",
-    "write", "writes", "writing", "written", "wrote",
+/// Irregular and otherwise unreachable forms with their lemmas (sorted).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("felt", "feel"),
+    ("find", "find"),
+    ("finding", "find"),
+    ("finds", "find"),
+    ("found", "find"),
+    ("knew", "know"),
+    ("know", "know"),
+    ("knowing", "know"),
+    ("known", "know"),
+    ("knows", "know"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("say", "say"),
+    ("saying", "say"),
+    ("says", "say"),
+    ("seen", "see"),
+    ("show", "show"),
+    ("showed", "show"),
+    ("showing", "show"),
+    ("shown", "show"),
+    ("shows", "show"),
+    ("sought", "seek"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("tell", "tell"),
+    ("telling", "tell"),
+    ("tells", "tell"),
+    ("think", "think"),
+    ("thinking", "think"),
+    ("thinks", "think"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("write", "write"),
+    ("writes", "write"),
+    ("writing", "write"),
+    ("written", "write"),
+    ("wrote", "write"),
 ];
 
 /// Cue forms that are also common nouns: a cue only when not after a
 /// determiner ("the report said" has one cue, "said").
 const NOUN_LIKE: &[&str] = &[
-    "answer", "charge", "claim", "comment", "estimate", "fear", "forecast", "hope", "order",
-    "pledge", "post", "promise", "question", "quote", "remark", "report", "reply", "signal",
-    "state", "stress", "tweet", "vow", "warning", "worry",
+    "answer",
+    "appeal",
+    "attack",
+    "back",
+    "boast",
+    "call",
+    "challenge",
+    "champion",
+    "charge",
+    "cheer",
+    "claim",
+    "comment",
+    "counter",
+    "debate",
+    "demand",
+    "doubt",
+    "echo",
+    "estimate",
+    "express",
+    "fear",
+    "forecast",
+    "guarantee",
+    "hail",
+    "hint",
+    "hope",
+    "joke",
+    "object",
+    "order",
+    "plan",
+    "pledge",
+    "post",
+    "praise",
+    "promise",
+    "protest",
+    "question",
+    "quip",
+    "quote",
+    "rail",
+    "remark",
+    "reply",
+    "report",
+    "request",
+    "signal",
+    "slam",
+    "state",
+    "stress",
+    "support",
+    "thank",
+    "tweet",
+    "view",
+    "vow",
+    "warning",
+    "welcome",
+    "wish",
+    "wonder",
+    "worry",
 ];
 
-/// Verbs of thinking, knowing and finding: cues only with a source before
-/// them and a clause after (not "as they say").
+/// Verbs of thinking, knowing, finding, wanting and judging (PolNeAR's
+/// belief, intent and evaluation cues: "wants", "hopes", "praised",
+/// "called for"): cues only with a source before them and words after
+/// (not "as they say", not an inversion "…, hoped the Council").
 const WEAK: &[&str] = &[
+    "advocate",
+    "anticipate",
+    "appeal",
+    "applaud",
+    "assume",
+    "attack",
+    "back",
     "believe",
+    "blame",
+    "blast",
+    "call",
+    "celebrate",
+    "challenge",
+    "champion",
+    "cheer",
+    "condemn",
+    "congratulate",
+    "consider",
     "continue",
+    "criticise",
+    "criticize",
+    "debate",
+    "decline",
+    "decry",
+    "defend",
+    "demand",
+    "denounce",
+    "discuss",
     "doubt",
+    "echo",
+    "encourage",
+    "endorse",
+    "envision",
+    "expect",
     "fear",
+    "feel",
     "find",
+    "hail",
     "hope",
+    "intend",
     "know",
+    "laud",
     "learn",
+    "mock",
+    "object",
+    "oppose",
     "order",
+    "plan",
+    "praise",
+    "prefer",
+    "rail",
+    "refuse",
+    "reject",
+    "request",
+    "see",
+    "seek",
     "show",
+    "slam",
     "speculate",
+    "support",
     "suspect",
+    "thank",
     "think",
+    "tout",
+    "view",
+    "want",
+    "welcome",
+    "wish",
     "wonder",
     "worry",
 ];
@@ -159,19 +374,8 @@ fn undouble(stem: &str) -> Option<&str> {
 
 /// The lemma of `w` (lowercase) when it is a form of a reporting verb.
 pub fn cue_lemma(w: &str) -> Option<&'static str> {
-    if let Ok(i) = IRREGULAR.binary_search(&w) {
-        let f = IRREGULAR[i];
-        return Some(match f.as_bytes().first() {
-            Some(b'f') if f.starts_with("fe") => "feel",
-            Some(b'f') => "find",
-            Some(b'k') => "know",
-            Some(b's') if f.starts_with("sh") => "show",
-            Some(b's') if f.starts_with("sp") => "speak",
-            Some(b's') => "say",
-            Some(b't') if f.starts_with("th") => "think",
-            Some(b't') => "tell",
-            _ => "write",
-        });
+    if let Ok(i) = IRREGULAR.binary_search_by(|(f, _)| (*f).cmp(w)) {
+        return Some(IRREGULAR[i].1);
     }
     if w.len() < 3 || w.len() > 24 || !w.is_ascii() {
         return None;
@@ -215,12 +419,12 @@ pub fn cue_lemma(w: &str) -> Option<&'static str> {
 
 /// True when `lemma` is also a common noun (see [`NOUN_LIKE`]).
 pub fn noun_like(lemma: &str) -> bool {
-    NOUN_LIKE.contains(&lemma)
+    NOUN_LIKE.binary_search(&lemma).is_ok()
 }
 
 /// True when `lemma` is a verb of thinking or finding (see [`WEAK`]).
 pub fn weak(lemma: &str) -> bool {
-    WEAK.contains(&lemma)
+    WEAK.binary_search(&lemma).is_ok()
 }
 
 /// True for forms of "be" (a passive "was said to" is no cue).
@@ -232,7 +436,8 @@ pub fn is_be(w: &str) -> bool {
 }
 
 /// Auxiliaries and adverbs that may stand between a source and its verb
-/// ("has insisted", "also said", "reportedly told", "did not say").
+/// ("has insisted", "also said", "reportedly told", "did not say", "don't
+/// think", "have long worried", "they all said").
 pub fn is_aux(w: &str) -> bool {
     matches!(
         w,
@@ -281,7 +486,12 @@ pub fn is_aux(w: &str) -> bool {
             | "now"
             | "n’t"
             | "n't"
+            | "long"
+            | "ever"
+            | "all"
+            | "both"
     ) || (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
+        || (w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t")))
 }
 
 /// Determiners and possessive pronouns that start a noun phrase.
@@ -580,7 +790,10 @@ mod tests {
     #[test]
     fn lists_are_sorted() {
         assert!(LEMMAS.windows(2).all(|w| w[0] < w[1]));
-        assert!(IRREGULAR.windows(2).all(|w| w[0] < w[1]));
+        assert!(NOUN_LIKE.windows(2).all(|w| w[0] < w[1]));
+        assert!(WEAK.windows(2).all(|w| w[0] < w[1]));
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(IRREGULAR.iter().all(|(_, l)| LEMMAS.contains(l)));
     }
 
     #[test]

@@ -552,7 +552,7 @@ fn read_sequence(
         let cue_str = text[it.start..it.end].to_string();
 
         // passive: "was told by X", else no cue ("He was said to be …")
-        if prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) {
+        if prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) && !w.ends_with("ing") {
             if next_word(i + 1) == Some("by") {
                 if let Some((a, b)) = phrase_after(seq, i + 2) {
                     let content = content_in(doc, seq, 0, i - 1);
@@ -724,16 +724,78 @@ fn read_sequence(
 }
 
 /// The source phrase before the cue at item `i`, over auxiliaries and
-/// adverbs ("Minister Varga has repeatedly insisted").
+/// adverbs ("Minister Varga has repeatedly insisted"), a form of "be" before
+/// a participle ("the group is calling"), and a clause or appositive closed
+/// by a comma ("Weingarten, who has visited several states, said";
+/// "Sen. Isakson (R-Ga.), one of the authors, said"): then the phrase is the
+/// name before it.
 fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
+    let ing = seq[i].lower.ends_with("ing");
     let mut j = i;
-    while j > 0 && i - j < 3 && seq[j - 1].is_word() && is_aux(&seq[j - 1].lower) {
+    while j > 0
+        && i - j < 4
+        && seq[j - 1].is_word()
+        && (is_aux(&seq[j - 1].lower) || (ing && is_be(&seq[j - 1].lower)))
+    {
         j -= 1;
     }
     if j == 0 {
         return None;
     }
+    if seq[j - 1].kind == ItemKind::Punct(',') {
+        return source_before_comma(seq, j - 1);
+    }
     phrase_before(seq, j - 1)
+}
+
+/// The most items an inserted clause between a source and its cue may hold.
+const MAX_INSERT: usize = 40;
+
+/// The source before an inserted clause or appositive that ends with the
+/// comma at item `c` ("X, who …, said"; "X, a Y, said").
+fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
+    let lo = c.saturating_sub(MAX_INSERT);
+    let mut k = c;
+    while k > lo {
+        k -= 1;
+        match seq[k].kind {
+            ItemKind::Punct('.' | ';' | '!' | '?' | ':') | ItemKind::Hole(_) => return None,
+            ItemKind::Punct(',') => {
+                let opener = seq.get(k + 1).filter(|x| x.is_word())?;
+                let ow = opener.lower.as_str();
+                let inserted = matches!(ow, "who" | "whose" | "which" | "a" | "an" | "the")
+                    || is_determiner(ow)
+                    || cues::is_person_title(ow)
+                    || opener.cap;
+                if !inserted || k == 0 {
+                    return None;
+                }
+                // the name before the opening comma, over a parenthesis
+                let mut e = k - 1;
+                if seq[e].kind == ItemKind::Punct(')') {
+                    let open = (e.saturating_sub(12)..e)
+                        .rev()
+                        .find(|&x| seq[x].kind == ItemKind::Punct('('))?;
+                    e = open.checked_sub(1)?;
+                }
+                let (a, b) = phrase_before(seq, e)?;
+                let named = seq[a..=b]
+                    .iter()
+                    .any(|x| x.cap || is_pronoun(&x.lower));
+                if !named {
+                    return None;
+                }
+                // a short appositive stays with the name ("Ana Bell, a lawmaker,")
+                let words = c - k - 1;
+                let short = words <= 6
+                    && !matches!(ow, "who" | "whose" | "which")
+                    && seq[k + 1..c].iter().all(|x| x.is_word());
+                return Some((a, if short { c - 1 } else { b }));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The sentence that holds byte `at`.

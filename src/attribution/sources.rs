@@ -82,6 +82,10 @@ pub fn items(text: &str) -> Vec<Item> {
                 continue;
             }
             let after = cs.next();
+            if n == '.' && title_period(&text[i..end], &text[end + 1..]) {
+                end += 1; // "Mr.", "Sen.", the initial in "Benjamin J. Rhodes"
+                break;
+            }
             if n == '.'
                 && prev.is_uppercase()
                 && text[i..end].chars().rev().nth(1) == Some('.')
@@ -122,6 +126,29 @@ pub fn items(text: &str) -> Vec<Item> {
         });
     }
     out
+}
+
+/// Titles written with a period before a name ("Mr.", "Sen.", "Gov.").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "adm", "capt", "cmdr", "col", "dr", "gen", "gov", "hon", "lt", "maj", "mr", "mrs", "ms",
+    "pres", "prof", "rep", "rev", "sen", "sgt", "st", "supt",
+];
+
+/// True when the period after `word` belongs to it: a title or an initial
+/// followed by a capitalised word ("Mr. Lou", "Benjamin J. Rhodes").
+fn title_period(word: &str, rest: &str) -> bool {
+    let mut cs = rest.chars();
+    if cs.next() != Some(' ') || !cs.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let mut wc = word.chars();
+    let initial = matches!((wc.next(), wc.next()), (Some(c), None) if c.is_uppercase());
+    initial
+        || (word.len() <= 4
+            && word.starts_with(char::is_uppercase)
+            && TITLE_ABBREVIATIONS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(word)))
 }
 
 fn unicode_mark(c: char) -> bool {

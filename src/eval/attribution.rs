@@ -6,7 +6,10 @@
 //! - **Place attribution accuracy**: for every place the tagger finds inside
 //!   a gold content span (the innermost one), is the exported source the gold
 //!   source — overlapping source span, or equal text (case-insensitive,
-//!   without a leading "the")?
+//!   without a leading "the")? A place inside the gold relation's own source
+//!   or cue phrase is not inside its content (PolNeAR's discontinuous contents
+//!   are stored as one span that covers them); it counts for the next
+//!   enclosing relation, if any.
 //!
 //! Both are reported overall and by the gold relation's kind (direct,
 //! indirect, mixed).
@@ -78,6 +81,8 @@ pub struct PlaceAttribution {
     pub source_span: Option<CpSpan>,
     /// `attribution` and `attribution_text` as exported.
     pub source_texts: Vec<String>,
+    /// The content of the relation the tagger used, if any (for error reports).
+    pub relation_content: Option<CpSpan>,
 }
 
 /// Counts for one kind of relation.
@@ -162,6 +167,86 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The gold-to-prediction matching of one document: for each gold relation,
+/// the prediction it is matched with (greedy one-to-one by content token F1,
+/// among pairs with F1 >= 0.5 and compatible sources).
+fn match_relations(
+    doc: &GoldAttrDoc,
+    w: &[(usize, usize)],
+    pred: &[PredAttribution],
+) -> Vec<Option<usize>> {
+    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, g) in doc.attributions.iter().enumerate() {
+        for (j, p) in pred.iter().enumerate() {
+            let f = token_f1(w, &g.content, &p.content);
+            if f >= 0.5 && source_ok(g, p) {
+                cands.push((f, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut ug: Vec<Option<usize>> = vec![None; doc.attributions.len()];
+    let mut up = vec![false; pred.len()];
+    for (_, i, j) in cands {
+        if ug[i].is_some() || up[j] {
+            continue;
+        }
+        ug[i] = Some(j);
+        up[j] = true;
+    }
+    ug
+}
+
+/// Sources overlap, or both are absent.
+fn source_ok(g: &GoldAttribution, p: &PredAttribution) -> bool {
+    match (&g.source, &p.source) {
+        (Some(a), Some(b)) => a.overlaps(b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The innermost gold relation whose content holds a place. A relation whose
+/// own source or cue holds the place does not count: PolNeAR's discontinuous
+/// contents ("“…,” said X, a lawmaker from Ohio. “…”") are stored as one
+/// span from the first part to the last, so the span covers the source and
+/// cue, which are not part of what is claimed.
+fn gold_for<'a>(doc: &'a GoldAttrDoc, pl: &PlaceAttribution) -> Option<&'a GoldAttribution> {
+    let s = &pl.span;
+    doc.attributions
+        .iter()
+        .filter(|g| {
+            g.content.contains(s.start, s.end)
+                && !g.source.is_some_and(|x| x.overlaps(s))
+                && !g.cue.is_some_and(|x| x.overlaps(s))
+        })
+        .min_by_key(|g| g.content.end - g.content.start)
+}
+
+/// True when the place's exported source is the gold relation's source.
+fn place_right(g: &GoldAttribution, pl: &PlaceAttribution, text_of: &dyn Fn(&CpSpan) -> String) -> bool {
+    match &g.source {
+        None => pl.source_texts.iter().all(|t| t.trim().is_empty()),
+        Some(gs) => {
+            let want = norm_source(&text_of(gs));
+            pl.source_span.is_some_and(|s| s.overlaps(gs))
+                || pl
+                    .source_texts
+                    .iter()
+                    .any(|t| !t.trim().is_empty() && norm_source(t) == want)
+        }
+    }
+}
+
+fn char_slicer(text: &str) -> impl Fn(&CpSpan) -> String + '_ {
+    let chars: Vec<char> = text.chars().collect();
+    move |s: &CpSpan| -> String {
+        chars[s.start.min(chars.len())..s.end.min(chars.len())]
+            .iter()
+            .collect()
+    }
+}
+
 impl AttrReport {
     /// Adds one document.
     pub fn add(
@@ -171,66 +256,25 @@ impl AttrReport {
         places: &[PlaceAttribution],
     ) {
         let w = words(&doc.text);
-        let chars: Vec<char> = doc.text.chars().collect();
-        let text_of = |s: &CpSpan| -> String {
-            chars[s.start.min(chars.len())..s.end.min(chars.len())]
-                .iter()
-                .collect()
-        };
+        let text_of = char_slicer(&doc.text);
         self.all.gold += doc.attributions.len();
         self.all.pred += pred.len();
         for g in &doc.attributions {
             self.by_kind.entry(g.kind.clone()).or_default().gold += 1;
         }
-        // relations: greedy one-to-one by content F1
-        let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-        for (i, g) in doc.attributions.iter().enumerate() {
-            for (j, p) in pred.iter().enumerate() {
-                let f = token_f1(&w, &g.content, &p.content);
-                let src_ok = match (&g.source, &p.source) {
-                    (Some(a), Some(b)) => a.overlaps(b),
-                    (None, None) => true,
-                    _ => false,
-                };
-                if f >= 0.5 && src_ok {
-                    cands.push((f, i, j));
-                }
+        for (i, m) in match_relations(doc, &w, pred).into_iter().enumerate() {
+            if m.is_some() {
+                self.all.matched += 1;
+                self.by_kind
+                    .entry(doc.attributions[i].kind.clone())
+                    .or_default()
+                    .matched += 1;
             }
-        }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut ug = vec![false; doc.attributions.len()];
-        let mut up = vec![false; pred.len()];
-        for (_, i, j) in cands {
-            if ug[i] || up[j] {
-                continue;
-            }
-            ug[i] = true;
-            up[j] = true;
-            self.all.matched += 1;
-            self.by_kind
-                .entry(doc.attributions[i].kind.clone())
-                .or_default()
-                .matched += 1;
         }
         // places inside gold contents
         for pl in places {
-            let inner = doc
-                .attributions
-                .iter()
-                .filter(|g| g.content.contains(pl.span.start, pl.span.end))
-                .min_by_key(|g| g.content.end - g.content.start);
-            let Some(g) = inner else { continue };
-            let right = match &g.source {
-                None => pl.source_texts.iter().all(|t| t.trim().is_empty()),
-                Some(gs) => {
-                    let want = norm_source(&text_of(gs));
-                    pl.source_span.is_some_and(|s| s.overlaps(gs))
-                        || pl
-                            .source_texts
-                            .iter()
-                            .any(|t| !t.trim().is_empty() && norm_source(t) == want)
-                }
-            };
+            let Some(g) = gold_for(doc, pl) else { continue };
+            let right = place_right(g, pl, &text_of);
             let k = self.by_kind.entry(g.kind.clone()).or_default();
             k.places += 1;
             self.all.places += 1;
@@ -240,6 +284,140 @@ impl AttrReport {
             }
         }
     }
+}
+
+/// One attribution error, for `eval --attribution --errors FILE`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttrError {
+    /// The document.
+    pub doc_id: String,
+    /// `place` (a place in a gold content with the wrong source), `missed`
+    /// (a gold relation with no matching prediction) or `spurious` (a
+    /// prediction matching no gold relation).
+    pub error: &'static str,
+    /// Why, roughly: `no_relation` (no prediction covers it: the narrator's), `gold_sourceless`
+    /// (gold has no source, we gave one), `source_missing` (we gave none),
+    /// `wrong_source`, `content_mismatch` (the best overlapping prediction has
+    /// content token F1 < 0.5), `no_overlap`.
+    pub class: &'static str,
+    /// The gold relation's kind (`direct`, `indirect`, `mixed`), if any.
+    pub kind: Option<String>,
+    /// The place as written (`place` errors).
+    pub place: Option<String>,
+    /// The gold source as written.
+    pub gold_source: Option<String>,
+    /// The gold cue as written.
+    pub gold_cue: Option<String>,
+    /// The gold content.
+    pub gold_content: Option<String>,
+    /// The gold content's span (code points).
+    pub gold_span: Option<CpSpan>,
+    /// The exported or predicted source(s).
+    pub pred_source: Vec<String>,
+    /// The predicted content (the best overlapping one for `missed`).
+    pub pred_content: Option<String>,
+    /// Content token F1 of the best overlapping prediction (`missed`).
+    pub content_f1: Option<f64>,
+}
+
+/// Every error of one document (the same judgements as [`AttrReport::add`]).
+pub fn errors(
+    doc: &GoldAttrDoc,
+    pred: &[PredAttribution],
+    places: &[PlaceAttribution],
+) -> Vec<AttrError> {
+    let w = words(&doc.text);
+    let text_of = char_slicer(&doc.text);
+    let opt = |s: &Option<CpSpan>| s.as_ref().map(&text_of);
+    let m = match_relations(doc, &w, pred);
+    let mut out = Vec::new();
+    let mut used = vec![false; pred.len()];
+    for (i, g) in doc.attributions.iter().enumerate() {
+        if let Some(j) = m[i] {
+            used[j] = true;
+            continue;
+        }
+        let best = pred
+            .iter()
+            .map(|p| (token_f1(&w, &g.content, &p.content), p))
+            .filter(|(f, _)| *f > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let class = match best {
+            None => "no_overlap",
+            Some((f, _)) if f < 0.5 => "content_mismatch",
+            Some((_, p)) => match (&g.source, &p.source) {
+                (None, Some(_)) => "gold_sourceless",
+                (Some(_), None) => "source_missing",
+                _ => "wrong_source",
+            },
+        };
+        out.push(AttrError {
+            doc_id: doc.id.clone(),
+            error: "missed",
+            class,
+            kind: Some(g.kind.clone()),
+            place: None,
+            gold_source: opt(&g.source),
+            gold_cue: opt(&g.cue),
+            gold_content: Some(text_of(&g.content)),
+            gold_span: Some(g.content),
+            pred_source: best.and_then(|(_, p)| opt(&p.source)).into_iter().collect(),
+            pred_content: best.map(|(_, p)| text_of(&p.content)),
+            content_f1: best.map(|(f, _)| f),
+        });
+    }
+    for (j, p) in pred.iter().enumerate() {
+        if !used[j] {
+            out.push(AttrError {
+                doc_id: doc.id.clone(),
+                error: "spurious",
+                class: "no_gold",
+                kind: None,
+                place: None,
+                gold_source: None,
+                gold_cue: None,
+                gold_content: None,
+                gold_span: None,
+                pred_source: opt(&p.source).into_iter().collect(),
+                pred_content: Some(text_of(&p.content)),
+                content_f1: None,
+            });
+        }
+    }
+    for pl in places {
+        let Some(g) = gold_for(doc, pl) else { continue };
+        if place_right(g, pl, &text_of) {
+            continue;
+        }
+        let texts: Vec<String> = pl
+            .source_texts
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .cloned()
+            .collect();
+        let class = if g.source.is_none() {
+            "gold_sourceless"
+        } else if texts.is_empty() || pl.relation_content.is_none() {
+            "no_relation"
+        } else {
+            "wrong_source"
+        };
+        out.push(AttrError {
+            doc_id: doc.id.clone(),
+            error: "place",
+            class,
+            kind: Some(g.kind.clone()),
+            place: Some(text_of(&pl.span)),
+            gold_source: opt(&g.source),
+            gold_cue: opt(&g.cue),
+            gold_content: Some(text_of(&g.content)),
+            gold_span: Some(g.content),
+            pred_source: texts,
+            pred_content: pl.relation_content.as_ref().map(&text_of),
+            content_f1: None,
+        });
+    }
+    out
 }
 
 impl AttrCounts {
@@ -354,13 +532,16 @@ pub fn predict(
                 chars[m.start.min(chars.len() - 1)],
                 chars[m.end.min(chars.len() - 1)],
             );
-            let source_span = attr.relation_for(bs, be).and_then(|r| r.source).map(|s| {
+            let rel = attr.relation_for(bs, be);
+            let cp = |s: crate::attribution::ByteSpan| {
                 let c = crate::text::char_offsets(text, &[s.start, s.end]);
                 CpSpan {
                     start: c[0],
                     end: c[1],
                 }
-            });
+            };
+            let source_span = rel.and_then(|r| r.source).map(cp);
+            let relation_content = rel.map(|r| cp(r.content));
             PlaceAttribution {
                 span: CpSpan {
                     start: m.start,
@@ -371,6 +552,7 @@ pub fn predict(
                     .into_iter()
                     .flatten()
                     .collect(),
+                relation_content,
             }
         })
         .collect();
@@ -415,6 +597,7 @@ mod tests {
             span: CpSpan { start: 30, end: 35 },
             source_span: None,
             source_texts: vec!["the minister".into()],
+            relation_content: None,
         }];
         let mut r = AttrReport::default();
         r.add(&doc, &pred, &places);
@@ -427,6 +610,7 @@ mod tests {
             span: CpSpan { start: 30, end: 35 },
             source_span: None,
             source_texts: vec![],
+            relation_content: None,
         }];
         wrong.add(&doc, &[], &bad);
         assert_eq!(wrong.all.place_accuracy(), Some(0.0));

@@ -442,13 +442,19 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                     .map(|(li, v)| (li, layers[li as usize].index.postings(v)))
                     .collect();
                 let demonym = lists.iter().all(|(li, _)| layers[*li as usize].demonyms);
-                let candidates = gaz.decode(lists);
+                let mut candidates = gaz.decode(lists);
+                // A name the gazetteer writes only in capitals ("CO", "MAN")
+                // is an abbreviation: "Co." or "Man" in the text is not it.
+                let end = abbreviation_end(text, tokens, i, last);
+                if text[tokens[i].start..end].chars().any(char::is_lowercase) {
+                    candidates.retain(|(r, _)| r.flags & FLAG_ABBREV == 0);
+                }
                 if !candidates.is_empty() {
                     out.push(Spot {
                         first: i,
                         last,
                         start: tokens[i].start,
-                        end: abbreviation_end(text, tokens, i, last),
+                        end,
                         candidates,
                         kind: if demonym {
                             MatchKind::Demonym

@@ -159,7 +159,7 @@ fn jsonl_input_and_text_sequences() {
         ])
         .write_stdin(input)
         .assert()
-        .success()
+        .code(1)
         .stderr(predicates::str::contains("1 malformed line"))
         .get_output()
         .stdout

@@ -3,6 +3,7 @@
 mod acceptance;
 mod cli;
 mod contract;
+mod corpus;
 mod eval;
 mod examples;
 mod exports;
