@@ -575,11 +575,12 @@ enum SkipReason {
 }
 
 impl SkipReason {
-    fn describe(self) -> &'static str {
+    fn describe(self, n: u64) -> &'static str {
         match self {
             SkipReason::TooLarge => "too large",
             SkipReason::InvalidUtf8 => "invalid UTF-8",
-            SkipReason::Malformed => "malformed line",
+            SkipReason::Malformed if n == 1 => "malformed line",
+            SkipReason::Malformed => "malformed lines",
             SkipReason::NoArticle => "no article text",
             SkipReason::Unreadable => "unreadable",
         }
@@ -732,7 +733,13 @@ impl Iterator for Items {
                 }
             }
             match self.sources.next()? {
-                Source::Missing(e) => return Some(Item::failed(e, 0)),
+                Source::Missing(e) => {
+                    return Some(Item::Failed {
+                        message: e.to_string(),
+                        reason: SkipReason::Unreadable,
+                        size: 0,
+                    })
+                }
                 Source::File { path, html } => {
                     return Some(
                         match geomention::input::read_limited(&path, self.max_bytes) {
@@ -868,7 +875,7 @@ impl Stats {
             let why: Vec<String> = self
                 .skipped
                 .iter()
-                .map(|(r, n)| format!("{n} {}", r.describe()))
+                .map(|(r, n)| format!("{n} {}", r.describe(*n)))
                 .collect();
             s.push_str(&format!(
                 "; {} skipped ({})",
@@ -1027,7 +1034,6 @@ fn tag(args: TagArgs) -> Result<ExitCode> {
                         }
                         bar.suspend(|| eprintln!("geomention: skipped {message}"));
                         *stats.skipped.entry(reason).or_default() += 1;
-                        stats.bytes += size;
                         bar.inc(size);
                     }
                 }
@@ -1383,5 +1389,53 @@ fn main() -> ExitCode {
             eprintln!("geomention: error: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emitted_text_file_names() {
+        let d = tempfile::tempdir().unwrap();
+        let mut e = TextEmitter::new(d.path()).unwrap();
+        let cases = [
+            ("corpus/a.txt", "corpus_a.txt.txt"),
+            ("corpus/a.txt", "corpus_a.txt~2.txt"),
+            ("corpus_a.txt", "corpus_a.txt~3.txt"),
+            ("42", "42.txt"),
+            ("", "_.txt"),
+            (".hidden", "_.hidden.txt"),
+            ("manifest", "manifest.txt"),
+            ("Baġdād / بغداد", "Ba_d_d________.txt"),
+            ("A.TXT", "A.TXT.txt"),
+            ("a.txt", "a.txt~2.txt"),
+        ];
+        for (id, want) in cases {
+            assert_eq!(e.file_name(id), want, "{id:?}");
+        }
+    }
+
+    #[test]
+    fn summary_lines() {
+        let mut s = Stats {
+            docs: 1,
+            mentions: 1,
+            bytes: 2_000_000,
+            ..Stats::default()
+        };
+        assert_eq!(
+            s.summary(2.0),
+            "geomention: 1 document, 1 mention in 2.0 s (1.0 MB/s)"
+        );
+        s.docs = 3;
+        s.mentions = 0;
+        s.skipped.insert(SkipReason::Malformed, 2);
+        s.skipped.insert(SkipReason::TooLarge, 1);
+        assert_eq!(
+            s.summary(1.0),
+            "geomention: 3 documents, 0 mentions in 1.0 s (2.0 MB/s); 3 skipped (1 too large, 2 malformed lines)"
+        );
     }
 }

@@ -181,13 +181,14 @@ const SIMILARITY_WEIGHT: f64 = 15.0;
 /// How much a province loses to a city of the same name inside it.
 const SEAT_NAMESAKE_PENALTY: f64 = 4.0;
 
-/// True when a spot also names a populated place inside province `p`.
+/// True when a spot also names a populated place inside province `p`, or
+/// the capital of its country ("Washington": the capital, not the state).
 fn has_seat_namesake(s: &Spot, p: &Place) -> bool {
     s.candidates.iter().any(|(_, q)| {
         q.is_populated_place()
             && q.country_code == p.country_code
-            && q.admin1_code == p.admin1_code
-            && q.population >= 10_000
+            && ((q.admin1_code == p.admin1_code && q.population >= 10_000)
+                || q.feature_code == "PPLC")
     })
 }
 

@@ -457,6 +457,36 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
     words.len() <= 5 && !words.iter().any(|x| x.lower == "that" || hole(x).is_some())
 }
 
+/// True when items `from..` after a cue are adjuncts and an object, not a
+/// clause: no "that", colon or quotation, and they start with a preposition,
+/// a word of time or a participle, or follow a verb that takes a hearer
+/// ("told a crowd in Green Bay").
+fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
+    let tail = &seq[from.min(seq.len())..];
+    if tail
+        .iter()
+        .any(|x| x.lower == "that" || hole(x).is_some() || x.kind == ItemKind::Punct(':'))
+    {
+        return false;
+    }
+    let Some(first) = tail.first().filter(|x| x.is_word()) else {
+        return true;
+    };
+    let w = first.lower.as_str();
+    is_temporal(w)
+        || w.ends_with("ing")
+        || matches!(
+            w,
+            "at" | "in" | "on" | "during" | "after" | "before" | "while" | "about" | "of" | "to"
+                | "from" | "through" | "when" | "as" | "with" | "for" | "following" | "ahead"
+                | "near" | "outside" | "inside" | "via" | "under" | "amid" | "since"
+        )
+        || matches!(
+            lemma,
+            "tell" | "ask" | "inform" | "remind" | "assure" | "warn" | "thank" | "write"
+        )
+}
+
 /// Finds the relations of one sentence at one quotation level.
 fn read_sequence(
     doc: &Doc,
@@ -617,31 +647,44 @@ fn read_sequence(
             }
         }
 
-        // a participle after a comma: "…, writing: “…”", "…, adding that …"
+        // a participle after a comma: "…, writing: “…”", "…, adding that …";
+        // the source is the last one of the sentence, else its subject
         if w.ends_with("ing") {
-            if prev
-                .is_some_and(|p| p.kind == ItemKind::Punct(',') || p.kind == ItemKind::Punct('…'))
-            {
-                let last = (first_local..drafts.len())
-                    .rev()
-                    .find(|&d| drafts[d].source.is_some());
-                if let Some(d) = last {
+            if prev.is_some_and(|p| {
+                matches!(p.kind, ItemKind::Punct(',' | '…' | '–' | '—'))
+            }) {
+                if let Some((src, root)) = earlier_source(drafts, first_local, seq, i) {
                     let content = content_after(doc, seq, i + 1, container);
-                    let src = drafts[d].source;
-                    let root = drafts[d].copy_of.or(Some(d));
-                    cue_here(drafts, src, root, content, cue_span, cue_str);
+                    cue_here(drafts, Some(src), root, content, cue_span, cue_str);
                 }
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
+            // only the progressive "is calling" goes on
+            if !prev.is_some_and(|p| p.is_word() && (is_be(&p.lower) || is_aux(&p.lower))) {
+                i += 1;
+                continue;
+            }
         }
 
         // the source before the verb ("The Council said", "X has insisted")
         if let Some((a, b)) = source_before(seq, i) {
             let after_comma =
                 a > 0 && matches!(seq[a - 1].kind, ItemKind::Punct(',') | ItemKind::Hole(_));
-            let content = if after_comma && short_tail(seq, i + 1) {
-                // trailing: "…, the Council said."
+            let after_quote = a > 0 && hole(seq[a - 1]).is_some_and(|h| doc.speech[h]);
+            let mut t = i + 1;
+            while t < n && seq[t].is_word() && is_temporal(&seq[t].lower) && !is_determiner(&seq[t].lower) {
+                t += 1;
+            }
+            let inserted = after_comma
+                && !after_quote
+                && seq.get(t).is_some_and(|x| x.kind == ItemKind::Punct(','))
+                && seq[t + 1..].iter().any(|x| x.is_word() || hole(x).is_some());
+            let content = if inserted {
+                // inserted: "Clinton, a top aide said, “is very confident”"
+                content_in(doc, seq, 0, n)
+            } else if after_comma && (short_tail(seq, i + 1) || adjunct_tail(seq, i + 1, lemma)) {
+                // trailing: "…, the Council said.", "“…” Trump told a crowd in Ohio."
                 let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };
                 content_in(doc, seq, 0, cut)
             } else if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
@@ -659,6 +702,20 @@ fn read_sequence(
             );
             i += 1;
             continue;
+        }
+
+        // a second verb of the subject: "Obama met survivors and said …"
+        if prev.is_some_and(|p| p.is_word() && matches!(p.lower.as_str(), "and" | "but")) {
+            if let Some((src, root)) = earlier_source(drafts, first_local, seq, i) {
+                let content = if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
+                    None
+                } else {
+                    content_after(doc, seq, i + 1, container)
+                };
+                cue_here(drafts, Some(src), root, content, cue_span, cue_str);
+                i += 1;
+                continue;
+            }
         }
 
         // inversion: "“…,” said one fighter", "…, said the Council."
@@ -748,12 +805,61 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     phrase_before(seq, j - 1)
 }
 
+/// The source of the last relation of this sentence before item `i` (and
+/// the relation it copies), else the sentence's subject: a pronoun or a
+/// name at its start or after an opening phrase ("In Ohio, Trump met
+/// voters and said …").
+fn earlier_source(
+    drafts: &[Draft],
+    first_local: usize,
+    seq: &[&Item],
+    i: usize,
+) -> Option<(ByteSpan, Option<usize>)> {
+    let at = seq[i].start;
+    let last = (first_local..drafts.len())
+        .rev()
+        .find(|&d| drafts[d].source.is_some_and(|s| s.end <= at));
+    if let Some(d) = last {
+        let src = drafts[d].source?;
+        return Some((src, drafts[d].copy_of.or(Some(d))));
+    }
+    let mut starts = vec![0];
+    if let Some(c) = seq[..i.min(12)]
+        .iter()
+        .position(|x| x.kind == ItemKind::Punct(','))
+    {
+        starts.push(c + 1);
+    }
+    for s0 in starts {
+        let Some((a, b)) = phrase_after(seq, s0) else {
+            continue;
+        };
+        let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
+        let verb_next = seq.get(b + 1).is_some_and(|x| x.is_word() && !is_determiner(&x.lower));
+        if named && verb_next && b < i && seq[a].lower != "who" && seq[a].lower != "it" {
+            return Some((span_of(seq, a, b), None));
+        }
+    }
+    None
+}
+
 /// The most items an inserted clause between a source and its cue may hold.
 const MAX_INSERT: usize = 40;
 
 /// The source before an inserted clause or appositive that ends with the
 /// comma at item `c` ("X, who …, said"; "X, a Y, said").
 fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
+    // "Gov. John Kasich (R-OH), said"
+    if c >= 2 && seq[c - 1].kind == ItemKind::Punct(')') {
+        let open = (c.saturating_sub(12)..c - 1)
+            .rev()
+            .find(|&x| seq[x].kind == ItemKind::Punct('('))?;
+        let (a, b) = phrase_before(seq, open.checked_sub(1)?)?;
+        return seq[a..=b]
+            .iter()
+            .any(|x| x.cap || is_pronoun(&x.lower))
+            .then_some((a, b));
+    }
     let lo = c.saturating_sub(MAX_INSERT);
     let mut k = c;
     while k > lo {
@@ -763,10 +869,15 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
             ItemKind::Punct(',') => {
                 let opener = seq.get(k + 1).filter(|x| x.is_word())?;
                 let ow = opener.lower.as_str();
-                let inserted = matches!(ow, "who" | "whose" | "which" | "a" | "an" | "the")
-                    || is_determiner(ow)
+                let inserted = matches!(
+                    ow,
+                    "who" | "whose" | "which" | "a" | "an" | "the" | "for" | "however" | "too"
+                        | "though" | "meanwhile" | "in" | "also" | "of" | "like"
+                ) || is_determiner(ow)
                     || cues::is_person_title(ow)
-                    || opener.cap;
+                    || opener.cap
+                    || (ow.len() > 4 && (ow.ends_with("ed") || ow.ends_with("ing")))
+                    || opener.lower.chars().next().is_some_and(|x| x.is_ascii_digit());
                 if !inserted || k == 0 {
                     return None;
                 }
