@@ -68,6 +68,7 @@ fn cue_for(
     tokens: &[Token],
     text: &str,
     spot_at: &HashMap<usize, usize>,
+    spot_end: &HashMap<usize, usize>,
 ) -> Option<Cue> {
     let s = &spots[k];
     if s.last == 0 || s.last > tokens.len() || s.first >= s.last {
@@ -106,7 +107,7 @@ fn cue_for(
         if !list_gap(text, p, &tokens[j]) {
             break;
         }
-        if let Some(o) = spots.iter().position(|x| x.last == j) {
+        if let Some(&o) = spot_end.get(&j) {
             j = spots[o].first;
             continue;
         }
@@ -237,21 +238,46 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
     e.into_iter().map(|x| x / z).collect()
 }
 
+/// Gain of a candidate inside a first-level division the user prefers.
+const PREFER_ADMIN1_BONUS: f64 = 10.0;
+
+/// True when `p` lies in (or is) one of the preferred first-level divisions,
+/// given as GeoNames codes (`IQ.10`) or names (`Diyala`, compared folded).
+fn in_preferred_admin1(p: &Place, prefer: &[String]) -> bool {
+    if p.admin1_code.is_empty() || p.is_country() {
+        return false;
+    }
+    let code = format!("{}.{}", p.country_code, p.admin1_code);
+    let name = crate::normalize::fold(&p.admin1);
+    prefer.iter().any(|x| {
+        x.eq_ignore_ascii_case(&code) || (!name.is_empty() && crate::normalize::fold(x) == name)
+    })
+}
+
 /// Chooses a place for every spot. `prefer_countries` (ISO codes) biases the
-/// choice towards the places of those countries.
+/// choice towards the places of those countries, `prefer_admin1` (GeoNames
+/// codes such as `IQ.10`, or names such as `Diyala`) towards the places of
+/// those first-level divisions.
 pub fn resolve(
     spots: &[Spot],
     tokens: &[Token],
     text: &str,
     prefer_countries: &[String],
+    prefer_admin1: &[String],
 ) -> Vec<Option<Resolution>> {
     let spot_at: HashMap<usize, usize> = spots
         .iter()
         .enumerate()
         .map(|(k, s)| (s.first, k))
         .collect();
+    // the first spot ending at each token (a map, not a scan per spot: the
+    // walk over lists stays linear in long documents)
+    let mut spot_end: HashMap<usize, usize> = HashMap::new();
+    for (k, s) in spots.iter().enumerate() {
+        spot_end.entry(s.last).or_insert(k);
+    }
     let cues: Vec<Option<Cue>> = (0..spots.len())
-        .map(|k| cue_for(k, spots, tokens, text, &spot_at))
+        .map(|k| cue_for(k, spots, tokens, text, &spot_at, &spot_end))
         .collect();
     let priors: Vec<Vec<f64>> = spots
         .iter()
@@ -349,6 +375,9 @@ pub fn resolve(
                     0.0
                 };
                 let mut v = base + COUNTRY_WEIGHT * share_c + ADMIN1_WEIGHT * share_a;
+                if !prefer_admin1.is_empty() && in_preferred_admin1(p, prefer_admin1) {
+                    v += PREFER_ADMIN1_BONUS;
+                }
                 if let Some(c) = &containers[k] {
                     if c.contains(&(p.country_code.clone(), p.admin1_code.clone()))
                         || c.contains(&(p.country_code.clone(), String::new()))
@@ -369,12 +398,24 @@ pub fn resolve(
         .iter()
         .map(|v| (0..v.len()).max_by(|&a, &b| v[a].total_cmp(&v[b])))
         .collect();
+    // spots by first token, so that each looks only at its neighbourhood
+    // (a scan of all spots per spot is quadratic in long documents)
+    let mut by_first: Vec<(usize, usize)> = spots
+        .iter()
+        .enumerate()
+        .map(|(j, s)| (s.first, j))
+        .collect();
+    by_first.sort_unstable();
     let mut near = vec![Vec::new(); spots.len()];
     for k in 0..spots.len() {
+        let f = spots[k].first;
+        let lo = by_first.partition_point(|&(x, _)| x < f.saturating_sub(NEIGHBOURHOOD_TOKENS));
+        let hi = by_first.partition_point(|&(x, _)| x <= f.saturating_add(NEIGHBOURHOOD_TOKENS));
         for (_, p) in spots[k].candidates.iter() {
             let mut best = 0.0f64;
-            for (j, o) in spots.iter().enumerate() {
-                if j == k || o.first.abs_diff(spots[k].first) > NEIGHBOURHOOD_TOKENS {
+            for &(_, j) in &by_first[lo..hi] {
+                let o = &spots[j];
+                if j == k {
                     continue;
                 }
                 let Some(w) = current[j] else { continue };

@@ -19,6 +19,9 @@ use std::collections::HashSet;
 pub struct Options {
     /// Prefer places in these countries (ISO 3166-1 alpha-2 codes).
     pub prefer_countries: Vec<String>,
+    /// Prefer places in these first-level divisions: GeoNames codes
+    /// (`IQ.10`) or names (`Diyala`).
+    pub prefer_admin1: Vec<String>,
     /// Also find transliteration variants (on by default).
     pub variants: bool,
 }
@@ -27,6 +30,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             prefer_countries: Vec::new(),
+            prefer_admin1: Vec::new(),
             variants: true,
         }
     }
@@ -119,7 +123,13 @@ impl Tagger {
     pub fn tag_with(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
         let kept = self.spot(text, &prep);
-        let choices = resolve(&kept, &prep.tokens, text, &self.preferred(meta));
+        let choices = resolve(
+            &kept,
+            &prep.tokens,
+            text,
+            &self.preferred(meta),
+            &self.options.prefer_admin1,
+        );
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
         let mut out: Vec<Mention> = self
             .mentions(doc_id, text, &prep, &kept, choices)
@@ -162,7 +172,13 @@ impl Tagger {
         all.sort_by_key(|(_, s)| (s.first, s.start));
         let order: Vec<usize> = all.iter().map(|(k, _)| *k).collect();
         let merged: Vec<Spot> = all.into_iter().map(|(_, s)| s).collect();
-        let merged_choices = resolve(&merged, &prep.tokens, text, &self.preferred(meta));
+        let merged_choices = resolve(
+            &merged,
+            &prep.tokens,
+            text,
+            &self.preferred(meta),
+            &self.options.prefer_admin1,
+        );
         let mut choices: Vec<Option<Resolution>> = vec![None; spots.len()];
         for (k, c) in order.into_iter().zip(merged_choices) {
             if k != usize::MAX {
@@ -400,6 +416,12 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
             anchors.push((p.lat, p.lon));
         }
     }
+    // Distinct anchors by latitude: a candidate is compared only with the
+    // anchors of its latitude band (a place more than VARIANT_RADIUS_KM
+    // north or south cannot be within it), so long documents stay linear.
+    anchors.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    anchors.dedup();
+    let band = VARIANT_RADIUS_KM / crate::geo::EARTH_RADIUS_KM.to_radians() + 1e-6;
     // A document that names no place exactly gives no context to check
     // against: then only prominent places spelled closely are accepted.
     let no_context = anchors.is_empty() && divisions.is_empty();
@@ -411,9 +433,13 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
             .map(|(k, (_, p))| {
                 let sim = v.sims.get(k).copied().unwrap_or(v.similarity);
                 divisions.contains(&(p.country_code.clone(), p.admin1_code.clone()))
-                    || anchors.iter().any(|a| {
-                        crate::geo::haversine_km(a.0, a.1, p.lat, p.lon) <= VARIANT_RADIUS_KM
-                    })
+                    || {
+                        let lo = anchors.partition_point(|a| a.0 < p.lat - band);
+                        let hi = anchors.partition_point(|a| a.0 <= p.lat + band);
+                        anchors[lo..hi].iter().any(|a| {
+                            crate::geo::haversine_km(a.0, a.1, p.lat, p.lon) <= VARIANT_RADIUS_KM
+                        })
+                    }
                     || (no_context && sim >= PROMINENT_SIMILARITY && prominent(p))
             })
             .collect();

@@ -31,6 +31,7 @@ pub const PROPERTY_FIELDS: &[(&str, FieldType)] = &[
     ("match", FieldType::Text),
     ("similarity", FieldType::Real),
     ("confidence", FieldType::Real),
+    ("alternatives", FieldType::Text),
     ("attribution", FieldType::Text),
     ("attribution_text", FieldType::Text),
     ("attribution_cue", FieldType::Text),
@@ -69,6 +70,7 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
         "confidence".into(),
         json!((m.confidence * 1000.0).round() / 1000.0),
     );
+    o.insert("alternatives".into(), alternatives_text(m));
     o.insert("attribution".into(), json!(a.source));
     o.insert("attribution_text".into(), json!(a.text));
     o.insert("attribution_cue".into(), json!(a.cue));
@@ -82,6 +84,36 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
         },
     );
     o
+}
+
+/// The runners-up of a mention in one string for QGIS:
+/// `name (country, feature code) score; …`, or null when there are none.
+///
+/// ```
+/// use geomention::{Gazetteer, Tagger};
+/// let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+/// let m = &tagger.tag("doc", "Police in Paris said.")[0];
+/// let alts = geomention::export::geojson::alternatives_text(m);
+/// assert!(alts.as_str().unwrap().contains("(US, "));
+/// ```
+pub fn alternatives_text(m: &Mention) -> Value {
+    if m.alternatives.is_empty() {
+        return Value::Null;
+    }
+    let parts: Vec<String> = m
+        .alternatives
+        .iter()
+        .map(|a| {
+            let p = &a.place;
+            let cc = if p.country_code.is_empty() {
+                "-"
+            } else {
+                p.country_code.as_str()
+            };
+            format!("{} ({}, {}) {:.3}", p.name, cc, p.feature_code, a.score)
+        })
+        .collect();
+    json!(parts.join("; "))
 }
 
 /// Which geometry features carry.

@@ -21,6 +21,7 @@ const PROPERTIES: &[&str] = &[
     "match",
     "similarity",
     "confidence",
+    "alternatives",
     "attribution",
     "attribution_text",
     "attribution_cue",

@@ -145,3 +145,48 @@ fn confidence_and_alternatives() {
     let total: f64 = s.confidence + s.alternatives.iter().map(|a| a.score).sum::<f64>();
     assert!(total <= 1.0 + 1e-9);
 }
+
+#[test]
+fn preferred_first_level_division() {
+    // Springfield is in many US states: a preferred division decides, by
+    // GeoNames code or by name, and without a hint the choice is elsewhere.
+    let text = "Officials met in Springfield on Monday.";
+    let plain = place_of(text, "Springfield");
+    for hint in ["US.MA", "Massachusetts"] {
+        let t = Tagger::with_options(
+            Gazetteer::embedded().unwrap(),
+            Options {
+                prefer_admin1: vec![hint.into()],
+                ..Options::default()
+            },
+        );
+        let m = t.tag("r", text);
+        assert_eq!(m[0].place.admin1, "Massachusetts", "{hint}");
+    }
+    assert_ne!(plain.1, "Massachusetts");
+}
+
+#[test]
+fn a_capital_beats_a_division_of_its_name() {
+    // "Washington" alone is the capital; with a division cue, the state.
+    let (cc, _, code) = place_of(
+        "Officials in Washington said the talks would resume.",
+        "Washington",
+    );
+    assert_eq!((cc.as_str(), code.as_str()), ("US", "PPLC"));
+    let (_, _, code) = place_of("Wildfires burned across Washington state.", "Washington");
+    assert_eq!(code, "ADM1");
+}
+
+#[test]
+fn alternatives_as_one_string() {
+    let m = tagger().tag("r", "Officials met in Springfield.");
+    let v = geomention::export::geojson::alternatives_text(&m[0]);
+    let s = v.as_str().unwrap();
+    assert_eq!(s.split("; ").count(), m[0].alternatives.len(), "{s}");
+    assert!(s.contains("Springfield (US, "), "{s}");
+    let none = tagger().tag("r", "They flew to Baghdad.");
+    if none[0].alternatives.is_empty() {
+        assert!(geomention::export::geojson::alternatives_text(&none[0]).is_null());
+    }
+}
