@@ -200,6 +200,10 @@ struct GazetteerArgs {
     /// Prefer places in these countries (ISO codes, comma-separated: IQ,SY).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     prefer_country: Vec<String>,
+    /// Prefer places in these first-level divisions: GeoNames codes or
+    /// names, comma-separated (IQ.10,Diyala).
+    #[arg(long, value_delimiter = ',', value_name = "DIVISIONS")]
+    prefer_admin1: Vec<String>,
     /// Match names exactly only (no transliteration variants).
     #[arg(long)]
     exact_only: bool,
@@ -412,6 +416,7 @@ fn tagger_for(args: &GazetteerArgs) -> Result<(Tagger, Metadata)> {
         gaz,
         Options {
             prefer_countries: args.prefer_country.clone(),
+            prefer_admin1: args.prefer_admin1.clone(),
             variants: !args.exact_only,
         },
     );
