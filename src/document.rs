@@ -360,7 +360,7 @@ mod tests {
         let input = "{\"id\":1,\"text\":\"a\"}\n\n{\"id\":2,\"text\":\"b\"}\n";
         let mut r = JsonlReader::new(input.as_bytes());
         assert!(r.next().is_some());
-        assert_eq!(r.bytes_read(), 22);
+        assert_eq!(r.bytes_read(), 20);
         assert!(r.next().is_some());
         assert!(r.next().is_none());
         assert_eq!(r.bytes_read(), input.len() as u64);

@@ -31,9 +31,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Tag text files (or standard input) and write map features.
+    /// Tag text files, folders, web pages or JSONL (or standard input) and write map features.
     #[command(
-        after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt\n  geomention tag --jsonl corpus.jsonl --format geojsonseq > mentions.geojsons\n  geomention tag article.txt -o mentions.gpkg          # GeoPackage for QGIS\n  geomention tag article.txt -o map.html               # offline Leaflet map\n  geomention tag article.txt -o places.csv --group-by place"
+        after_help = "Examples:\n  geomention tag article.txt > mentions.geojson\n  geomention tag corpus/ --glob '*.txt' -o mentions.geojson\n  geomention tag pages/ --emit-text texts/ -o mentions.geojson   # web pages: article text only\n  geomention tag article.txt --gazetteer iraq-villages.csv -o mentions.geojson\n  geomention tag --no-default-gazetteer --gazetteer IQ.txt article.txt\n  geomention tag --jsonl corpus.jsonl --format geojsonseq > mentions.geojsons\n  geomention tag article.txt -o mentions.gpkg          # GeoPackage for QGIS\n  geomention tag article.txt -o map.html               # offline Leaflet map\n  geomention tag article.txt -o places.csv --group-by place\n\nExit codes: 0 all documents tagged; 1 some skipped (too large, or bad with --keep-going); 2 usage or fatal error."
     )]
     Tag(TagArgs),
     /// Measure recognition, resolution or attribution on annotated corpora.

@@ -226,6 +226,10 @@ impl Doc<'_> {
     }
 }
 
+/// Longest run of words and marks of one sentence read as one sequence
+/// (real sentences are far shorter; see [`attribute`]).
+const MAX_SEQUENCE_ITEMS: usize = 2_000;
+
 /// Finds quotations, cues and sources in a whole document.
 ///
 /// ```
@@ -315,11 +319,57 @@ pub fn attribute(
                     }
                 })
                 .collect();
-            read_sequence(&doc, &seq, c, si, &mut drafts);
+            // A "sentence" of thousands of words (a document with no
+            // sentence breaks) is read in pieces: reading one sequence
+            // scans it once per cue, quadratic in its length.
+            for piece in seq.chunks(MAX_SEQUENCE_ITEMS) {
+                read_sequence(&doc, piece, c, si, &mut drafts);
+            }
         }
     }
     add_titles_and_continuations(&doc, &mut drafts);
+    drop_nested_sourceless(&mut drafts);
     finish(text, drafts, meta)
+}
+
+/// A claim without a source inside another relation's content stays that
+/// relation's ("…, the site said, districts that are reportedly …"):
+/// such drafts are dropped. Others keep their indices (`copy_of`).
+fn drop_nested_sourceless(drafts: &mut Vec<Draft>) {
+    if !drafts.iter().any(|d| d.source.is_none()) {
+        return;
+    }
+    let mut order: Vec<usize> = (0..drafts.len()).collect();
+    order.sort_by_key(|&d| (drafts[d].content.start, usize::MAX - drafts[d].content.end));
+    let mut drop = vec![false; drafts.len()];
+    let mut reach: Option<usize> = None; // furthest content end of a sourced draft so far
+    for &d in &order {
+        let c = drafts[d].content;
+        if drafts[d].source.is_none() && drafts[d].copy_of.is_none() {
+            drop[d] = reach.is_some_and(|r| c.end <= r);
+        } else if drafts[d].source.is_some() {
+            reach = Some(reach.map_or(c.end, |r| r.max(c.end)));
+        }
+    }
+    if !drop.iter().any(|&x| x) {
+        return;
+    }
+    let mut new_index = vec![None; drafts.len()];
+    let mut k = 0;
+    for (d, &x) in drop.iter().enumerate() {
+        if !x {
+            new_index[d] = Some(k);
+            k += 1;
+        }
+    }
+    let mut d = 0;
+    drafts.retain(|_| {
+        d += 1;
+        !drop[d - 1]
+    });
+    for dr in drafts.iter_mut() {
+        dr.copy_of = dr.copy_of.and_then(|c| new_index[c]);
+    }
 }
 
 /// The innermost quotation holding each item.
@@ -477,9 +527,30 @@ fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
         || w.ends_with("ing")
         || matches!(
             w,
-            "at" | "in" | "on" | "during" | "after" | "before" | "while" | "about" | "of" | "to"
-                | "from" | "through" | "when" | "as" | "with" | "for" | "following" | "ahead"
-                | "near" | "outside" | "inside" | "via" | "under" | "amid" | "since"
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "while"
+                | "about"
+                | "of"
+                | "to"
+                | "from"
+                | "through"
+                | "when"
+                | "as"
+                | "with"
+                | "for"
+                | "following"
+                | "ahead"
+                | "near"
+                | "outside"
+                | "inside"
+                | "via"
+                | "under"
+                | "amid"
+                | "since"
         )
         || matches!(
             lemma,
@@ -513,7 +584,15 @@ fn read_sequence(
         if w == "according" && next_word(i + 1) == Some("to") {
             if let Some((a, b)) = phrase_after(seq, i + 2) {
                 let words_before = seq[..i].iter().filter(|x| !is_punct(x)).count();
-                let content = if words_before >= 2 {
+                let inserted = words_before >= 2
+                    && seq
+                        .get(b + 1)
+                        .is_some_and(|x| x.kind == ItemKind::Punct(','))
+                    && seq[b + 2..].iter().filter(|x| x.is_word()).count() >= 2;
+                let content = if inserted {
+                    // "At the heart of it, according to X, was a decision …"
+                    content_in(doc, seq, 0, n)
+                } else if words_before >= 2 {
                     content_in(doc, seq, 0, i)
                 } else {
                     content_in(doc, seq, b + 1, n)
@@ -532,6 +611,32 @@ fn read_sequence(
                 i = b + 1;
                 continue;
             }
+        }
+
+        // a headline or line led by its source: "Trump: Cruz has a long way to go"
+        if i == 0 && container.is_none() {
+            if let Some(d) = headline_colon(doc, seq, si) {
+                drafts.push(d);
+                i += 1;
+                continue;
+            }
+        }
+
+        // claims without a source: "reportedly", "is expected to", "seems to"
+        if let Some(cue_end) = sourceless_cue(seq, i) {
+            if let Some((content, kind)) = content_in(doc, seq, 0, n) {
+                drafts.push(Draft {
+                    source: None,
+                    cue: Some(span_of(seq, i, cue_end)),
+                    cue_text: Some(text[seq[i].start..seq[cue_end].end].to_string()),
+                    content,
+                    kind,
+                    copy_of: None,
+                    sentence: si,
+                });
+            }
+            i = cue_end + 1;
+            continue;
         }
 
         let Some(lemma) = cue_lemma(w) else {
@@ -650,9 +755,8 @@ fn read_sequence(
         // a participle after a comma: "…, writing: “…”", "…, adding that …";
         // the source is the last one of the sentence, else its subject
         if w.ends_with("ing") {
-            if prev.is_some_and(|p| {
-                matches!(p.kind, ItemKind::Punct(',' | '…' | '–' | '—'))
-            }) {
+            if prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',' | '…' | '–' | '—')))
+            {
                 if let Some((src, root)) = earlier_source(drafts, first_local, seq, i) {
                     let content = content_after(doc, seq, i + 1, container);
                     cue_here(drafts, Some(src), root, content, cue_span, cue_str);
@@ -673,13 +777,19 @@ fn read_sequence(
                 a > 0 && matches!(seq[a - 1].kind, ItemKind::Punct(',') | ItemKind::Hole(_));
             let after_quote = a > 0 && hole(seq[a - 1]).is_some_and(|h| doc.speech[h]);
             let mut t = i + 1;
-            while t < n && seq[t].is_word() && is_temporal(&seq[t].lower) && !is_determiner(&seq[t].lower) {
+            while t < n
+                && seq[t].is_word()
+                && is_temporal(&seq[t].lower)
+                && !is_determiner(&seq[t].lower)
+            {
                 t += 1;
             }
             let inserted = after_comma
                 && !after_quote
                 && seq.get(t).is_some_and(|x| x.kind == ItemKind::Punct(','))
-                && seq[t + 1..].iter().any(|x| x.is_word() || hole(x).is_some());
+                && seq[t + 1..]
+                    .iter()
+                    .any(|x| x.is_word() || hole(x).is_some());
             let content = if inserted {
                 // inserted: "Clinton, a top aide said, “is very confident”"
                 content_in(doc, seq, 0, n)
@@ -834,13 +944,162 @@ fn earlier_source(
         let Some((a, b)) = phrase_after(seq, s0) else {
             continue;
         };
+        // a pronoun, or the capitalised words that open the phrase
+        let b = if is_pronoun(&seq[a].lower) {
+            a
+        } else {
+            let mut e = a;
+            while e < b && (seq[e + 1].cap || seq[e + 1].kind != ItemKind::Word) {
+                e += 1;
+            }
+            e
+        };
         let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
-        let verb_next = seq.get(b + 1).is_some_and(|x| x.is_word() && !is_determiner(&x.lower));
+        let verb_next = seq
+            .get(b + 1)
+            .is_some_and(|x| x.is_word() && !is_determiner(&x.lower));
         if named && verb_next && b < i && seq[a].lower != "who" && seq[a].lower != "it" {
             return Some((span_of(seq, a, b), None));
         }
     }
     None
+}
+
+/// Passive participles that report an unnamed source's claim before "to"
+/// ("is expected to", "was said to", "are believed to").
+const PASSIVE_REPORTING: &[&str] = &[
+    "alleged",
+    "believed",
+    "considered",
+    "estimated",
+    "expected",
+    "feared",
+    "known",
+    "predicted",
+    "projected",
+    "reported",
+    "rumored",
+    "rumoured",
+    "said",
+    "seen",
+    "thought",
+];
+
+/// A claim without a source starting at item `i`: "reportedly" (and its
+/// kin), a form of "be" with a reporting participle and "to" ("is expected
+/// to"), or "seem"/"appear" with "to". Returns the last item of the cue.
+fn sourceless_cue(seq: &[&Item], i: usize) -> Option<usize> {
+    let w = seq[i].lower.as_str();
+    if matches!(w, "reportedly" | "allegedly" | "purportedly") {
+        return Some(i);
+    }
+    let to_at = |k: usize| seq.get(k).is_some_and(|x| x.is_word() && x.lower == "to");
+    if is_be(w) {
+        let mut k = i + 1;
+        while k < seq.len() && k < i + 3 && seq[k].is_word() && is_aux(&seq[k].lower) {
+            k += 1;
+        }
+        let p = seq.get(k).filter(|x| x.is_word())?;
+        return (PASSIVE_REPORTING.binary_search(&p.lower.as_str()).is_ok() && to_at(k + 1))
+            .then_some(k);
+    }
+    let seem = matches!(
+        w,
+        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+    );
+    (seem && i > 0 && to_at(i + 1)).then_some(i)
+}
+
+/// Words that lead a line before a colon without being a source.
+fn not_a_source_label(w: &str) -> bool {
+    matches!(
+        w,
+        "update"
+            | "updated"
+            | "note"
+            | "editor"
+            | "editor's"
+            | "correction"
+            | "related"
+            | "watch"
+            | "photo"
+            | "photos"
+            | "video"
+            | "transcript"
+            | "breaking"
+            | "exclusive"
+            | "live"
+            | "analysis"
+            | "opinion"
+            | "q"
+            | "a"
+            | "question"
+            | "answer"
+            | "read"
+            | "more"
+            | "see"
+            | "listen"
+            | "warning"
+            | "caption"
+            | "credit"
+            | "source"
+            | "sources"
+            | "p.s"
+            | "ps"
+            | "wait"
+    )
+}
+
+/// A line that starts with a short name and a colon ("Trump: Cruz has a
+/// long way to go", "Poll: Clinton leads in Ohio"): the name is the source
+/// of the rest of the line.
+fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
+    let first = seq.first()?;
+    let line_start = doc.text[..first.start]
+        .chars()
+        .rev()
+        .take_while(|c| *c != '\n')
+        .all(char::is_whitespace);
+    if !line_start {
+        return None;
+    }
+    let c = seq
+        .iter()
+        .take(7)
+        .position(|x| x.kind == ItemKind::Punct(':'))?;
+    if c == 0
+        || !seq[..c].iter().all(|x| x.is_word())
+        || seq[..c].iter().any(|x| {
+            not_a_source_label(&x.lower)
+                || x.lower.starts_with(|ch: char| ch.is_ascii_digit())
+                || cue_lemma(&x.lower).is_some_and(|l| !noun_like(l))
+        })
+        || !seq[0].cap
+    {
+        return None;
+    }
+    let (a, b) = phrase_after(seq, 0)?;
+    if a != 0 || b + 1 != c {
+        return None;
+    }
+    // the content: the rest of the line
+    let line_end = doc.text[seq[c].end..]
+        .find('\n')
+        .map_or(doc.text.len(), |k| seq[c].end + k);
+    let last = seq.iter().rposition(|x| x.end <= line_end)?;
+    if last <= c {
+        return None;
+    }
+    let (content, kind) = content_in(doc, seq, c + 1, last + 1)?;
+    Some(Draft {
+        source: Some(span_of(seq, 0, b)),
+        cue: Some(span_of(seq, c, c)),
+        cue_text: Some(":".to_string()),
+        content,
+        kind,
+        copy_of: None,
+        sentence: si,
+    })
 }
 
 /// The most items an inserted clause between a source and its cue may hold.
@@ -871,13 +1130,30 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                 let ow = opener.lower.as_str();
                 let inserted = matches!(
                     ow,
-                    "who" | "whose" | "which" | "a" | "an" | "the" | "for" | "however" | "too"
-                        | "though" | "meanwhile" | "in" | "also" | "of" | "like"
+                    "who"
+                        | "whose"
+                        | "which"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "for"
+                        | "however"
+                        | "too"
+                        | "though"
+                        | "meanwhile"
+                        | "in"
+                        | "also"
+                        | "of"
+                        | "like"
                 ) || is_determiner(ow)
                     || cues::is_person_title(ow)
                     || opener.cap
                     || (ow.len() > 4 && (ow.ends_with("ed") || ow.ends_with("ing")))
-                    || opener.lower.chars().next().is_some_and(|x| x.is_ascii_digit());
+                    || opener
+                        .lower
+                        .chars()
+                        .next()
+                        .is_some_and(|x| x.is_ascii_digit());
                 if !inserted || k == 0 {
                     return None;
                 }
@@ -890,9 +1166,7 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                     e = open.checked_sub(1)?;
                 }
                 let (a, b) = phrase_before(seq, e)?;
-                let named = seq[a..=b]
-                    .iter()
-                    .any(|x| x.cap || is_pronoun(&x.lower));
+                let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
                 if !named {
                     return None;
                 }

@@ -58,8 +58,6 @@ fn no_attribution() {
     let cases: Vec<(&str, &str)> = vec![
         // no cue
         ("The road to Velmora was closed for a week.", "Velmora"),
-        // passive without an agent: not a cue
-        ("He was said to be hiding in Ostrik.", "Ostrik"),
         // a cue word used as a noun after a determiner
         ("Her reports from Ostrik won a prize.", "Ostrik"),
         // an apostrophe is not a quotation
@@ -169,4 +167,164 @@ fn robust_to_unbalanced_marks() {
     for sp in a.spans() {
         assert!(sp.content.start <= sp.content.end && sp.content.end <= t.len());
     }
+}
+
+#[test]
+fn belief_intent_and_evaluation_cues() {
+    // (text, mention, source as written or None for no attribution)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        (
+            "Lenz believes the port of Velmora will reopen.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "The mayor thinks Ostrik deserves more aid.",
+            "Ostrik",
+            Some("The mayor"),
+        ),
+        (
+            "Harbor Minister Lenz wants more ferries for Velmora.",
+            "Velmora",
+            Some("Harbor Minister Lenz"),
+        ),
+        (
+            "The Council hopes to rebuild the bridge at Ostrik.",
+            "Ostrik",
+            Some("The Council"),
+        ),
+        (
+            "Farmers feared the floods would reach Velmora.",
+            "Velmora",
+            Some("Farmers"),
+        ),
+        (
+            "Lenz argued that Ostrik needed a new harbor.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+        (
+            "The Watch acknowledged delays in Velmora.",
+            "Velmora",
+            Some("The Watch"),
+        ),
+        (
+            "The Council called for talks in Ostrik.",
+            "Ostrik",
+            Some("The Council"),
+        ),
+        (
+            "Lenz urged the Council to fund Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "Lenz promised a new school for Ostrik.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+        (
+            "The Council vowed to protect Velmora.",
+            "Velmora",
+            Some("The Council"),
+        ),
+        (
+            "Lenz expects trade with Ostrik to grow.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+        (
+            "The mayor is calling on Lenz to visit Velmora.",
+            "Velmora",
+            Some("The mayor"),
+        ),
+        (
+            "Lenz didn't think Ostrik would vote.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+        // must not attribute: a noun after a determiner, an infinitive, no source
+        ("The hopes of Velmora rest on trade.", "Velmora", None),
+        ("Their support for Ostrik grew.", "Ostrik", None),
+        (
+            "Wanted posters covered the walls of Velmora.",
+            "Velmora",
+            None,
+        ),
+        ("A plan to rebuild Ostrik was shelved.", "Ostrik", None),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn source_phrases_around_the_cue() {
+    // (text, mention, source as written, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // an inserted relative clause or appositive closed by a comma
+        ("Weingarten, who has visited several towns, said the shift began in Velmora.", "Velmora", Some("Weingarten"), Indirect),
+        ("Sen. Lenz (R-Ost.), one of the authors, said Velmora was spared.", "Velmora", Some("Sen. Lenz (R-Ost.), one of the authors"), Indirect),
+        ("Simmons, an old ally, said the shift began in Ostrik.", "Ostrik", Some("Simmons, an old ally"), Indirect),
+        // a title with a period and an initial stay in the name
+        ("Ms. Brainard said trade with Ostrik matters.", "Ostrik", Some("Ms. Brainard"), Indirect),
+        // a quotation, then the source and a long tail
+        ("“In the face of fear, Velmora does not panic,” Lenz told a crowd in the harbor on Tuesday night.", "Velmora", Some("Lenz"), Direct),
+        // a second verb of the same subject, a participle after a dash
+        ("Lenz met survivors on Thursday and said Ostrik must act.", "Ostrik", Some("Lenz"), Indirect),
+        ("Lenz changed his choice – saying the fleet would now sail to Velmora.", "Velmora", Some("Lenz"), Indirect),
+        // an inserted source
+        ("The harbor at Ostrik, officials said, is safe for ships again.", "Ostrik", Some("officials"), Indirect),
+        ("At the heart of it, according to Lenz, was a dispute over Velmora.", "Velmora", Some("Lenz"), Indirect),
+        // a headline led by its source
+        ("Lenz: Velmora Harbor Will Reopen\n\nThe port was closed.", "Velmora", Some("Lenz"), Indirect),
+    ];
+    for (text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}");
+    }
+    // must not attribute: a label before a colon, a time, a lowercase line
+    for (text, mention) in [
+        (
+            "Update: Velmora Harbor Will Reopen\n\nThe port was closed.",
+            "Velmora",
+        ),
+        ("4:15 p.m.\n\nBoats reached Ostrik.", "Ostrik"),
+        ("Rain fell on Velmora: the port closed.", "Velmora"),
+    ] {
+        let a = at(text, mention, 0);
+        assert_eq!(a.kind, Some(Narrator), "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn claims_without_a_source() {
+    // (text, mention): a relation with no source
+    for (text, mention) in [
+        ("Lenz is expected to visit Velmora.", "Velmora"),
+        ("He was said to be hiding in Ostrik.", "Ostrik"),
+        (
+            "The Council reportedly moved its ships to Velmora.",
+            "Velmora",
+        ),
+        ("The convoy seemed to be heading for Ostrik.", "Ostrik"),
+    ] {
+        let a = at(text, mention, 0);
+        assert_eq!(a.kind, Some(Indirect), "{text}: {a:?}");
+        assert_eq!((a.source, a.text), (None, None), "{text}");
+    }
+    // must not attribute: no "to" after the participle, "appeared" on a stage
+    for (text, mention) in [
+        ("The road to Velmora is expected.", "Velmora"),
+        ("Lenz appeared in Ostrik on Monday.", "Ostrik"),
+        ("The Ostrik plan is well known.", "Ostrik"),
+    ] {
+        let a = at(text, mention, 0);
+        assert_eq!(a.kind, Some(Narrator), "{text}: {a:?}");
+    }
+    // inside a quotation the claim stays the speaker's
+    let t = "The Watch said: “Ships are reportedly leaving the port of Velmora for the south.”";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("The Watch"));
 }

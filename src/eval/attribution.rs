@@ -224,7 +224,11 @@ fn gold_for<'a>(doc: &'a GoldAttrDoc, pl: &PlaceAttribution) -> Option<&'a GoldA
 }
 
 /// True when the place's exported source is the gold relation's source.
-fn place_right(g: &GoldAttribution, pl: &PlaceAttribution, text_of: &dyn Fn(&CpSpan) -> String) -> bool {
+fn place_right(
+    g: &GoldAttribution,
+    pl: &PlaceAttribution,
+    text_of: &dyn Fn(&CpSpan) -> String,
+) -> bool {
     match &g.source {
         None => pl.source_texts.iter().all(|t| t.trim().is_empty()),
         Some(gs) => {

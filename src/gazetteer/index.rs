@@ -550,6 +550,15 @@ impl Index {
             end: var_sec.1,
         };
         let variants = fst::Map::new(var_slice).map_err(|e| format!("bad variant index: {e}"))?;
+        if verify {
+            // the fst crate panics on a corrupt transducer: check each one's
+            // own checksum too (an edit that fixed up only the header CRC)
+            for (what, f) in [("name", &map), ("id", &ids), ("variant", &variants)] {
+                f.as_fst()
+                    .verify()
+                    .map_err(|e| format!("bad {what} index: {e}"))?;
+            }
+        }
         Ok(Index {
             bytes,
             meta,
@@ -651,7 +660,9 @@ impl Index {
         let Some(count) = off.checked_mul(4).and_then(|at| read_u32(b, at)) else {
             return Vec::new();
         };
-        (0..count as usize)
+        // a corrupt count must not loop over billions of absent words
+        let count = (count as usize).min((b.len() / 4).saturating_sub(off + 1));
+        (0..count)
             .filter_map(|k| read_u32(b, (off + 1 + k) * 4))
             .map(|w| Posting {
                 place: w >> 4,
@@ -835,5 +846,46 @@ mod tests {
         for (name, bytes) in cases {
             assert!(Index::from_vec(bytes).is_err(), "{name} was accepted");
         }
+    }
+
+    /// Recomputes the header checksum, as a crafted file would.
+    fn fix_crc(v: &mut [u8]) {
+        let crc = crc32fast::hash(&v[HEADER_LEN..]);
+        v[16..20].copy_from_slice(&crc.to_le_bytes());
+    }
+
+    // fuzz (index_loader): a corrupt name fst behind a valid header CRC made
+    // the fst crate panic on the first lookup
+    #[test]
+    fn a_corrupt_fst_behind_a_valid_crc_is_refused() {
+        let good = build_index(&sample(), "").unwrap();
+        let idx = Index::from_vec(good.clone()).unwrap();
+        let sl = idx.map.as_fst().as_inner();
+        let (start, end) = (sl.start, sl.end);
+        drop(idx);
+        for at in start..end {
+            let mut v = good.clone();
+            v[at] ^= 0x40;
+            fix_crc(&mut v);
+            if let Ok(ix) = Index::from_vec(v) {
+                let _ = ix.lookup("baghdad");
+                let _ = ix.keys_with_prefix("", 10);
+            }
+        }
+    }
+
+    // a postings count far beyond the section is cut to what is there
+    #[test]
+    fn a_huge_postings_count_is_bounded() {
+        let mut v = build_index(&sample(), "").unwrap();
+        let idx = Index::from_vec(v.clone()).unwrap();
+        let off = idx.map.get("baghdad").unwrap() as usize;
+        let at = idx.postings.0 + off * 4;
+        drop(idx);
+        v[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        fix_crc(&mut v);
+        let idx = Index::from_vec(v).unwrap();
+        let n = idx.lookup("baghdad").len();
+        assert!(n <= (idx.postings.1 - idx.postings.0) / 4, "{n}");
     }
 }

@@ -10,6 +10,7 @@ mod exports;
 mod gazetteer;
 mod properties;
 mod resolution;
+mod robustness;
 mod variants;
 
 use std::path::PathBuf;

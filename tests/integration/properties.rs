@@ -51,10 +51,9 @@ const QUOTES: &[&str] = &[
 /// Invisible and odd characters: BOM, zero-width, bidi controls, NUL, line
 /// and paragraph separators, CR, CRLF.
 const ODD: &[&str] = &[
-    "\u{feff}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{200e}", "\u{200f}",
-    "\u{202a}", "\u{202b}", "\u{202c}", "\u{202d}", "\u{202e}", "\u{2066}", "\u{2067}",
-    "\u{2068}", "\u{2069}", "\u{0}", "\r\n", "\r", "\r\n\r\n", "\u{2028}", "\u{2029}", "\u{a0}",
-    "\t",
+    "\u{feff}", "\u{200b}", "\u{200c}", "\u{200d}", "\u{2060}", "\u{200e}", "\u{200f}", "\u{202a}",
+    "\u{202b}", "\u{202c}", "\u{202d}", "\u{202e}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+    "\u{0}", "\r\n", "\r", "\r\n\r\n", "\u{2028}", "\u{2029}", "\u{a0}", "\t",
 ];
 
 /// Text made of place names (fixed and drawn from the gazetteer), common
@@ -90,10 +89,20 @@ fn news_like() -> impl Strategy<Value = String> {
     ];
     (
         prop::bool::ANY,
-        prop::collection::vec((piece, prop::sample::select(&[" ", "", "\u{200b}", "\n"][..])), 0..40),
+        prop::collection::vec(
+            (
+                piece,
+                prop::sample::select(&[" ", "", "\u{200b}", "\n"][..]),
+            ),
+            0..40,
+        ),
     )
         .prop_map(|(bom, v)| {
-            let mut s = if bom { "\u{feff}".to_string() } else { String::new() };
+            let mut s = if bom {
+                "\u{feff}".to_string()
+            } else {
+                String::new()
+            };
             for (p, sep) in v {
                 s.push_str(&p);
                 s.push_str(sep);
@@ -127,10 +136,16 @@ fn check_mentions(text: &str, mentions: &[Mention]) -> Result<(), TestCaseError>
 
 /// A position: two or three finite numbers, longitude and latitude in range.
 fn check_position(p: &Value) -> Result<(), TestCaseError> {
-    let a = p.as_array().ok_or_else(|| TestCaseError::fail("position is an array"))?;
+    let a = p
+        .as_array()
+        .ok_or_else(|| TestCaseError::fail("position is an array"))?;
     prop_assert!(a.len() == 2 || a.len() == 3, "position has 2 or 3 numbers");
-    let lon = a[0].as_f64().ok_or_else(|| TestCaseError::fail("lon is a number"))?;
-    let lat = a[1].as_f64().ok_or_else(|| TestCaseError::fail("lat is a number"))?;
+    let lon = a[0]
+        .as_f64()
+        .ok_or_else(|| TestCaseError::fail("lon is a number"))?;
+    let lat = a[1]
+        .as_f64()
+        .ok_or_else(|| TestCaseError::fail("lat is a number"))?;
     prop_assert!((-180.0..=180.0).contains(&lon), "lon {} in range", lon);
     prop_assert!((-90.0..=90.0).contains(&lat), "lat {} in range", lat);
     Ok(())
@@ -138,7 +153,9 @@ fn check_position(p: &Value) -> Result<(), TestCaseError> {
 
 /// A linear ring: at least four positions, closed.
 fn check_ring(r: &Value) -> Result<(), TestCaseError> {
-    let a = r.as_array().ok_or_else(|| TestCaseError::fail("ring is an array"))?;
+    let a = r
+        .as_array()
+        .ok_or_else(|| TestCaseError::fail("ring is an array"))?;
     prop_assert!(a.len() >= 4, "a ring has at least 4 positions");
     prop_assert_eq!(a.first(), a.last(), "a ring is closed");
     a.iter().try_for_each(check_position)
@@ -160,7 +177,9 @@ fn check_geometry(g: &Value) -> Result<(), TestCaseError> {
             .ok_or_else(|| TestCaseError::fail("multipolygon"))?
             .iter()
             .try_for_each(polygon),
-        other => Err(TestCaseError::fail(format!("unexpected geometry {other:?}"))),
+        other => Err(TestCaseError::fail(format!(
+            "unexpected geometry {other:?}"
+        ))),
     }
 }
 
