@@ -113,9 +113,12 @@ pub fn parse_jsonl_line(line: &str) -> Result<Document, String> {
 /// use geomention::document::{BadLineKind, JsonlReader};
 ///
 /// let input = "{\"id\": 1, \"text\": \"In Mosul.\"}\n{\"id\": 2, \"text\": \"A very long text.\"}\n";
-/// let docs: Vec<_> = JsonlReader::new(input.as_bytes()).max_line_bytes(30).collect();
-/// assert_eq!(docs[0].as_ref().map(|d| d.text.as_str()), Ok("In Mosul."));
-/// assert_eq!(docs[1].as_ref().map_err(|bad| (bad.line, bad.kind)), Err(&(2, BadLineKind::TooLarge)));
+/// let mut docs = JsonlReader::new(input.as_bytes()).max_line_bytes(30);
+/// let first = docs.next().unwrap().unwrap();
+/// assert_eq!(first.text, "In Mosul.");
+/// let second = docs.next().unwrap().unwrap_err();
+/// assert_eq!((second.line, second.kind), (2, BadLineKind::TooLarge));
+/// assert!(docs.next().is_none());
 /// ```
 pub struct JsonlReader<R: BufRead> {
     input: R,
