@@ -128,7 +128,12 @@ impl PeopleCues {
 pub fn before_initial(tokens: &[Token], k: usize) -> bool {
     match (tokens.get(k + 1), tokens.get(k + 2)) {
         (Some(i), Some(s)) => {
-            i.key.len() == 1 && i.capitalized && s.sep == Sep::Dot && s.capitalized
+            // "James C. Verduin", not "Charleston, W.Va."
+            i.sep == Sep::Space
+                && i.key.len() == 1
+                && i.capitalized
+                && s.sep == Sep::Dot
+                && s.capitalized
         }
         _ => false,
     }

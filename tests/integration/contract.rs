@@ -138,6 +138,16 @@ fn traps_are_not_places() {
         ),
         ("In Mosul, Mary Jordan said the road was closed.", "Mary"),
         ("James C. Verduin spoke in Basra.", "James"),
+        // a direction word before a name the gazetteer does not know
+        ("The crash closed West Broad Street in Athens, Ga.", "West"),
+        // a name the gazetteer writes only in capitals (CO), in mixed case
+        ("Dow Chemical Co. will build a plant near Baghdad.", "Co."),
+        // a dictionary-known proper name that names only small places,
+        // with no place context in the document
+        (
+            "Jones will be paid $9 an hour in Basra, and Jones agreed.",
+            "Jones",
+        ),
     ];
     for (text, trap) in cases {
         let v = tag(text);
@@ -148,6 +158,42 @@ fn traps_are_not_places() {
             .map(|f| f["properties"]["mention"].as_str().unwrap())
             .collect();
         assert!(!got.contains(&trap), "{text:?} gave {got:?}");
+    }
+}
+
+#[test]
+fn places_the_strict_rules_keep() {
+    // (text, mention that must be found, its country)
+    let cases = [
+        // a local institution is in its place (unlike a newspaper)
+        (
+            "Detective Goodwin of the Paris Police Department, Tenn., said.",
+            "Paris",
+            "US",
+        ),
+        ("She studies at the University of Cincinnati.", "Cincinnati", "US"),
+        // a weak given-name guess stays local: the dateline keeps its place
+        (
+            "CHARLESTON, W.Va. - McMillon of the Charleston Gold Dome Lions Club won. Charleston police said.",
+            "CHARLESTON",
+            "US",
+        ),
+        // the same dictionary name with place context in the document
+        ("Storms hit Jones, Okla., and deputies in Jones said.", "Jones", "US"),
+        // state abbreviations written with periods are abbreviations
+        ("He grew up in Greenville, S.C., and left.", "S.C", "US"),
+    ];
+    for (text, mention, cc) in cases {
+        let v = tag(text);
+        let f = v["features"].as_array().unwrap();
+        let hit = f.iter().find(|x| {
+            x["properties"]["mention"]
+                .as_str()
+                .unwrap()
+                .starts_with(mention)
+        });
+        let hit = hit.unwrap_or_else(|| panic!("{mention} not found in {text:?}: {f:?}"));
+        assert_eq!(hit["properties"]["country_code"], cc, "{text}");
     }
 }
 
