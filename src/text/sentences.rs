@@ -222,6 +222,47 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         out.push(s);
     }
+    // 3. A text without sentence punctuation (a scraped dump, a list) would
+    //    make one sentence of any length, and every mention would carry it:
+    //    cut sentences longer than MAX_SENTENCE_BYTES at a space.
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|s| cut_long(text, s)).collect();
+    }
+    out
+}
+
+/// Longest sentence kept whole, in bytes (a long news sentence is 300).
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Cuts a sentence into pieces of at most about `MAX_SENTENCE_BYTES`, each
+/// ending at a whitespace (or at a character boundary when there is none).
+fn cut_long(text: &str, s: Sentence) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut from = s.start;
+    while s.end - from > MAX_SENTENCE_BYTES {
+        let mut cut = from + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[from..cut];
+        let at = window
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .map(|k| from + k)
+            .unwrap_or(cut);
+        out.push(Sentence {
+            start: from,
+            end: at,
+        });
+        let rest = &text[at..s.end];
+        from = at + (rest.len() - rest.trim_start().len());
+    }
+    if from < s.end {
+        out.push(Sentence {
+            start: from,
+            end: s.end,
+        });
+    }
     out
 }
 
@@ -234,6 +275,36 @@ mod tests {
             .into_iter()
             .map(|s| &t[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces() {
+        let t = "word ".repeat(3000) + "end";
+        let v = sentences(&t);
+        assert!(v.len() >= 3, "{}", v.len());
+        let mut prev = 0;
+        for s in &v {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES);
+            assert!(s.start >= prev && s.start < s.end);
+            assert!(!t[s.start..s.end].starts_with(' ') && !t[s.start..s.end].ends_with(' '));
+            prev = s.end;
+        }
+        assert_eq!(
+            v.last()
+                .map(|s| &t[s.start..s.end])
+                .unwrap_or("")
+                .ends_with("end"),
+            true
+        );
+        // no whitespace at all: cut at a character boundary
+        let t = "é".repeat(5000);
+        let v = sentences(&t);
+        assert_eq!(v.iter().map(|s| s.end - s.start).sum::<usize>(), t.len());
+        // an ordinary sentence is never cut
+        assert_eq!(
+            split("Fighting spread to Mosul. It stopped."),
+            ["Fighting spread to Mosul.", "It stopped."]
+        );
     }
 
     #[test]
