@@ -120,7 +120,66 @@ impl Tagger {
     }
 
     /// Tags `text` with document metadata.
+    ///
+    /// A text longer than 1 MiB (a dump rather than an article) is tagged in
+    /// windows of whole sentences of about that size, so that memory for
+    /// candidates stays bounded; offsets always index the whole text.
     pub fn tag_with(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
+        self.tag_windowed(doc_id, text, meta, WINDOW_BYTES)
+    }
+
+    fn tag_windowed(
+        &self,
+        doc_id: &str,
+        text: &str,
+        meta: &Metadata,
+        window: usize,
+    ) -> Vec<Mention> {
+        if text.len() <= window {
+            return self.tag_whole(doc_id, text, meta);
+        }
+        let mut out = Vec::new();
+        let (mut from, mut from_cp) = (0usize, 0usize);
+        let mut end = 0;
+        for s in sentences(text) {
+            if s.end - from > window && end > from {
+                from_cp = self.tag_piece(doc_id, text, meta, from, end, from_cp, &mut out);
+                from = end;
+            }
+            end = s.end;
+        }
+        if from < text.len() {
+            self.tag_piece(doc_id, text, meta, from, text.len(), from_cp, &mut out);
+        }
+        renumber(&mut out);
+        out
+    }
+
+    /// Tags `text[a..b]` as a whole and appends its mentions with offsets
+    /// shifted by `a_cp` code points; returns the code-point offset of `b`.
+    #[allow(clippy::too_many_arguments)]
+    fn tag_piece(
+        &self,
+        doc_id: &str,
+        text: &str,
+        meta: &Metadata,
+        a: usize,
+        b: usize,
+        a_cp: usize,
+        out: &mut Vec<Mention>,
+    ) -> usize {
+        let piece = &text[a..b];
+        for mut m in self.tag_whole(doc_id, piece, meta) {
+            m.start += a_cp;
+            m.end += a_cp;
+            m.sentence_start += a_cp;
+            m.sentence_end += a_cp;
+            out.push(m);
+        }
+        a_cp + piece.chars().count()
+    }
+
+    fn tag_whole(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
         let kept = self.spot(text, &prep);
         let choices = resolve(
@@ -315,6 +374,9 @@ fn renumber(mentions: &mut [Mention]) {
         m.n = i + 1;
     }
 }
+
+/// Texts longer than this are tagged in windows of whole sentences.
+const WINDOW_BYTES: usize = 1 << 20;
 
 /// One exact match and what the spotting rules said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -561,5 +623,37 @@ fn given_spot(gaz: &Gazetteer, tokens: &[Token], text: &str, start: usize, end: 
         kind: MatchKind::Exact,
         similarity: 1.0,
         sims: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_give_the_offsets_of_the_whole_text() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        let text = "Fighting was reported in Baghdad and Mosul, officials said. \
+                    « Nous avons quitté Erbil », a dit un habitant de Kirkuk. "
+            .repeat(40);
+        let whole = tagger.tag_windowed("d", &text, &Metadata::default(), usize::MAX);
+        let windowed = tagger.tag_windowed("d", &text, &Metadata::default(), 500);
+        assert!(whole.len() >= 160, "{}", whole.len());
+        assert_eq!(whole.len(), windowed.len());
+        let chars: Vec<char> = text.chars().collect();
+        for (a, b) in whole.iter().zip(&windowed) {
+            assert_eq!((a.start, a.end, &a.surface), (b.start, b.end, &b.surface));
+            assert_eq!(
+                (a.sentence_start, a.sentence_end),
+                (b.sentence_start, b.sentence_end)
+            );
+            assert_eq!(a.place.id, b.place.id);
+            let s: String = chars[b.start..b.end].iter().collect();
+            assert_eq!(s, b.surface);
+            assert_eq!(
+                b.n,
+                windowed.iter().position(|m| m.start == b.start).unwrap() + 1
+            );
+        }
     }
 }
