@@ -151,3 +151,49 @@ fn help_shows_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:"));
 }
+
+/// A run killed with SIGKILL in the middle leaves the previous output file
+/// as it was (outputs go to a temporary file that is renamed at the end).
+#[cfg(unix)]
+#[test]
+fn a_killed_run_leaves_the_previous_output_intact() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("big.txt");
+    let sentence = "Clashes were reported in Samarra and Karbala, officials said. ";
+    std::fs::write(&input, sentence.repeat(200_000)).unwrap();
+    let out = dir.path().join("out.geojson");
+    std::fs::write(&out, "previous output\n").unwrap();
+    let exe = assert_cmd::cargo::cargo_bin("geomention");
+    let mut child = std::process::Command::new(exe)
+        .arg("tag")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("-q")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // kill it once it has started writing its temporary file, or after 2 s
+    let t0 = Instant::now();
+    while t0.elapsed() < Duration::from_secs(2) {
+        let temps = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                let n = e.as_ref().unwrap().file_name();
+                let n = n.to_string_lossy();
+                n != "big.txt" && n != "out.geojson"
+            })
+            .count();
+        if temps > 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    assert!(still_running, "the run ended before it could be killed");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous output\n");
+}
