@@ -1123,6 +1123,7 @@ fn eval(args: EvalArgs) -> Result<()> {
         geomention::eval::EvalOptions {
             gold_spans: args.gold_spans,
             strict_geo: false,
+            explain_misses: args.errors.is_some(),
         },
     );
     if let Some(p) = &args.errors {

@@ -245,17 +245,18 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
 /// Gain of a candidate inside a first-level division the user prefers.
 const PREFER_ADMIN1_BONUS: f64 = 10.0;
 
-/// True when `p` lies in (or is) one of the preferred first-level divisions,
-/// given as GeoNames codes (`IQ.10`) or names (`Diyala`, compared folded).
-fn in_preferred_admin1(p: &Place, prefer: &[String]) -> bool {
+/// True when `p` lies in (or is) one of the preferred first-level divisions:
+/// `prefer` holds each as given (a GeoNames code, `IQ.10`) and folded (a
+/// name, `diyala`).
+fn in_preferred_admin1(p: &Place, prefer: &[(String, String)]) -> bool {
     if p.admin1_code.is_empty() || p.is_country() {
         return false;
     }
     let code = format!("{}.{}", p.country_code, p.admin1_code);
     let name = crate::normalize::fold(&p.admin1);
-    prefer.iter().any(|x| {
-        x.eq_ignore_ascii_case(&code) || (!name.is_empty() && crate::normalize::fold(x) == name)
-    })
+    prefer
+        .iter()
+        .any(|(x, folded)| x.eq_ignore_ascii_case(&code) || (!name.is_empty() && *folded == name))
 }
 
 /// Chooses a place for every spot. `prefer_countries` (ISO codes) biases the
@@ -352,6 +353,10 @@ pub fn resolve(
     let total_c: f64 = country_w.values().sum();
     let total_a: f64 = admin_w.values().sum();
     let containers = containers(spots, text, tokens);
+    let prefer_admin1: Vec<(String, String)> = prefer_admin1
+        .iter()
+        .map(|x| (x.clone(), crate::normalize::fold(x)))
+        .collect();
 
     let mut scores: Vec<Vec<f64>> = Vec::with_capacity(spots.len());
     for (k, (s, sc)) in spots.iter().zip(&priors).enumerate() {
@@ -379,7 +384,7 @@ pub fn resolve(
                     0.0
                 };
                 let mut v = base + COUNTRY_WEIGHT * share_c + ADMIN1_WEIGHT * share_a;
-                if !prefer_admin1.is_empty() && in_preferred_admin1(p, prefer_admin1) {
+                if !prefer_admin1.is_empty() && in_preferred_admin1(p, &prefer_admin1) {
                     v += PREFER_ADMIN1_BONUS;
                 }
                 if let Some(c) = &containers[k] {

@@ -182,13 +182,7 @@ impl Tagger {
     fn tag_whole(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
         let kept = self.spot(text, &prep);
-        let choices = resolve(
-            &kept,
-            &prep.tokens,
-            text,
-            &self.preferred(meta),
-            &self.options.prefer_admin1,
-        );
+        let choices = self.resolve(&kept, &prep, text, meta);
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
         let mut out: Vec<Mention> = self
             .mentions(doc_id, text, &prep, &kept, choices)
@@ -231,13 +225,7 @@ impl Tagger {
         all.sort_by_key(|(_, s)| (s.first, s.start));
         let order: Vec<usize> = all.iter().map(|(k, _)| *k).collect();
         let merged: Vec<Spot> = all.into_iter().map(|(_, s)| s).collect();
-        let merged_choices = resolve(
-            &merged,
-            &prep.tokens,
-            text,
-            &self.preferred(meta),
-            &self.options.prefer_admin1,
-        );
+        let merged_choices = self.resolve(&merged, &prep, text, meta);
         let mut choices: Vec<Option<Resolution>> = vec![None; spots.len()];
         for (k, c) in order.into_iter().zip(merged_choices) {
             if k != usize::MAX {
@@ -295,6 +283,23 @@ impl Tagger {
         all.extend(variants);
         all.sort_by_key(|s| s.first);
         filter_spots(all, prep, &persons).0
+    }
+
+    /// Resolves spots with the user's and the document's preferences.
+    fn resolve(
+        &self,
+        spots: &[Spot],
+        prep: &Prepared,
+        text: &str,
+        meta: &Metadata,
+    ) -> Vec<Option<Resolution>> {
+        resolve(
+            spots,
+            &prep.tokens,
+            text,
+            &self.preferred(meta),
+            &self.options.prefer_admin1,
+        )
     }
 
     fn preferred(&self, meta: &Metadata) -> Vec<String> {

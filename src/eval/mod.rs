@@ -103,6 +103,10 @@ pub struct EvalOptions {
     pub gold_spans: bool,
     /// Match for the geocoding metrics by exact span instead of overlap.
     pub strict_geo: bool,
+    /// Say, for each missed toponym, which spotting rule dropped it
+    /// (`ErrorCase::dropped`; a second spotting pass over documents with
+    /// misses, worth it only when the errors are read).
+    pub explain_misses: bool,
 }
 
 /// One error worth reading: a false positive, a miss, or a far-off place.
@@ -323,7 +327,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
             }
         }
         if !opts.gold_spans {
-            let verdicts = if used_g.iter().all(|&u| u) {
+            let verdicts = if !opts.explain_misses || used_g.iter().all(|&u| u) {
                 Vec::new()
             } else {
                 tagger.spot_verdicts(&d.text)

@@ -53,14 +53,7 @@ pub fn properties(m: &Mention) -> Map<String, Value> {
     o.insert("sentence_start".into(), json!(m.sentence_start));
     o.insert("sentence_end".into(), json!(m.sentence_end));
     o.insert("place_id".into(), json!(p.id));
-    o.insert(
-        "feature_class".into(),
-        super::text_or_null(&p.feature_class),
-    );
-    o.insert("feature_code".into(), super::text_or_null(&p.feature_code));
-    o.insert("country_code".into(), super::text_or_null(&p.country_code));
-    o.insert("admin1".into(), super::text_or_null(&p.admin1));
-    o.insert("population".into(), json!(p.population));
+    super::insert_place_columns(&mut o, p);
     o.insert("match".into(), json!(m.match_kind.as_str()));
     o.insert(
         "similarity".into(),

@@ -95,3 +95,16 @@ pub(crate) fn text_or_null(s: &str) -> serde_json::Value {
         serde_json::Value::String(s.to_string())
     }
 }
+
+/// The place columns that mention and place features share, in their
+/// documented order: feature class and code, country, admin-1, population.
+pub(crate) fn insert_place_columns(
+    o: &mut serde_json::Map<String, serde_json::Value>,
+    p: &crate::gazetteer::Place,
+) {
+    o.insert("feature_class".into(), text_or_null(&p.feature_class));
+    o.insert("feature_code".into(), text_or_null(&p.feature_code));
+    o.insert("country_code".into(), text_or_null(&p.country_code));
+    o.insert("admin1".into(), text_or_null(&p.admin1));
+    o.insert("population".into(), serde_json::json!(p.population));
+}

@@ -122,14 +122,7 @@ pub fn place_properties(s: &PlaceSummary) -> Map<String, Value> {
     let mut o = Map::new();
     o.insert("place_id".into(), json!(p.id));
     o.insert("name".into(), json!(p.name));
-    o.insert(
-        "feature_class".into(),
-        super::text_or_null(&p.feature_class),
-    );
-    o.insert("feature_code".into(), super::text_or_null(&p.feature_code));
-    o.insert("country_code".into(), super::text_or_null(&p.country_code));
-    o.insert("admin1".into(), super::text_or_null(&p.admin1));
-    o.insert("population".into(), json!(p.population));
+    super::insert_place_columns(&mut o, p);
     o.insert("mention_count".into(), json!(s.mention_count));
     o.insert("doc_count".into(), json!(s.doc_count));
     o.insert(
