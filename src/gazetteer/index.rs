@@ -12,7 +12,10 @@
 //!   4. postings: u32 words; at each list, a count then `place << 4 | flags` entries
 //!   5. an `fst::Map` from folded name key to the word offset of its postings list
 //!   6. an `fst::Map` from place id to place number
-//!   7. an `fst::Map` from variant key (`normalize::variant_key`) to postings
+//!   7. an `fst::Map` from variant key (`normalize::variant_key`), a NUL
+//!      byte and a name key to that name key's postings (the lists of
+//!      section 4): one range scan gives the distinct names of a variant key,
+//!      so variant matching compares names without decoding any place
 //! ```
 //!
 //! Names are looked up by walking the finite state transducer byte by byte,
@@ -30,7 +33,7 @@ use std::sync::Arc;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"GEOMIDX\0";
 /// Current format version; files of another version are refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 const HEADER_LEN: usize = 32;
 
 /// Posting flag: the key comes from the preferred or ASCII name.
@@ -138,8 +141,6 @@ pub struct IndexBuilder {
     arena: Vec<u8>,
     /// (arena offset, key length, posting word)
     entries: Vec<(u64, u32, u32)>,
-    /// the same for variant keys
-    variants: Vec<(u64, u32, u32)>,
 }
 
 impl IndexBuilder {
@@ -152,7 +153,6 @@ impl IndexBuilder {
             ids: Vec::new(),
             arena: Vec::new(),
             entries: Vec::new(),
-            variants: Vec::new(),
         }
     }
 
@@ -227,30 +227,38 @@ impl IndexBuilder {
         let off = self.arena.len() as u64;
         self.arena.extend_from_slice(key.as_bytes());
         self.entries.push((off, key.len() as u32, word));
-        let v = crate::normalize::variant_key(key);
-        if !v.is_empty() {
-            let off = self.arena.len() as u64;
-            self.arena.extend_from_slice(v.as_bytes());
-            self.variants.push((off, v.len() as u32, word));
-        }
     }
 
     /// Sorts (key, posting) entries, appends one postings list per key to
     /// `postings` (a place once per key, flags merged) and returns the fst
-    /// map from key to the list's offset.
+    /// map from key to the list's offset, with the variant map: variant key,
+    /// NUL, name key → the same offset.
     fn postings_map(
         &self,
         mut entries: Vec<(u64, u32, u32)>,
         postings: &mut Vec<u32>,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<(Vec<u8>, Vec<u8>), String> {
         let arena = &self.arena;
         let key = |e: &(u64, u32, u32)| &arena[e.0 as usize..e.0 as usize + e.1 as usize];
         entries.sort_unstable_by(|a, b| key(a).cmp(key(b)).then(a.2.cmp(&b.2)));
         let mut map = fst::MapBuilder::memory();
+        // (variant arena offset, length, postings offset)
+        let mut var_arena: Vec<u8> = Vec::new();
+        let mut var_entries: Vec<(u64, u32, u64)> = Vec::new();
         let mut i = 0;
         while i < entries.len() {
             let k = key(&entries[i]);
             let at = postings.len();
+            if let Ok(ks) = std::str::from_utf8(k) {
+                let v = crate::normalize::variant_key(ks);
+                if !v.is_empty() {
+                    let off = var_arena.len() as u64;
+                    var_arena.extend_from_slice(v.as_bytes());
+                    var_arena.push(0);
+                    var_arena.extend_from_slice(k);
+                    var_entries.push((off, (v.len() + 1 + k.len()) as u32, at as u64));
+                }
+            }
             postings.push(0);
             let mut last_place = u32::MAX;
             while i < entries.len() && key(&entries[i]) == k {
@@ -268,7 +276,16 @@ impl IndexBuilder {
             postings[at] = (postings.len() - at - 1) as u32;
             map.insert(k, at as u64).map_err(|e| e.to_string())?;
         }
-        map.into_inner().map_err(|e| e.to_string())
+        let vkey = |e: &(u64, u32, u64)| &var_arena[e.0 as usize..e.0 as usize + e.1 as usize];
+        var_entries.sort_unstable_by(|a, b| vkey(a).cmp(vkey(b)));
+        let mut variants = fst::MapBuilder::memory();
+        for e in &var_entries {
+            variants.insert(vkey(e), e.2).map_err(|e| e.to_string())?;
+        }
+        Ok((
+            map.into_inner().map_err(|e| e.to_string())?,
+            variants.into_inner().map_err(|e| e.to_string())?,
+        ))
     }
 
     /// Writes the index (header, then sections) to `w`.
@@ -278,9 +295,7 @@ impl IndexBuilder {
         let mut postings: Vec<u32> =
             Vec::with_capacity(self.entries.len() + self.entries.len() / 4);
         let entries = std::mem::take(&mut self.entries);
-        let names = self.postings_map(entries, &mut postings)?;
-        let variants = std::mem::take(&mut self.variants);
-        let variant_map = self.postings_map(variants, &mut postings)?;
+        let (names, variant_map) = self.postings_map(entries, &mut postings)?;
         // ids
         self.ids.sort_unstable();
         self.ids.dedup_by(|a, b| a.0 == b.0);
@@ -680,23 +695,46 @@ impl Index {
             .filter(|&i| (i as usize) < self.len)
     }
 
-    /// Candidates of a variant key (`normalize::variant_key`).
-    pub fn lookup_variant(&self, vkey: &str) -> Vec<Posting> {
-        match self.variants.get(vkey.as_bytes()) {
-            Some(off) => self.postings(off),
-            None => Vec::new(),
+    /// The distinct name keys of a variant key (`normalize::variant_key`),
+    /// each with the offset of its postings list (for [`Index::postings`]).
+    pub fn variant_names(&self, vkey: &str) -> Vec<(String, u64)> {
+        use fst::{IntoStreamer, Streamer};
+        let mut lo = vkey.as_bytes().to_vec();
+        lo.push(0);
+        let mut hi = vkey.as_bytes().to_vec();
+        hi.push(1);
+        let mut out = Vec::new();
+        let mut s = self.variants.range().ge(&lo).lt(&hi).into_stream();
+        while let Some((k, v)) = s.next() {
+            if let Ok(name) = std::str::from_utf8(&k[lo.len()..]) {
+                out.push((name.to_string(), v));
+            }
         }
+        out
+    }
+
+    /// Candidates of a variant key: the places of all its names, each once
+    /// (flags merged), in place order.
+    pub fn lookup_variant(&self, vkey: &str) -> Vec<Posting> {
+        let mut all: Vec<Posting> = self
+            .variant_names(vkey)
+            .into_iter()
+            .flat_map(|(_, off)| self.postings(off))
+            .collect();
+        all.sort_unstable_by_key(|p| p.place);
+        let mut out: Vec<Posting> = Vec::with_capacity(all.len());
+        for p in all {
+            match out.last_mut() {
+                Some(last) if last.place == p.place => last.flags |= p.flags,
+                _ => out.push(p),
+            }
+        }
+        out
     }
 
     /// Number of places a variant key names (without decoding them).
     pub fn variant_count(&self, vkey: &str) -> usize {
-        let b = &self.bytes.as_ref()[self.postings.0..self.postings.1];
-        self.variants
-            .get(vkey.as_bytes())
-            .and_then(|off| usize::try_from(off).ok())
-            .and_then(|off| off.checked_mul(4))
-            .and_then(|at| read_u32(b, at))
-            .map_or(0, |n| n as usize)
+        self.lookup_variant(vkey).len()
     }
 
     /// Candidates of an exact key.

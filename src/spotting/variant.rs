@@ -14,10 +14,11 @@
 use super::{MatchKind, Spot};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 
-/// The places of one variant key, each with the prepared forms of its names
-/// that have this key (a cache entry of the gazetteer).
-pub type VariantPlaces = Vec<(PlaceRef, Place, Vec<Forms>)>;
-use crate::normalize::{fold, light, strip_articles, variant_key};
+/// The names of one variant key: each distinct name (articles stripped)
+/// prepared for comparison, with the places it names, not decoded (a cache
+/// entry of the gazetteer).
+pub type VariantPlaces = Vec<(Forms, Vec<PlaceRef>)>;
+use crate::normalize::{light, strip_articles, variant_key};
 use crate::text::{Sep, Token};
 
 /// Longest span tried, in tokens.
@@ -53,7 +54,14 @@ impl Forms {
     /// The forms of an article-stripped key.
     pub fn new(stripped: &str) -> Forms {
         let light = light(stripped);
-        let three = light.replace('e', "i").replace('o', "u");
+        let three = light
+            .chars()
+            .map(|c| match c {
+                'e' => 'i',
+                'o' => 'u',
+                c => c,
+            })
+            .collect();
         Forms {
             stripped: stripped.to_string(),
             light,
@@ -94,9 +102,9 @@ fn confirmed_of(a: &Forms, b: &Forms) -> Option<f64> {
 /// and whether one differs from the text only by articles and spaces.
 pub type Confirmed = (Vec<(PlaceRef, Place, f64)>, f64, bool);
 
-/// The places a variant key names, each with its names (folded, articles
-/// stripped) that have this key. Cached per gazetteer: the same surnames and
-/// variants recur across documents.
+/// The names a variant key stands for, each with its places. Read from the
+/// index's variant map (names, not places: nothing is decoded) and cached
+/// per gazetteer: the same surnames and variants recur across documents.
 fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> {
     if let Some(hit) = gaz.variant_cache_get(vkey) {
         return hit;
@@ -106,30 +114,49 @@ fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> 
         if layer.demonyms {
             continue;
         }
-        let n = layer.index.variant_count(vkey);
-        if n == 0 || n > MAX_CANDIDATES {
+        let names = layer.index.variant_names(vkey);
+        if names.is_empty() {
             continue;
         }
-        for posting in layer.index.lookup_variant(vkey) {
-            let r = PlaceRef {
-                layer: li as u16,
-                place: posting.place,
-                flags: posting.flags,
-            };
-            let Some(mut place) = gaz.place(r) else {
-                continue;
-            };
-            let mut names: Vec<String> = place
-                .names()
-                .map(fold)
-                .filter(|nk| variant_key(nk) == vkey)
-                .map(|nk| strip_articles(&nk))
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            place.alternate_names = Vec::new();
-            out.push((r, place, names.iter().map(|n| Forms::new(n)).collect()));
+        let mut per_name: Vec<(String, Vec<PlaceRef>)> = names
+            .into_iter()
+            .map(|(key, off)| {
+                let refs = layer
+                    .index
+                    .postings(off)
+                    .into_iter()
+                    .map(|p| PlaceRef {
+                        layer: li as u16,
+                        place: p.place,
+                        flags: p.flags,
+                    })
+                    .collect();
+                (strip_articles(&key), refs)
+            })
+            .collect();
+        let mut places: Vec<u32> = per_name
+            .iter()
+            .flat_map(|(_, refs)| refs.iter().map(|r| r.place))
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        if places.len() > MAX_CANDIDATES {
+            continue;
         }
+        // names that differ only by their articles are one name
+        per_name.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(String, Vec<PlaceRef>)> = Vec::new();
+        for (name, refs) in per_name {
+            match merged.last_mut() {
+                Some(last) if last.0 == name => last.1.extend(refs),
+                _ => merged.push((name, refs)),
+            }
+        }
+        out.extend(
+            merged
+                .into_iter()
+                .map(|(name, refs)| (Forms::new(&name), refs)),
+        );
     }
     let out = std::sync::Arc::new(out);
     gaz.variant_cache_put(vkey, out.clone());
@@ -138,33 +165,53 @@ fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> 
 
 /// Confirms the candidates of a variant key against the text's key `key`;
 /// returns them with the best similarity and whether one differs only by
-/// articles and spaces.
+/// articles and spaces. Only the places of confirmed names are decoded.
 pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
     let q = Forms::new(&strip_articles(key));
-    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::new();
+    // (place, similarity), before decoding
+    let mut hits: Vec<(PlaceRef, f64)> = Vec::new();
     let mut best = 0.0f64;
     let mut normalized = false;
-    for (r, place, names) in variant_places(gaz, vkey).iter() {
-        let mut sim = 0.0f64;
-        let mut exactish = false;
-        for forms in names {
-            if forms.stripped == q.stripped {
-                exactish = true;
-                sim = 1.0;
-                break;
+    for (forms, refs) in variant_places(gaz, vkey).iter() {
+        let sim = if forms.stripped == q.stripped {
+            normalized = true;
+            1.0
+        } else {
+            match confirmed_of(&q, forms) {
+                Some(x) => x,
+                None => continue,
             }
-            if let Some(x) = confirmed_of(&q, forms) {
-                sim = sim.max(x);
-            }
-        }
-        if sim == 0.0 {
-            continue;
-        }
+        };
         best = best.max(sim);
-        normalized |= exactish;
+        hits.extend(refs.iter().map(|r| (*r, sim)));
+    }
+    if hits.is_empty() {
+        return None;
+    }
+    // each place once, with its best name's similarity and all its flags
+    hits.sort_by_key(|h| (h.0.layer, h.0.place));
+    let mut uniq: Vec<(PlaceRef, f64)> = Vec::with_capacity(hits.len());
+    for (r, sim) in hits {
+        match uniq.last_mut() {
+            Some((u, s)) if u.layer == r.layer && u.place == r.place => {
+                u.flags |= r.flags;
+                *s = s.max(sim);
+            }
+            _ => uniq.push((r, sim)),
+        }
+    }
+    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::with_capacity(uniq.len());
+    for (r, sim) in uniq {
+        let Some(place) = gaz.place_core(r) else {
+            continue;
+        };
+        // a later layer's place with the same id replaces the earlier one
         match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
-            Some(slot) => *slot = (*r, place.clone(), sim),
-            None => out.push((*r, place.clone(), sim)),
+            Some(slot) => {
+                let s = slot.2.max(sim);
+                *slot = (r, place, s);
+            }
+            None => out.push((r, place, sim)),
         }
     }
     (!out.is_empty()).then_some((out, best, normalized))
