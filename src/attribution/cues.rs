@@ -372,8 +372,35 @@ fn undouble(stem: &str) -> Option<&str> {
     (n >= 3 && b[n - 1] == b[n - 2]).then(|| &stem[..n - 1])
 }
 
+/// The first two bytes of every lemma and irregular form, as a bit set: a
+/// form of a lemma starts with the lemma's first two letters (suffixes are
+/// only appended, and every lemma has at least three letters), so a word
+/// whose first two bytes are not here is no cue. Most words stop here.
+fn cue_prefixes() -> &'static [u64; 1024] {
+    static SET: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut set = [0u64; 1024];
+        for w in LEMMAS.iter().chain(IRREGULAR.iter().map(|(f, _)| f)) {
+            if let [a, b, ..] = w.as_bytes() {
+                let i = (usize::from(*a) << 8) | usize::from(*b);
+                set[i / 64] |= 1 << (i % 64);
+            }
+        }
+        set
+    })
+}
+
 /// The lemma of `w` (lowercase) when it is a form of a reporting verb.
 pub fn cue_lemma(w: &str) -> Option<&'static str> {
+    match w.as_bytes() {
+        [a, b, ..] => {
+            let i = (usize::from(*a) << 8) | usize::from(*b);
+            if cue_prefixes()[i / 64] & (1 << (i % 64)) == 0 {
+                return None;
+            }
+        }
+        _ => return None,
+    }
     if let Ok(i) = IRREGULAR.binary_search_by(|(f, _)| (*f).cmp(w)) {
         return Some(IRREGULAR[i].1);
     }
@@ -825,6 +852,10 @@ mod tests {
         ];
         for (w, want) in cases {
             assert_eq!(cue_lemma(w), want, "{w}");
+        }
+        // the prefix filter of cue_lemma relies on this
+        for l in LEMMAS {
+            assert!(l.len() >= 3, "{l}");
         }
     }
 }

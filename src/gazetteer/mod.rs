@@ -6,6 +6,7 @@
 //! Files are read by [`tabular`] (CSV/TSV with a header) or [`geonames`]
 //! (the GeoNames `geoname` table), plain or gzip, and compiled in memory.
 
+pub mod cache;
 pub mod compile;
 pub mod geonames;
 pub mod index;
@@ -108,11 +109,11 @@ pub struct PlaceRef {
 pub struct Gazetteer {
     layers: Vec<Layer>,
     blocked: std::collections::HashSet<String>,
-    variant_cache:
-        std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<VariantPlaces>>>,
+    variant_cache: cache::Cache<std::sync::Arc<VariantPlaces>>,
+    confirm_cache: cache::Cache<Option<std::sync::Arc<Confirmed>>>,
 }
 
-use crate::spotting::variant::VariantPlaces;
+use crate::spotting::variant::{Confirmed, VariantPlaces};
 
 /// Most variant keys kept in the cache before it is cleared.
 const VARIANT_CACHE_SIZE: usize = 100_000;
@@ -123,7 +124,8 @@ impl Gazetteer {
         Gazetteer {
             layers: Vec::new(),
             blocked: Default::default(),
-            variant_cache: Default::default(),
+            variant_cache: cache::Cache::new(VARIANT_CACHE_SIZE),
+            confirm_cache: cache::Cache::new(VARIANT_CACHE_SIZE),
         }
     }
 
@@ -338,24 +340,28 @@ impl Gazetteer {
     }
 
     fn clear_variant_cache(&self) {
-        if let Ok(mut c) = self.variant_cache.lock() {
-            c.clear();
-        }
+        self.variant_cache.clear();
+        self.confirm_cache.clear();
     }
 
     /// A cached variant-key lookup.
     pub fn variant_cache_get(&self, vkey: &str) -> Option<std::sync::Arc<VariantPlaces>> {
-        self.variant_cache.lock().ok()?.get(vkey).cloned()
+        self.variant_cache.get(vkey)
     }
 
-    /// Caches a variant-key lookup (the cache is cleared when full).
+    /// Caches a variant-key lookup (the cache is bounded).
     pub fn variant_cache_put(&self, vkey: &str, v: std::sync::Arc<VariantPlaces>) {
-        if let Ok(mut c) = self.variant_cache.lock() {
-            if c.len() >= VARIANT_CACHE_SIZE {
-                c.clear();
-            }
-            c.insert(vkey.to_string(), v);
-        }
+        self.variant_cache.put(vkey, v);
+    }
+
+    /// The variant confirmation of a text key, computed once per key.
+    pub(crate) fn confirmed_variant(
+        &self,
+        key: &str,
+        make: impl FnOnce() -> Option<Confirmed>,
+    ) -> Option<std::sync::Arc<Confirmed>> {
+        self.confirm_cache
+            .get_or_insert_with(key, || make().map(std::sync::Arc::new))
     }
 
     /// The layers, in order.

@@ -270,13 +270,18 @@ pub fn variant_matches(
                 .map(|k| k.key.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let vkey = variant_key(&key);
-            if vkey.is_empty() {
-                continue;
-            }
-            if let Some((confirmed, sim, normalized)) = confirm(gaz, &key, &vkey) {
+            let confirmed = gaz.confirmed_variant(&key, || {
+                let vkey = variant_key(&key);
+                if vkey.is_empty() {
+                    None
+                } else {
+                    confirm(gaz, &key, &vkey)
+                }
+            });
+            if let Some(c) = confirmed {
+                let (confirmed, sim, normalized) = (&c.0, c.1, c.2);
                 let sims = confirmed.iter().map(|c| c.2).collect();
-                let candidates = confirmed.into_iter().map(|(r, p, _)| (r, p)).collect();
+                let candidates = confirmed.iter().map(|(r, p, _)| (*r, p.clone())).collect();
                 found = Some(Spot {
                     first: i,
                     last: end,
