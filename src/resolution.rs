@@ -492,13 +492,13 @@ pub fn resolve(
             let win = order[0];
             let (r, p) = &s.candidates[win];
             Some(Resolution {
-                place: p.clone(),
+                place: Place::clone(p),
                 place_ref: *r,
                 confidence: probs[win],
                 alternatives: order[1..]
                     .iter()
                     .take(3)
-                    .map(|&c| (s.candidates[c].1.clone(), probs[c]))
+                    .map(|&c| (Place::clone(&s.candidates[c].1), probs[c]))
                     .collect(),
             })
         })

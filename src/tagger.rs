@@ -624,7 +624,10 @@ fn given_spot(gaz: &Gazetteer, tokens: &[Token], text: &str, start: usize, end: 
         last: last.max(first + 1).min(tokens.len().max(1)),
         start,
         end,
-        candidates,
+        candidates: candidates
+            .into_iter()
+            .map(|(r, p)| (r, std::sync::Arc::new(p)))
+            .collect(),
         kind: MatchKind::Exact,
         similarity: 1.0,
         sims: Vec::new(),

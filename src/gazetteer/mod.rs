@@ -99,6 +99,10 @@ pub struct PlaceRef {
     pub flags: u8,
 }
 
+/// A candidate of a name: where it is in the gazetteer and the place,
+/// shared (decoded once, then cached).
+pub type Candidate = (PlaceRef, std::sync::Arc<Place>);
+
 /// The places known to the tagger.
 ///
 /// ```
@@ -111,12 +115,15 @@ pub struct Gazetteer {
     blocked: std::collections::HashSet<String>,
     variant_cache: cache::Cache<std::sync::Arc<VariantPlaces>>,
     confirm_cache: cache::Cache<Option<std::sync::Arc<Confirmed>>>,
+    decoded_cache: cache::Cache<std::sync::Arc<Vec<Candidate>>>,
 }
 
 use crate::spotting::variant::{Confirmed, VariantPlaces};
 
 /// Most variant keys kept in the cache before it is cleared.
 const VARIANT_CACHE_SIZE: usize = 100_000;
+/// Most decoded candidate lists kept (each a name's places).
+const DECODED_CACHE_SIZE: usize = 50_000;
 
 impl Gazetteer {
     /// A gazetteer with no places.
@@ -126,6 +133,7 @@ impl Gazetteer {
             blocked: Default::default(),
             variant_cache: cache::Cache::new(VARIANT_CACHE_SIZE),
             confirm_cache: cache::Cache::new(VARIANT_CACHE_SIZE),
+            decoded_cache: cache::Cache::new(DECODED_CACHE_SIZE),
         }
     }
 
@@ -342,6 +350,7 @@ impl Gazetteer {
     fn clear_variant_cache(&self) {
         self.variant_cache.clear();
         self.confirm_cache.clear();
+        self.decoded_cache.clear();
     }
 
     /// A cached variant-key lookup.
@@ -403,6 +412,33 @@ impl Gazetteer {
             .map(|(i, l)| (i as u16, l.index.lookup(key)))
             .collect();
         self.decode(lists)
+    }
+
+    /// The candidates of postings lists given by (layer, offset) (the values
+    /// of the name maps), decoded as [`Gazetteer::decode`] does and cached:
+    /// a name that recurs across documents is decoded once.
+    pub fn candidates_at(&self, lists: &[(u16, u64)]) -> Vec<Candidate> {
+        use std::fmt::Write;
+        let mut key = String::with_capacity(16 * lists.len());
+        for (layer, offset) in lists {
+            let _ = write!(key, "{layer}:{offset};");
+        }
+        let v = self.decoded_cache.get_or_insert_with(&key, || {
+            let postings: Vec<(u16, Vec<Posting>)> = lists
+                .iter()
+                .filter_map(|&(li, off)| {
+                    let layer = self.layers.get(li as usize)?;
+                    Some((li, layer.index.postings(off)))
+                })
+                .collect();
+            std::sync::Arc::new(
+                self.decode(postings)
+                    .into_iter()
+                    .map(|(r, p)| (r, std::sync::Arc::new(p)))
+                    .collect(),
+            )
+        });
+        (*v).clone()
     }
 
     /// Decodes postings of several layers into deduplicated candidates

@@ -23,7 +23,7 @@ use crate::gazetteer::index::{Cursor, FLAG_ABBREV, FLAG_PRIMARY};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::text::{Sep, Token};
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// How a mention's text matched a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +61,9 @@ pub struct Spot {
     pub start: usize,
     /// End, exclusive.
     pub end: usize,
-    /// The candidates, deduplicated by id.
-    pub candidates: Vec<(PlaceRef, Place)>,
+    /// The candidates, deduplicated by id (shared with the gazetteer's
+    /// cache of decoded candidates: cloning a spot copies no place).
+    pub candidates: Vec<(PlaceRef, Arc<Place>)>,
     /// How it matched.
     pub kind: MatchKind,
     /// Similarity of the surface to the name, 0–1 (the best candidate's).
@@ -437,12 +438,8 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
         }
         match best {
             Some((last, finals)) => {
-                let lists: Vec<(u16, Vec<_>)> = finals
-                    .into_iter()
-                    .map(|(li, v)| (li, layers[li as usize].index.postings(v)))
-                    .collect();
-                let demonym = lists.iter().all(|(li, _)| layers[*li as usize].demonyms);
-                let mut candidates = gaz.decode(lists);
+                let demonym = finals.iter().all(|(li, _)| layers[*li as usize].demonyms);
+                let mut candidates = gaz.candidates_at(&finals);
                 // A name the gazetteer writes only in capitals ("CO", "MAN")
                 // is an abbreviation: "Co." or "Man" in the text is not it.
                 let end = abbreviation_end(text, tokens, i, last);

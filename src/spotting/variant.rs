@@ -13,6 +13,7 @@
 
 use super::{MatchKind, Spot};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
+use std::sync::Arc;
 
 /// The names of one variant key: each distinct name (articles stripped)
 /// prepared for comparison, with the places it names, not decoded (a cache
@@ -100,7 +101,7 @@ fn confirmed_of(a: &Forms, b: &Forms) -> Option<f64> {
 
 /// Confirmed candidates (with each one's similarity), the best similarity,
 /// and whether one differs from the text only by articles and spaces.
-pub type Confirmed = (Vec<(PlaceRef, Place, f64)>, f64, bool);
+pub type Confirmed = (Vec<(PlaceRef, Arc<Place>, f64)>, f64, bool);
 
 /// The names a variant key stands for, each with its places. Read from the
 /// index's variant map (names, not places: nothing is decoded) and cached
@@ -200,7 +201,7 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
             _ => uniq.push((r, sim)),
         }
     }
-    let mut out: Vec<(PlaceRef, Place, f64)> = Vec::with_capacity(uniq.len());
+    let mut out: Vec<(PlaceRef, Arc<Place>, f64)> = Vec::with_capacity(uniq.len());
     for (r, sim) in uniq {
         let Some(place) = gaz.place_core(r) else {
             continue;
@@ -209,9 +210,9 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
         match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
             Some(slot) => {
                 let s = slot.2.max(sim);
-                *slot = (r, place, s);
+                *slot = (r, Arc::new(place), s);
             }
-            None => out.push((r, place, sim)),
+            None => out.push((r, Arc::new(place), sim)),
         }
     }
     (!out.is_empty()).then_some((out, best, normalized))
