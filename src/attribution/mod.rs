@@ -305,6 +305,7 @@ pub fn attribute(
                         lower: String::new(),
                         cap: false,
                         possessive: false,
+                        lemma: None,
                     });
                 }
             }
@@ -470,7 +471,7 @@ fn content_after(
             }
             ItemKind::Word => {
                 words += 1;
-                let verb = cue_lemma(&it.lower).is_some_and(|l| {
+                let verb = it.lemma.is_some_and(|l| {
                     !noun_like(l) || it.lower.ends_with("ed") || it.lower.ends_with("ing")
                 });
                 if words > 8 || (k > from && verb && !it.cap) {
@@ -639,7 +640,7 @@ fn read_sequence(
             continue;
         }
 
-        let Some(lemma) = cue_lemma(w) else {
+        let Some(lemma) = it.lemma else {
             i += 1;
             continue;
         };
@@ -1072,7 +1073,7 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
         || seq[..c].iter().any(|x| {
             not_a_source_label(&x.lower)
                 || x.lower.starts_with(|ch: char| ch.is_ascii_digit())
-                || cue_lemma(&x.lower).is_some_and(|l| !noun_like(l))
+                || x.lemma.is_some_and(|l| !noun_like(l))
         })
         || !seq[0].cap
     {

@@ -35,6 +35,9 @@ pub struct Item {
     pub cap: bool,
     /// The word carries a possessive `’s`.
     pub possessive: bool,
+    /// The reporting verb the word is a form of ([`cue_lemma`] of `lower`,
+    /// found once here rather than at every look).
+    pub lemma: Option<&'static str>,
 }
 
 impl Item {
@@ -66,6 +69,7 @@ pub fn items(text: &str) -> Vec<Item> {
                     lower: String::new(),
                     cap: false,
                     possessive: false,
+                    lemma: None,
                 });
             }
             continue;
@@ -116,11 +120,13 @@ pub fn items(text: &str) -> Vec<Item> {
             }
             _ => (word, false),
         };
+        let lower = base.to_lowercase();
         out.push(Item {
             start: i,
             end,
             kind: ItemKind::Word,
-            lower: base.to_lowercase(),
+            lemma: cue_lemma(&lower),
+            lower,
             cap: c.is_uppercase(),
             possessive,
         });
@@ -169,8 +175,9 @@ fn breaks_phrase(x: &Item) -> bool {
     if x.cap {
         return is_stop(w);
     }
-    let verb =
-        cue_lemma(w).is_some_and(|l| !noun_like(l) || w.ends_with("ed") || w.ends_with("ing"));
+    let verb = x
+        .lemma
+        .is_some_and(|l| !noun_like(l) || w.ends_with("ed") || w.ends_with("ing"));
     is_stop(w) || is_aux(w) || is_be(w) || verb
 }
 
