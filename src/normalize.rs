@@ -203,8 +203,14 @@ fn replace_in_place(v: &mut Vec<u8>, a: &[u8], b: &[u8]) {
     debug_assert!(b.len() <= a.len() && !a.is_empty());
     let n = v.len();
     let (mut r, mut w) = (0, 0);
+    // patterns are one or two bytes: compare them inline, not with memcmp
+    let matches_at = |v: &[u8], r: usize| match a {
+        [x] => v[r] == *x,
+        [x, y] => v[r] == *x && v.get(r + 1) == Some(y),
+        _ => v[r..].starts_with(a),
+    };
     while r < n {
-        if v[r..].starts_with(a) {
+        if matches_at(v, r) {
             v[w..w + b.len()].copy_from_slice(b);
             w += b.len();
             r += a.len();
