@@ -998,7 +998,7 @@ fn tag(args: TagArgs) -> Result<ExitCode> {
     };
     with_output_target(args.output.as_deref(), &inputs, |t| {
         let mut sink = Sink::new(t, format, &meta, args.geometry, group)?;
-        loop {
+        let read_batch = |items: &mut Items| {
             let mut batch = Vec::new();
             let mut bytes = 0u64;
             while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
@@ -1006,15 +1006,17 @@ fn tag(args: TagArgs) -> Result<ExitCode> {
                 bytes += item.size();
                 batch.push(item);
             }
-            if batch.is_empty() {
-                break;
-            }
-            let done: Vec<Done> = pool.install(|| {
+            batch
+        };
+        let tag_batch = |batch: Vec<Item>| -> Vec<Done> {
+            pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|item| process(item, &tagger, args.lossy))
                     .collect()
-            });
+            })
+        };
+        let mut write_done = |done: Vec<Done>| -> Result<()> {
             for d in done {
                 match d {
                     Done::Tagged {
@@ -1054,6 +1056,44 @@ fn tag(args: TagArgs) -> Result<ExitCode> {
                 stats.docs,
                 stats.docs as f64 / secs
             ));
+            Ok(())
+        };
+        if pool.current_num_threads() == 1 {
+            // one core: read, tag and write in turn
+            loop {
+                let batch = read_batch(&mut items);
+                if batch.is_empty() {
+                    break;
+                }
+                write_done(tag_batch(batch))?;
+            }
+        } else {
+            // several cores: while the workers tag one batch, this thread
+            // writes the previous batch's features and reads the next batch,
+            // so the workers never wait for input or output
+            std::thread::scope(|scope| -> Result<()> {
+                let mut batch = read_batch(&mut items);
+                let mut previous: Option<Vec<Done>> = None;
+                loop {
+                    if batch.is_empty() {
+                        if let Some(done) = previous.take() {
+                            write_done(done)?;
+                        }
+                        return Ok(());
+                    }
+                    let tag_batch = &tag_batch;
+                    let running = scope.spawn(move || tag_batch(batch));
+                    if let Some(done) = previous.take() {
+                        write_done(done)?;
+                    }
+                    batch = read_batch(&mut items);
+                    previous = Some(
+                        running
+                            .join()
+                            .map_err(|_| anyhow::anyhow!("a tagging thread stopped"))?,
+                    );
+                }
+            })?;
         }
         sink.finish()
     })?;
