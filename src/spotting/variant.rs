@@ -164,48 +164,77 @@ fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> 
     out
 }
 
+/// The countries whose official languages include one written in a script
+/// other than Latin (Unicode CLDR; `gazetteer/build_romanized.sh`): their
+/// place names reach English by romanisation, in competing spellings.
+static ROMANIZED_COUNTRIES: &str = include_str!("../../gazetteer/romanized-countries.tsv");
+
+/// True when places of country `cc` have romanised (transliterated) names.
+/// A place of a Latin-script country is written in English text as it is
+/// written at home: a spelling that differs is another word (a surname, a
+/// company), not a transliteration, so variant matching leaves it alone.
+pub fn romanized_country(cc: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        ROMANIZED_COUNTRIES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("country\t"))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|c| c.len() == 2)
+            .collect()
+    })
+    .contains(cc)
+}
+
 /// Confirms the candidates of a variant key against the text's key `key`;
 /// returns them with the best similarity and whether one differs only by
-/// articles and spaces. Only the places of confirmed names are decoded.
+/// articles and spaces. Only the places of confirmed names are decoded. A
+/// name that differs by more than articles and spaces is accepted only for
+/// a place of a country whose names are romanised ([`romanized_country`]).
 pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
     let q = Forms::new(&strip_articles(key));
-    // (place, similarity), before decoding
-    let mut hits: Vec<(PlaceRef, f64)> = Vec::new();
-    let mut best = 0.0f64;
-    let mut normalized = false;
+    // (place, similarity, same letters as the text), before decoding
+    let mut hits: Vec<(PlaceRef, f64, bool)> = Vec::new();
     for (forms, refs) in variant_places(gaz, vkey).iter() {
-        let sim = if forms.stripped == q.stripped {
-            normalized = true;
-            1.0
+        let (sim, same) = if forms.stripped == q.stripped {
+            (1.0, true)
         } else {
             match confirmed_of(&q, forms) {
-                Some(x) => x,
+                Some(x) => (x, false),
                 None => continue,
             }
         };
-        best = best.max(sim);
-        hits.extend(refs.iter().map(|r| (*r, sim)));
+        hits.extend(refs.iter().map(|r| (*r, sim, same)));
     }
     if hits.is_empty() {
         return None;
     }
     // each place once, with its best name's similarity and all its flags
     hits.sort_by_key(|h| (h.0.layer, h.0.place));
-    let mut uniq: Vec<(PlaceRef, f64)> = Vec::with_capacity(hits.len());
-    for (r, sim) in hits {
+    let mut uniq: Vec<(PlaceRef, f64, bool)> = Vec::with_capacity(hits.len());
+    for (r, sim, same) in hits {
         match uniq.last_mut() {
-            Some((u, s)) if u.layer == r.layer && u.place == r.place => {
+            Some((u, s, e)) if u.layer == r.layer && u.place == r.place => {
                 u.flags |= r.flags;
                 *s = s.max(sim);
+                *e |= same;
             }
-            _ => uniq.push((r, sim)),
+            _ => uniq.push((r, sim, same)),
         }
     }
     let mut out: Vec<(PlaceRef, Arc<Place>, f64)> = Vec::with_capacity(uniq.len());
-    for (r, sim) in uniq {
+    let mut best = 0.0f64;
+    let mut normalized = false;
+    for (r, sim, same) in uniq {
         let Some(place) = gaz.place_core(r) else {
             continue;
         };
+        if !same && !romanized_country(&place.country_code) {
+            continue;
+        }
+        best = best.max(sim);
+        normalized |= same;
         // a later layer's place with the same id replaces the earlier one
         match out.iter_mut().find(|(_, p, _)| p.id == place.id) {
             Some(slot) => {
@@ -309,4 +338,63 @@ pub fn variant_matches(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tagger;
+
+    #[test]
+    fn romanised_countries_come_from_cldr() {
+        for (cc, want) in [
+            ("IQ", true),
+            ("IR", true),
+            ("SY", true),
+            ("SO", true), // Arabic is official beside Somali
+            ("GE", true),
+            ("CN", true),
+            ("US", false),
+            ("FR", false),
+            ("GB", false),
+            ("TR", false),
+            ("", false),
+        ] {
+            assert_eq!(romanized_country(cc), want, "{cc}");
+        }
+    }
+
+    /// Transliteration variants are found for places whose names are
+    /// romanised; a word one vowel away from a Latin-script place's name
+    /// (a surname, a firm) is not a variant of it.
+    #[test]
+    fn variants_only_for_places_with_romanised_names() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        let cases = [
+            (
+                "Clashes were reported in Khaneqain on Monday.",
+                "Khaneqain",
+                Some("IQ"),
+            ),
+            (
+                "Clashes were reported in Salahuddin on Monday.",
+                "Salahuddin",
+                Some("IQ"),
+            ),
+            // "Hudson" is a name of Jersey City: one vowel away, but a surname
+            (
+                "In Jersey City, New Jersey, coach Hodson praised the defence.",
+                "Hodson",
+                None,
+            ),
+        ];
+        for (text, surface, want) in cases {
+            let ms = tagger.tag("t", text);
+            let got = ms
+                .iter()
+                .find(|m| m.surface == surface)
+                .map(|m| m.place.country_code.as_str());
+            assert_eq!(got, want, "{text}: {ms:?}");
+        }
+    }
 }
