@@ -328,6 +328,7 @@ pub fn attribute(
             }
         }
     }
+    drop_speaker_pronouns(&doc, &mut drafts);
     add_titles_and_continuations(&doc, &mut drafts);
     drop_nested_sourceless(&mut drafts);
     finish(text, drafts, meta)
@@ -352,6 +353,12 @@ fn drop_nested_sourceless(drafts: &mut Vec<Draft>) {
             reach = Some(reach.map_or(c.end, |r| r.max(c.end)));
         }
     }
+    remove_drafts(drafts, &drop);
+}
+
+/// Removes the drafts marked in `drop`, keeping `copy_of` pointing at the
+/// same drafts (a copy of a removed draft keeps its source, no root).
+fn remove_drafts(drafts: &mut Vec<Draft>, drop: &[bool]) {
     if !drop.iter().any(|&x| x) {
         return;
     }
@@ -371,6 +378,46 @@ fn drop_nested_sourceless(drafts: &mut Vec<Draft>) {
     for dr in drafts.iter_mut() {
         dr.copy_of = dr.copy_of.and_then(|c| new_index[c]);
     }
+}
+
+/// Sources that name nobody else inside a quotation: "I" and "we" are the
+/// speaker ("“I think Velmora will vote,” Lenz said" is Lenz's claim), "you"
+/// and indefinite pronouns ("everyone knows", "nobody believes") the
+/// speaker's own generalisations. Such drafts are dropped, so that their content
+/// stays with the enclosing relation or the narrator.
+fn drop_speaker_pronouns(doc: &Doc, drafts: &mut Vec<Draft>) {
+    // top-level quotations of speech, ordered and disjoint
+    let top: Vec<ByteSpan> = (0..doc.quotes.len())
+        .filter(|&q| doc.quotes[q].parent.is_none() && doc.speech[q])
+        .map(|q| doc.hole_span(q))
+        .collect();
+    let quoted = |at: usize| {
+        let k = top.partition_point(|q| q.start <= at);
+        k > 0 && top[k - 1].end > at
+    };
+    let drop: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            let Some(s) = d.source else { return false };
+            let w = doc.text[s.start..s.end].to_lowercase();
+            let w = w.split(['’', '\'']).next().unwrap_or("");
+            matches!(
+                w,
+                "i" | "we"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "everyone"
+                    | "everybody"
+                    | "anyone"
+                    | "anybody"
+                    | "nobody"
+                    | "someone"
+                    | "somebody"
+            ) && quoted(s.start)
+        })
+        .collect();
+    remove_drafts(drafts, &drop);
 }
 
 /// The innermost quotation holding each item.
@@ -573,6 +620,20 @@ fn read_sequence(
     let mut i = 0;
     while i < n {
         let it = seq[i];
+        // a quotation signed after a dash: "“…” ― Ana Lenz"
+        if let Some((d, (a, b))) = dash_signature(doc, seq, i) {
+            drafts.push(Draft {
+                source: Some(span_of(seq, a, b)),
+                cue: Some(span_of(seq, i, i)),
+                cue_text: Some(text[seq[i].start..seq[i].end].to_string()),
+                content: doc.hole_span(d),
+                kind: AttributionKind::Direct,
+                copy_of: None,
+                sentence: si,
+            });
+            i = b + 1;
+            continue;
+        }
         if !it.is_word() {
             i += 1;
             continue;
@@ -615,8 +676,8 @@ fn read_sequence(
         }
 
         // a headline or line led by its source: "Trump: Cruz has a long way to go"
-        if i == 0 && container.is_none() {
-            if let Some(d) = headline_colon(doc, seq, si) {
+        if i == 0 {
+            if let Some(d) = headline_colon(doc, seq, si, container) {
                 drafts.push(d);
                 i += 1;
                 continue;
@@ -791,7 +852,16 @@ fn read_sequence(
                 && seq[t + 1..]
                     .iter()
                     .any(|x| x.is_word() || hole(x).is_some());
-            let content = if inserted {
+            // "“…,” X said at a rally that …": the quotation, whatever
+            // follows (a quotation after the cue continues it)
+            let quoted = if after_quote {
+                content_in(doc, seq, 0, a).filter(|c| c.1 == AttributionKind::Direct)
+            } else {
+                None
+            };
+            let content = if quoted.is_some() {
+                quoted
+            } else if inserted {
                 // inserted: "Clinton, a top aide said, “is very confident”"
                 content_in(doc, seq, 0, n)
             } else if after_comma && (short_tail(seq, i + 1) || adjunct_tail(seq, i + 1, lemma)) {
@@ -864,8 +934,10 @@ fn read_sequence(
         i += 1;
     }
     // reported speech stops where the next relation of the sentence starts
+    // (not a line led by its source and a colon: what it holds nests in it)
     for d in first_local..drafts.len() {
-        if drafts[d].kind != AttributionKind::Indirect {
+        if drafts[d].kind != AttributionKind::Indirect || drafts[d].cue_text.as_deref() == Some(":")
+        {
             continue;
         }
         let content = drafts[d].content;
@@ -913,7 +985,27 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     if seq[j - 1].kind == ItemKind::Punct(',') {
         return source_before_comma(seq, j - 1);
     }
+    if seq[j - 1].kind == ItemKind::Punct(')') {
+        return source_before_parenthesis(seq, j - 1);
+    }
     phrase_before(seq, j - 1)
+}
+
+/// The name before a short parenthesis that ends at item `c`, the
+/// parenthesis included: "Rep. Ana Lenz (D-Ost.) said", "Gov. Lenz (R)
+/// told". The name must be capitalised (not "the plan (which …) says").
+fn source_before_parenthesis(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
+    let open = (c.saturating_sub(8)..c)
+        .rev()
+        .find(|&x| seq[x].kind == ItemKind::Punct('('))?;
+    if seq[open + 1..c]
+        .iter()
+        .any(|x| x.kind == ItemKind::Punct('(') || hole(x).is_some())
+    {
+        return None;
+    }
+    let (a, b) = phrase_before(seq, open.checked_sub(1)?)?;
+    (seq[b].cap && !is_pronoun(&seq[b].lower)).then_some((a, c))
 }
 
 /// The source of the last relation of this sentence before item `i` (and
@@ -1011,6 +1103,27 @@ fn sourceless_cue(seq: &[&Item], i: usize) -> Option<usize> {
     (seem && i > 0 && to_at(i + 1)).then_some(i)
 }
 
+/// A dash at item `i` right after a quotation of speech and followed only
+/// by a short capitalised name up to the end of the sentence ("“…” ― Ana
+/// Lenz."): the quotation (its hole) and the name's items.
+fn dash_signature(doc: &Doc, seq: &[&Item], i: usize) -> Option<(usize, (usize, usize))> {
+    if !matches!(seq[i].kind, ItemKind::Punct('―' | '—' | '–')) {
+        return None;
+    }
+    let d = hole(seq[i.checked_sub(1)?]).filter(|&h| doc.speech[h])?;
+    // the name ends with the sentence or the line
+    let mut end = i + 1;
+    while end < seq.len() && !doc.text[seq[end - 1].end..seq[end].start].contains('\n') {
+        end += 1;
+    }
+    while end > i + 1 && matches!(seq[end - 1].kind, ItemKind::Punct('.')) {
+        end -= 1;
+    }
+    let name = &seq[i + 1..end];
+    let ok = (1..=5).contains(&name.len()) && name.iter().all(|x| x.is_word() && x.cap);
+    ok.then_some((d, (i + 1, end - 1)))
+}
+
 /// Words that lead a line before a colon without being a source.
 fn not_a_source_label(w: &str) -> bool {
     matches!(
@@ -1054,16 +1167,21 @@ fn not_a_source_label(w: &str) -> bool {
 /// A line that starts with a short name and a colon ("Trump: Cruz has a
 /// long way to go", "Poll: Clinton leads in Ohio"): the name is the source
 /// of the rest of the line.
-fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
+///
+/// Inside a quotation (a transcript quoted paragraph by paragraph: `"PENCE:
+/// Well, …`) only a label in capitals counts, and the line's content is
+/// the rest of the line over its sentences.
+fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>) -> Option<Draft> {
     let first = seq.first()?;
     let line_start = doc.text[..first.start]
         .chars()
         .rev()
         .take_while(|c| *c != '\n')
-        .all(char::is_whitespace);
+        .all(|c| c.is_whitespace() || (container.is_some() && quotes::is_quote_char(c)));
     if !line_start {
         return None;
     }
+    let transcript = container.is_some();
     let c = seq
         .iter()
         .take(7)
@@ -1076,6 +1194,10 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
                 || x.lemma.is_some_and(|l| !noun_like(l))
         })
         || !seq[0].cap
+        || (transcript
+            && seq[..c]
+                .iter()
+                .any(|x| doc.text[x.start..x.end].chars().any(char::is_lowercase)))
     {
         return None;
     }
@@ -1091,7 +1213,27 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
     if last <= c {
         return None;
     }
-    let (content, kind) = content_in(doc, seq, c + 1, last + 1)?;
+    let (mut content, mut kind) = content_in(doc, seq, c + 1, last + 1)?;
+    if transcript {
+        // the answer goes on over quoted paragraphs up to the next label
+        let mut end = line_end;
+        loop {
+            let next = doc.text[end..].trim_start();
+            let body = next.trim_start_matches(quotes::is_quote_char);
+            if !next.starts_with(quotes::is_quote_char)
+                || body.starts_with('(')
+                || starts_with_label(body)
+            {
+                break;
+            }
+            let at = doc.text.len() - next.len();
+            end = at + next.find('\n').unwrap_or(next.len());
+        }
+        let answer = doc.text[seq[c].end..end]
+            .trim_end_matches(|ch: char| ch.is_whitespace() || quotes::is_quote_char(ch));
+        content.end = content.end.max(seq[c].end + answer.len());
+        kind = AttributionKind::Indirect;
+    }
     Some(Draft {
         source: Some(span_of(seq, 0, b)),
         cue: Some(span_of(seq, c, c)),
@@ -1101,6 +1243,19 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
         copy_of: None,
         sentence: si,
     })
+}
+
+/// True when `s` opens with a speaker label in capitals and a colon
+/// ("WALLACE:", "MR. LENZ:").
+fn starts_with_label(s: &str) -> bool {
+    let Some(k) = s.get(..s.len().min(40)).unwrap_or(s).find(':') else {
+        return false;
+    };
+    let label = &s[..k];
+    label.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''))
 }
 
 /// The most items an inserted clause between a source and its cue may hold.

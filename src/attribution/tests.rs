@@ -328,3 +328,33 @@ fn claims_without_a_source() {
     let t = "The Watch said: “Ships are reportedly leaving the port of Velmora for the south.”";
     assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("The Watch"));
 }
+
+#[test]
+fn sources_after_quotations_and_in_transcripts() {
+    // (text, mention, source as written or None for the narrator, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // a name before a short parenthesis, the parenthesis included
+        ("Rep. Ana Lenz (D-Ost.) said the bridge to Velmora was closed.", "Velmora", Some("Rep. Ana Lenz (D-Ost.)"), Indirect),
+        // ... but not a lowercase phrase
+        ("The old ferries (two of them) sank near Velmora.", "Velmora", None, Narrator),
+        // a quotation before the source: the quotation, whatever the tail
+        ("“The port of Velmora will not close,” Lenz said at a rally that drew crowds from Ostrik.", "Velmora", Some("Lenz"), Direct),
+        ("“The port of Velmora will not close,” Lenz said at a rally that drew crowds from Ostrik.", "Ostrik", None, Narrator),
+        // a quotation signed after a dash
+        ("“The ferries to Velmora must run again soon.” ― Ana Lenz\n“We want the old bridge back.” ― Bo Kess", "Velmora", Some("Ana Lenz"), Direct),
+        ("“The ferries to Velmora must run again soon.” ― and the crowd went home.", "Velmora", None, Narrator),
+        // "I" and "we" inside a quotation are the speaker
+        ("“I think Velmora will vote for the plan,” Lenz said.", "Velmora", Some("Lenz"), Direct),
+        ("I think Velmora will vote for the plan.", "Velmora", Some("I"), Indirect),
+        // a transcript quoted paragraph by paragraph: the label and its answer
+        ("\"KESS: Will the port reopen?\n\n\"LENZ: Well, she thinks it is “a fine idea” for Velmora.\n\n\"And the ships will go to Ostrik.\n\n\"KESS: Thank you.", "Ostrik", Some("LENZ"), Indirect),
+        ("\"KESS: Will the port reopen?\n\n\"LENZ: Well, she thinks it is “a fine idea” for Velmora.\n\n\"And the ships will go to Ostrik.\n\n\"KESS: Thank you, Dunmere.", "Dunmere", Some("KESS"), Indirect),
+        // ... but not a label in mixed case inside a quotation
+        ("He read it out: \"Lenz: boats reached Velmora by night.\"", "Velmora", None, Narrator),
+    ];
+    for (text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}");
+    }
+}

@@ -9,7 +9,11 @@
 //!   without a leading "the")? A place inside the gold relation's own source
 //!   or cue phrase is not inside its content (PolNeAR's discontinuous contents
 //!   are stored as one span that covers them); it counts for the next
-//!   enclosing relation, if any.
+//!   enclosing relation, if any; so does a place outside the quotation
+//!   marks of a *direct* relation (the narrator's words between its parts).
+//!   Predicted parts of one quotation (a continuation without a cue of its
+//!   own, in the same paragraph) are joined into one span before relations
+//!   are matched, as PolNeAR stores them.
 //!
 //! Both are reported overall and by the gold relation's kind (direct,
 //! indirect, mixed).
@@ -211,7 +215,17 @@ fn source_ok(g: &GoldAttribution, p: &PredAttribution) -> bool {
 /// contents ("“…,” said X, a lawmaker from Ohio. “…”") are stored as one
 /// span from the first part to the last, so the span covers the source and
 /// cue, which are not part of what is claimed.
-fn gold_for<'a>(doc: &'a GoldAttrDoc, pl: &PlaceAttribution) -> Option<&'a GoldAttribution> {
+///
+/// For the same reason a *direct* relation (PolNeAR derives the kind from
+/// quotation marks: every part of its content is quoted) does not hold a
+/// place outside the quotation marks of its span: the narrator's words
+/// between the parts ("“…,” Lenz said at a dinner in Velmora. “…”") are not
+/// what the source claims.
+fn gold_for<'a>(
+    doc: &'a GoldAttrDoc,
+    chars: &[char],
+    pl: &PlaceAttribution,
+) -> Option<&'a GoldAttribution> {
     let s = &pl.span;
     doc.attributions
         .iter()
@@ -219,8 +233,33 @@ fn gold_for<'a>(doc: &'a GoldAttrDoc, pl: &PlaceAttribution) -> Option<&'a GoldA
             g.content.contains(s.start, s.end)
                 && !g.source.is_some_and(|x| x.overlaps(s))
                 && !g.cue.is_some_and(|x| x.overlaps(s))
+                && (g.kind != "direct" || quoted_at(chars, g.content.start, s.start))
         })
         .min_by_key(|g| g.content.end - g.content.start)
+}
+
+/// True when code point `at` lies between quotation marks, reading from
+/// `from` (a direct content's opening mark): `“` opens, `”` closes, `"` and
+/// a doubled apostrophe (`''`) toggle. Single marks nest inside and are not
+/// followed.
+fn quoted_at(chars: &[char], from: usize, at: usize) -> bool {
+    let mut inside = false;
+    let mut k = from;
+    let end = at.min(chars.len());
+    while k < end {
+        match chars[k] {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' => inside = !inside,
+            '\'' if chars.get(k + 1) == Some(&'\'') => {
+                inside = !inside;
+                k += 1;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    inside
 }
 
 /// True when the place's exported source is the gold relation's source.
@@ -261,6 +300,7 @@ impl AttrReport {
     ) {
         let w = words(&doc.text);
         let text_of = char_slicer(&doc.text);
+        let chars: Vec<char> = doc.text.chars().collect();
         self.all.gold += doc.attributions.len();
         self.all.pred += pred.len();
         for g in &doc.attributions {
@@ -277,7 +317,9 @@ impl AttrReport {
         }
         // places inside gold contents
         for pl in places {
-            let Some(g) = gold_for(doc, pl) else { continue };
+            let Some(g) = gold_for(doc, &chars, pl) else {
+                continue;
+            };
             let right = place_right(g, pl, &text_of);
             let k = self.by_kind.entry(g.kind.clone()).or_default();
             k.places += 1;
@@ -332,6 +374,7 @@ pub fn errors(
 ) -> Vec<AttrError> {
     let w = words(&doc.text);
     let text_of = char_slicer(&doc.text);
+    let chars: Vec<char> = doc.text.chars().collect();
     let opt = |s: &Option<CpSpan>| s.as_ref().map(&text_of);
     let m = match_relations(doc, &w, pred);
     let mut out = Vec::new();
@@ -389,7 +432,9 @@ pub fn errors(
         }
     }
     for pl in places {
-        let Some(g) = gold_for(doc, pl) else { continue };
+        let Some(g) = gold_for(doc, &chars, pl) else {
+            continue;
+        };
         if place_right(g, pl, &text_of) {
             continue;
         }
@@ -516,15 +561,40 @@ pub fn predict(
         k += 2;
         v
     };
-    let pred: Vec<PredAttribution> = attr
-        .spans()
-        .iter()
-        .map(|a| {
-            let source = a.source.map(|_| next());
-            let content = next();
-            PredAttribution { source, content }
-        })
-        .collect();
+    // A quotation continued after its cue in the same paragraph ("“…,” Lenz
+    // said. “…”") is one relation told in parts: a part with no cue of its
+    // own carries the source of the first. PolNeAR stores such a
+    // discontinuous content as one span from the first part to the last, so
+    // the parts are joined the same way before they are compared.
+    let mut pred: Vec<PredAttribution> = Vec::new();
+    // source span, index in `pred`, byte end of its content
+    let mut first_of: Vec<(crate::attribution::ByteSpan, usize, usize)> = Vec::new();
+    for a in attr.spans() {
+        let source = a.source.map(|_| next());
+        let content = next();
+        let part_of = match a.source {
+            Some(s) if a.cue.is_none() && a.kind == crate::attribution::AttributionKind::Direct => {
+                first_of.iter().rposition(|(x, _, _)| *x == s)
+            }
+            _ => None,
+        };
+        match part_of {
+            Some(f)
+                if first_of[f].2 <= a.content.start
+                    && !text[first_of[f].2..a.content.start].contains('\n') =>
+            {
+                let k = first_of[f].1;
+                pred[k].content.end = pred[k].content.end.max(content.end);
+                first_of[f].2 = a.content.end;
+            }
+            _ => {
+                if let Some(s) = a.source {
+                    first_of.push((s, pred.len(), a.content.end));
+                }
+                pred.push(PredAttribution { source, content });
+            }
+        }
+    }
     // places: byte offsets of each mention, then its relation's source span
     let mentions = tagger.tag_with(&doc.id, text, &meta);
     let mut chars: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -571,6 +641,55 @@ mod tests {
     fn norm_drops_articles_and_case() {
         assert_eq!(norm_source("The  Iranian Resistance"), "iranian resistance");
         assert_eq!(norm_source("Iran’s minister"), "iran's minister");
+    }
+
+    #[test]
+    fn narrator_words_between_quoted_parts_are_not_direct_content() {
+        // “We stay,” Lenz said in Velmora. “Ostrik too.” — one direct relation
+        // whose flattened content covers the narrator's words in between
+        let text = "“We stay,” Lenz said in Velmora. “Ostrik too.”";
+        let cp = |s: &str| {
+            let b = text.find(s).unwrap_or(0);
+            let start = text[..b].chars().count();
+            CpSpan {
+                start,
+                end: start + s.chars().count(),
+            }
+        };
+        let doc = GoldAttrDoc {
+            id: "d".into(),
+            text: text.into(),
+            publisher: None,
+            attributions: vec![GoldAttribution {
+                source: Some(cp("Lenz")),
+                cue: Some(cp("said")),
+                content: CpSpan {
+                    start: 0,
+                    end: text.chars().count(),
+                },
+                kind: "direct".into(),
+            }],
+        };
+        let place = |s: &str, src: &str| PlaceAttribution {
+            span: cp(s),
+            source_span: None,
+            source_texts: vec![src.into()],
+            relation_content: None,
+        };
+        let mut r = AttrReport::default();
+        // Velmora lies between the parts: no gold relation holds it
+        r.add(
+            &doc,
+            &[],
+            &[place("Velmora", "Lenz"), place("Ostrik", "Lenz")],
+        );
+        assert_eq!((r.all.places, r.all.places_right), (1, 1));
+        // a mixed relation keeps its unquoted words
+        let mut mixed = doc.clone();
+        mixed.attributions[0].kind = "mixed".into();
+        let mut r = AttrReport::default();
+        r.add(&mixed, &[], &[place("Velmora", "Lenz")]);
+        assert_eq!(r.all.places, 1);
     }
 
     #[test]
