@@ -190,3 +190,83 @@ fn alternatives_as_one_string() {
         assert!(geomention::export::geojson::alternatives_text(&none[0]).is_null());
     }
 }
+
+/// Every mention of `name` in `text`: (country, admin1, confidence).
+fn all_of(text: &str, name: &str) -> Vec<(String, String, f64)> {
+    tagger()
+        .tag("r", text)
+        .iter()
+        .filter(|m| m.surface == name)
+        .map(|m| {
+            (
+                m.place.country_code.clone(),
+                m.place.admin1.clone(),
+                m.confidence,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_repeated_name_does_not_vote_for_itself() {
+    // Four mentions of Dublin must not outvote the one Ohio town beside
+    // them: document weights leave out every mention of the name resolved.
+    let text = "Dublin police arrested a man on Friday. The Dublin city manager said Dublin schools would stay open. Dublin residents can call the city. A school in Hilliard also closed.";
+    let v = all_of(text, "Dublin");
+    assert_eq!(v.len(), 4);
+    for (cc, a1, _) in &v {
+        assert_eq!((cc.as_str(), a1.as_str()), ("US", "Ohio"), "{v:?}");
+    }
+    // with nothing else in the text, the famous namesake stays
+    let v = all_of(
+        "Dublin was quiet on Sunday. Dublin pubs opened late, and Dublin buses ran every hour.",
+        "Dublin",
+    );
+    assert!(v.iter().all(|(cc, _, _)| cc == "IE"), "{v:?}");
+}
+
+#[test]
+fn a_country_among_countries() {
+    // A text about countries means the country "China", not the town of
+    // China, Texas, although Houston and Texas are named.
+    let text = "The United States threatened tariffs on imports from China. China answered that Mexico and Canada would follow. A trade group in Houston, Texas, warned that China would retaliate.";
+    let v = all_of(text, "China");
+    assert_eq!(v.len(), 3);
+    assert!(v.iter().all(|(cc, _, _)| cc == "CN"), "{v:?}");
+    // states among states stay states (the level of discourse is not
+    // always the country)
+    for s in ["Georgia", "Alabama", "Florida"] {
+        let (cc, _, code) = place_of("Storms hit Georgia, Alabama and Florida on Monday.", s);
+        assert_eq!((cc.as_str(), code.as_str()), ("US", "ADM1"), "{s}");
+    }
+}
+
+#[test]
+fn an_explicit_container_decides_for_the_other_mentions() {
+    // "Athens, Greece" decides for the later "Athens", whatever Georgia's
+    // towns around it say
+    let text = "The Bulldogs flew from Atlanta to Athens, Greece, on Monday. Fans from Macon and Savannah joined them in Athens. The Athens crowd cheered.";
+    let v = all_of(text, "Athens");
+    assert_eq!(v.len(), 3);
+    assert!(v.iter().all(|(cc, _, _)| cc == "GR"), "{v:?}");
+    // every mention shares the choice and its confidence
+    assert!(v.iter().all(|x| (x.2 - v[0].2).abs() < 1e-12), "{v:?}");
+    // without the container, the document's towns decide
+    let text = "The Bulldogs flew from Atlanta to Athens on Monday. Fans from Macon and Savannah joined them in Athens. The Athens crowd cheered.";
+    let v = all_of(text, "Athens");
+    assert!(
+        v.iter().all(|(cc, a1, _)| cc == "US" && a1 == "Georgia"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn shares_of_a_name_decided_by_its_group_add_up() {
+    // mentions that take their group's choice report the group's shares:
+    // confidence plus alternatives never exceed 1
+    let text = "Deputies in Paris, Tenn., said Paris police helped. Paris is the county seat. Officials in Springfield met officials from Springfield.";
+    for m in tagger().tag("r", text) {
+        let total: f64 = m.confidence + m.alternatives.iter().map(|a| a.score).sum::<f64>();
+        assert!(total <= 1.0 + 1e-9, "{}: {total}", m.surface);
+    }
+}
