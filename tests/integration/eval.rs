@@ -65,7 +65,7 @@ fn figures_equal_the_reference_scorer() {
 /// Floors set from measured values with a small margin (see docs/EVALUATION.md):
 /// (corpus, strict precision, lenient recall, acc@161).
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("lgl", 0.64, 0.76, 0.78),
+    ("lgl", 0.64, 0.76, 0.83),
     ("geowebnews", 0.69, 0.67, 0.82),
     ("tr-news", 0.76, 0.83, 0.80),
     ("geovirus", 0.79, 0.91, 0.75),
