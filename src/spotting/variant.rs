@@ -230,7 +230,14 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
         let Some(place) = gaz.place_core(r) else {
             continue;
         };
-        if !same && !romanized_country(&place.country_code) {
+        // countries and continents have settled English names (and their
+        // own spellings are alternate names, matched exactly): a word near
+        // one is a person or a group ("Giorgi", not Georgia)
+        if !same
+            && (!romanized_country(&place.country_code)
+                || place.is_country()
+                || place.feature_code == "CONT")
+        {
             continue;
         }
         best = best.max(sim);
@@ -385,6 +392,12 @@ mod tests {
             (
                 "In Jersey City, New Jersey, coach Hodson praised the defence.",
                 "Hodson",
+                None,
+            ),
+            // a country's English name is settled: a near word is a person
+            (
+                "Giorgi and Nino met reporters in Tbilisi and Batumi on Monday.",
+                "Giorgi",
                 None,
             ),
         ];
