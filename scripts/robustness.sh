@@ -36,7 +36,7 @@ if [[ $fuzz -gt 0 ]]; then
   (
     cd fuzz
     cargo fuzz build -s none
-    for t in tag_text gazetteer_readers index_loader jsonl_reader; do
+    for t in tag_text gazetteer_readers index_loader jsonl_reader html_extractor; do
       mkdir -p "corpus-run/$t" "artifacts/$t"
       echo "== fuzz $t for ${fuzz}s"
       nice -n 10 "target/x86_64-unknown-linux-gnu/release/$t" \

@@ -487,60 +487,141 @@ impl<'a> Reader<'a> {
 /// Indexes up to this size are checked node by node when loaded from a file.
 const FULL_CHECK_BYTES: usize = 64 << 20;
 
-/// Walks every node reachable from the root of a transducer read from a
-/// file, decoding each one and its transitions as lookups and streams will:
-/// the fst crate trusts its bytes and panics on a corrupt node (an index
-/// out of bounds, an address delta that underflows), so a node that fails
-/// to decode is caught here, once, at load. Every transition must point to
-/// a lower address (the fst crate writes children first), so no lookup or
-/// stream can loop, and every output must be at most `max`, so no sum of
-/// outputs along a path can overflow. One pass over the nodes; the panic
-/// message of a corrupt node still goes to the panic hook (standard error).
+/// Checks every node reachable from the root of a transducer read from a
+/// file before the fst crate decodes any of them: that crate trusts its
+/// bytes and panics on a corrupt node (a read out of bounds, an address
+/// delta that underflows), and a crafted file can pass both checksums. Each
+/// node is checked against the layout fst 0.4 reads (`raw/node.rs`): every
+/// byte it will read lies inside the transducer, pack sizes are 1 to 8
+/// bytes, every transition points to a lower address (children are written
+/// first, so no lookup or stream can loop) and every output is at most
+/// `max`, so no sum of outputs along a path (at most one per node) can
+/// overflow. One pass over the nodes, without decoding any place.
 fn check_fst(f: &fst::raw::Fst<Slice>, max: u64) -> Result<(), String> {
-    let size = f.as_bytes().len();
-    let walk = || -> Result<u64, String> {
-        let mut seen = vec![0u64; size / 64 + 1];
-        let mut stack = vec![f.root().addr()];
-        let mut nodes = 0u64;
-        while let Some(addr) = stack.pop() {
-            if addr >= size.max(1) {
-                return Err(format!("node address {addr} past the end"));
-            }
-            if seen[addr / 64] & (1 << (addr % 64)) != 0 {
+    let data = f.as_bytes();
+    // `Fst::new` has checked the 36-byte minimum and read the version here
+    let version = read_u64(data, 0).ok_or("truncated transducer")?;
+    let bad = |what: &str, addr: usize| format!("corrupt transducer node at {addr}: {what}");
+    let uint = |at: usize, n: usize| -> u64 {
+        data[at..at + n]
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (i, &b)| v | (b as u64) << (8 * i))
+    };
+    // the root address, as `Fst::new` read it (it checks it only when 0)
+    let footer = if version <= 2 { 8 } else { 12 };
+    let root = read_u64(data, data.len() - footer).ok_or("truncated transducer")?;
+    let root = usize::try_from(root).map_err(|_| "bad transducer root")?;
+    let mut seen = vec![0u64; data.len() / 64 + 1];
+    let mut stack = vec![root];
+    let mut nodes = 0u64;
+    // positions of the transition address deltas and of the outputs
+    let mut deltas: Vec<usize> = Vec::new();
+    let mut outputs: Vec<usize> = Vec::new();
+    while let Some(addr) = stack.pop() {
+        if addr == 0 {
+            continue; // the empty final node: nothing is read
+        }
+        if addr >= data.len() {
+            return Err(bad("address past the end", addr));
+        }
+        if seen[addr / 64] & (1 << (addr % 64)) != 0 {
+            continue;
+        }
+        seen[addr / 64] |= 1 << (addr % 64);
+        nodes += 1;
+        let state = data[addr];
+        deltas.clear();
+        outputs.clear();
+        // the node's lowest byte, the sizes of its addresses and outputs
+        let (end, tsize, osize);
+        match state >> 6 {
+            0b11 => {
+                // one transition to the node just before this one
+                let input_len = usize::from(state & 0x3f == 0);
+                end = addr
+                    .checked_sub(input_len)
+                    .filter(|&e| e >= 1)
+                    .ok_or_else(|| bad("too short", addr))?;
+                stack.push(end - 1);
                 continue;
             }
-            seen[addr / 64] |= 1 << (addr % 64);
-            nodes += 1;
-            let node = f.node(addr);
-            if node.final_output().value() > max {
-                return Err("output out of range".into());
-            }
-            if node.len() > 32 {
-                // nodes with many transitions are searched through a table
-                for b in 0..=255u8 {
-                    let _ = node.find_input(b);
+            0b10 => {
+                let input_len = usize::from(state & 0x3f == 0);
+                let sizes_at = addr
+                    .checked_sub(input_len + 1)
+                    .ok_or_else(|| bad("too short", addr))?;
+                tsize = (data[sizes_at] >> 4) as usize;
+                osize = (data[sizes_at] & 0x0f) as usize;
+                if !(1..=8).contains(&tsize) || osize > 8 {
+                    return Err(bad("pack size", addr));
+                }
+                end = sizes_at
+                    .checked_sub(tsize + osize)
+                    .ok_or_else(|| bad("too short", addr))?;
+                deltas.push(sizes_at - tsize);
+                if osize > 0 {
+                    outputs.push(end);
                 }
             }
-            for t in node.transitions() {
-                if t.addr >= addr && t.addr != 0 {
-                    return Err("a transition does not point backwards".into());
+            _ => {
+                let is_final = state & 0x40 != 0;
+                let (ntrans, ntrans_len) = match (state & 0x3f) as usize {
+                    0 => match data[addr - 1] {
+                        1 => (256, 1),
+                        n => (n as usize, 1),
+                    },
+                    n => (n, 0),
+                };
+                let sizes_at = addr
+                    .checked_sub(ntrans_len + 1)
+                    .ok_or_else(|| bad("too short", addr))?;
+                tsize = (data[sizes_at] >> 4) as usize;
+                osize = (data[sizes_at] & 0x0f) as usize;
+                if (ntrans > 0 && tsize == 0) || tsize > 8 || osize > 8 {
+                    return Err(bad("pack size", addr));
                 }
-                if t.out.value() > max {
-                    return Err("output out of range".into());
+                let index = if version >= 2 && ntrans > 32 { 256 } else { 0 };
+                let final_osize = if is_final { osize } else { 0 };
+                let span = index + ntrans * (1 + tsize + osize) + final_osize;
+                end = sizes_at
+                    .checked_sub(span)
+                    .ok_or_else(|| bad("too short", addr))?;
+                let trans_at = sizes_at - index - ntrans;
+                for i in 0..ntrans {
+                    deltas.push(trans_at - (i + 1) * tsize);
                 }
-                stack.push(t.addr);
+                if osize > 0 {
+                    let out_at = trans_at - ntrans * tsize;
+                    for i in 0..ntrans {
+                        outputs.push(out_at - (i + 1) * osize);
+                    }
+                    if is_final {
+                        outputs.push(end);
+                    }
+                }
             }
         }
-        Ok(nodes)
-    };
-    let nodes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(walk))
-        .map_err(|_| "corrupt transducer".to_string())??;
+        for &at in &outputs {
+            if uint(at, osize) > max {
+                return Err(bad("output out of range", addr));
+            }
+        }
+        for &at in &deltas {
+            // the fst crate subtracts the delta from the node's end
+            match usize::try_from(uint(at, tsize)) {
+                Ok(0) => {}
+                Ok(d) if d <= end => stack.push(end - d),
+                _ => return Err(bad("transition address out of range", addr)),
+            }
+        }
+    }
     // a path visits each node at most once (addresses fall): its outputs
     // sum to at most (nodes + 1) * max
     (nodes + 1)
         .checked_mul(max)
         .map(|_| ())
-        .ok_or_else(|| "outputs too large".to_string())
+        .ok_or_else(|| "transducer outputs too large".to_string())
 }
 
 impl Index {
@@ -637,10 +718,11 @@ impl Index {
                 f.as_fst()
                     .verify()
                     .map_err(|e| format!("bad {what} index: {e}"))?;
-                // The walk visits every node: 1.3 s for a 12-million-name
-                // index, against 0.25 s for the rest of loading. Large files
-                // rely on the two checksums; small ones (places lists,
-                // country extracts, anything a fuzzer crafts) are walked.
+                // The walk visits every node (a first version took 1.3 s on
+                // a 12-million-name index, against 0.25 s for the rest of
+                // loading). Large files rely on the two checksums; small ones
+                // (places lists, country extracts, anything a fuzzer crafts)
+                // are walked.
                 if b.len() <= FULL_CHECK_BYTES {
                     check_fst(f.as_fst(), max).map_err(|e| format!("bad {what} index: {e}"))?;
                 }
