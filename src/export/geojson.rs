@@ -40,44 +40,15 @@ pub const PROPERTY_FIELDS: &[(&str, FieldType)] = &[
     ("attribution_chain", FieldType::Text),
 ];
 
-/// The flat properties of a mention, in the documented order.
+/// The flat properties of a mention, in the documented order: what the
+/// streaming writers serialize field by field, as a map for the CSV and
+/// GeoPackage writers, so the field list is written once.
 pub fn properties(m: &Mention) -> Map<String, Value> {
-    let p = &m.place;
-    let a = &m.attribution;
-    let mut o = Map::new();
-    o.insert("doc_id".into(), json!(m.doc_id));
-    o.insert("name".into(), json!(p.name));
-    o.insert("mention".into(), json!(m.surface));
-    o.insert("start".into(), json!(m.start));
-    o.insert("end".into(), json!(m.end));
-    o.insert("sentence".into(), json!(m.sentence));
-    o.insert("sentence_start".into(), json!(m.sentence_start));
-    o.insert("sentence_end".into(), json!(m.sentence_end));
-    o.insert("place_id".into(), json!(p.id));
-    super::insert_place_columns(&mut o, p);
-    o.insert("match".into(), json!(m.match_kind.as_str()));
-    o.insert(
-        "similarity".into(),
-        json!((m.similarity * 1000.0).round() / 1000.0),
-    );
-    o.insert(
-        "confidence".into(),
-        json!((m.confidence * 1000.0).round() / 1000.0),
-    );
-    o.insert("alternatives".into(), alternatives_text(m));
-    o.insert("attribution".into(), json!(a.source));
-    o.insert("attribution_text".into(), json!(a.text));
-    o.insert("attribution_cue".into(), json!(a.cue));
-    o.insert("attribution_kind".into(), json!(a.kind.map(|k| k.as_str())));
-    o.insert(
-        "attribution_chain".into(),
-        if a.chain.is_empty() {
-            Value::Null
-        } else {
-            json!(a.chain.join(" > "))
-        },
-    );
-    o
+    match serde_json::to_value(PropertiesRef(m)) {
+        Ok(Value::Object(o)) => o,
+        // a map of strings, numbers and nulls always serializes
+        _ => Map::new(),
+    }
 }
 
 /// The runners-up of a mention in one string for QGIS:
@@ -227,7 +198,8 @@ impl Serialize for TextOrNull<'_> {
     }
 }
 
-/// [`properties`] without the map.
+/// The properties of a mention, serialized field by field in the order of
+/// [`PROPERTY_FIELDS`] (see [`properties`] for them as a map).
 struct PropertiesRef<'a>(&'a Mention);
 
 impl Serialize for PropertiesRef<'_> {
