@@ -89,6 +89,69 @@ fn main() {
     keys.dedup();
     let set = fst::Set::from_iter(keys).expect("build the dictionary set");
     std::fs::write(out.join("dictionary-words.fst"), set.as_fst().as_bytes()).expect("write fst");
+
+    println!("cargo:rerun-if-changed=gazetteer/shapes.tsv.gz");
+    std::fs::write(out.join("extents.rs"), extents_source()).expect("write extents.rs");
+}
+
+/// The size of every outline in `gazetteer/shapes.tsv.gz`, as the radius in
+/// km of the circle of the same area (outer rings of every part, planar
+/// with the longitude scaled by the cosine of the ring's mean latitude), as
+/// Rust source: a slice of `(place id, km)` sorted by id.
+fn extents_source() -> String {
+    let mut text = String::new();
+    if let Ok(f) = std::fs::File::open("gazetteer/shapes.tsv.gz") {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut text)
+            .expect("read shapes.tsv.gz");
+    }
+    let mut rows: Vec<(&str, f64)> = Vec::new();
+    for line in text.lines().skip(1) {
+        let Some((id, geometry)) = line.split_once('\t') else {
+            continue;
+        };
+        let g: serde_json::Value = serde_json::from_str(geometry).expect("a shape is GeoJSON");
+        let polygons: Vec<&serde_json::Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["coordinates"]],
+            Some("MultiPolygon") => g["coordinates"]
+                .as_array()
+                .map(|a| a.iter().collect())
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        let mut area = 0.0;
+        for poly in polygons {
+            let ring: Vec<(f64, f64)> = poly[0]
+                .as_array()
+                .map(|r| {
+                    r.iter()
+                        .filter_map(|p| Some((p[0].as_f64()?, p[1].as_f64()?)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if ring.len() < 3 {
+                continue;
+            }
+            let lat0 = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
+            let (kx, ky) = (111.32 * lat0.to_radians().cos(), 110.57);
+            let mut twice = 0.0;
+            for (i, a) in ring.iter().enumerate() {
+                let b = ring[(i + 1) % ring.len()];
+                twice += a.0 * kx * b.1 * ky - b.0 * kx * a.1 * ky;
+            }
+            area += twice.abs() / 2.0;
+        }
+        rows.push((id, (area / std::f64::consts::PI).sqrt()));
+    }
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut src = String::from("/// (place id, equal-area radius in km), sorted by id.\n");
+    src.push_str("pub(crate) static EXTENTS: &[(&str, f32)] = &[\n");
+    for (id, r) in rows {
+        src.push_str(&format!("    ({id:?}, {r:.1}),\n"));
+    }
+    src.push_str("];\n");
+    src
 }
 
 /// The optional demonym layer: each country keyed by its demonyms

@@ -37,6 +37,16 @@ out=$(mktemp)
   echo
   "$bin" eval --markdown --ceiling --demonyms "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
   echo
+  echo "### Calibration of \`confidence\` (share of matched mentions within 161 km of the gold point, by bin; count in brackets)"
+  echo
+  echo "Development corpora (the point-agreement factor was fitted on these):"
+  echo
+  "$bin" eval --markdown --calibration "$@" $g/lgl.jsonl $g/geowebnews.jsonl $g/tr-news.jsonl $g/geovirus.jsonl
+  echo
+  echo "Held out:"
+  echo
+  "$bin" eval --markdown --calibration "$@" $g/tud-loc-2013.jsonl $g/wotr-test.jsonl
+  echo
   echo "### Resolution of the gold spans (\`--gold-spans\`)"
   echo
   "$bin" eval --markdown --gold-spans "$@" $g/wiktor.jsonl $g/hu2014.jsonl $g/ju2016.jsonl

@@ -122,6 +122,10 @@ struct EvalArgs {
     /// With --markdown: print the candidate ceiling by level of place instead.
     #[arg(long, requires = "markdown")]
     ceiling: bool,
+    /// With --markdown: print the calibration of `confidence` instead (share
+    /// of matched mentions within 161 km, by bin of confidence).
+    #[arg(long, requires = "markdown", conflicts_with = "ceiling")]
+    calibration: bool,
     /// Write every false positive, miss and far-off resolution here (JSONL);
     /// with --attribution, every missed or spurious relation and misattributed place.
     #[arg(long, value_name = "FILE")]
@@ -1188,6 +1192,11 @@ fn eval(args: EvalArgs) -> Result<()> {
         print!(
             "{}",
             geomention::eval::geoparse::ceiling_markdown(&report.rows)
+        );
+    } else if args.markdown && args.calibration {
+        print!(
+            "{}",
+            geomention::eval::geoparse::calibration_markdown(&report.rows)
         );
     } else if args.markdown {
         print!("{}", geomention::eval::geoparse::markdown(&report.rows));

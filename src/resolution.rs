@@ -615,7 +615,7 @@ pub fn resolve(
             Some(Resolution {
                 place: Place::clone(p),
                 place_ref: *r,
-                confidence: probs[win],
+                confidence: probs[win] * point_agreement(crate::gazetteer::extent_km(&p.id)),
                 alternatives: order[1..]
                     .iter()
                     .take(3)
@@ -624,6 +624,29 @@ pub fn resolve(
             })
         })
         .collect()
+}
+
+/// How often a place's point lies within 161 km of where another gazetteer
+/// or annotator puts the same place, from the size of its outline
+/// (`extent_km`: the radius of the circle of the same area). A city or a
+/// small country has one obvious point; a large country has several
+/// conventions (a GeoNames point, the CIA World Factbook's, a centroid, a
+/// capital) hundreds of km apart. `confidence` is the chance of the right
+/// place times this chance of the right point, so that it is calibrated
+/// against the distance-based accuracy the corpora measure: 1 up to 200 km,
+/// falling linearly to 0.7 at 800 km and staying there. Fitted (maximum
+/// likelihood over a small grid) on the matched mentions of the four
+/// development corpora (LGL, GeoWebNews, TR-News, GeoVirus): places over
+/// 586 km were within 161 km of the gold point 70% of the time at a place
+/// confidence of 0.99, those under 300 km 95%.
+pub fn point_agreement(extent_km: Option<f64>) -> f64 {
+    const FULL: f64 = 200.0;
+    const FLOOR_AT: f64 = 800.0;
+    const FLOOR: f64 = 0.7;
+    match extent_km {
+        Some(r) if r > FULL => (1.0 - (1.0 - FLOOR) * (r - FULL) / (FLOOR_AT - FULL)).max(FLOOR),
+        _ => 1.0,
+    }
 }
 
 #[cfg(test)]
@@ -682,6 +705,36 @@ mod tests {
                 sims: vec![1.0; cands.len()],
             })
             .collect()
+    }
+
+    #[test]
+    fn point_agreement_falls_with_the_size_of_the_place() {
+        for (extent, want) in [
+            (None, 1.0),
+            (Some(0.0), 1.0),
+            (Some(200.0), 1.0),
+            (Some(500.0), 0.85),
+            (Some(800.0), 0.7),
+            (Some(2500.0), 0.7),
+        ] {
+            let got = point_agreement(extent);
+            assert!((got - want).abs() < 1e-9, "{extent:?}: {got} != {want}");
+        }
+    }
+
+    #[test]
+    fn a_large_country_is_less_certain_than_a_small_one() {
+        let tagger = crate::Tagger::new(Gazetteer::embedded().unwrap());
+        let ms = tagger.tag("t", "Troops left Canada and Qatar for Baghdad.");
+        let conf = |name: &str| {
+            ms.iter()
+                .find(|m| m.surface == name)
+                .map(|m| m.confidence)
+                .unwrap()
+        };
+        assert!(conf("Canada") < 0.9, "Canada {}", conf("Canada"));
+        assert!(conf("Qatar") >= 0.9, "Qatar {}", conf("Qatar"));
+        assert!(conf("Baghdad") >= 0.9, "Baghdad {}", conf("Baghdad"));
     }
 
     #[test]

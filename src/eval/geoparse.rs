@@ -110,6 +110,9 @@ pub struct Accumulator {
     /// Per level of place (from the corpus's type labels): gold toponyms
     /// with coordinates, and how many of them are missing.
     pub levels: BTreeMap<String, (usize, usize)>,
+    /// Confidence of every matched pair with coordinates on both sides, and
+    /// whether it lies within 161 km of the gold point.
+    pub calibration: Vec<(f64, bool)>,
 }
 
 /// The level of a gold toponym from the corpus's own type label: GeoNames
@@ -194,6 +197,7 @@ impl Accumulator {
         self.tp_strict += o.tp_strict;
         self.tp_lenient += o.tp_lenient;
         self.errors.extend_from_slice(&o.errors);
+        self.calibration.extend_from_slice(&o.calibration);
         self.e2e_hits += o.e2e_hits;
         self.missing += o.missing;
         self.seconds += o.seconds;
@@ -276,6 +280,7 @@ impl Accumulator {
                 .filter(|(k, _)| k.as_str() != "unknown")
                 .map(|(k, (n, m))| (k.clone(), (*n, 1.0 - *m as f64 / (*n).max(1) as f64)))
                 .collect(),
+            calibration: calibration(&self.calibration),
         }
     }
 }
@@ -372,6 +377,59 @@ pub struct Scores {
     /// Per level: gold toponyms with coordinates and the candidate ceiling
     /// (share with a candidate within 161 km).
     pub ceiling_by_level: BTreeMap<String, (usize, f64)>,
+    /// Calibration of `confidence`: for each bin of [`CALIBRATION_BINS`],
+    /// the matched pairs with coordinates whose confidence falls in it and
+    /// the share of them within 161 km; the last entry is every pair at
+    /// 0.9 or above.
+    pub calibration: Vec<(usize, Option<f64>)>,
+}
+
+/// Bins of confidence for [`Scores::calibration`] (lower bound inclusive).
+pub const CALIBRATION_BINS: [(f64, f64); 6] = [
+    (0.0, 0.5),
+    (0.5, 0.7),
+    (0.7, 0.9),
+    (0.9, 0.99),
+    (0.99, f64::INFINITY),
+    (0.9, f64::INFINITY),
+];
+
+fn calibration(pairs: &[(f64, bool)]) -> Vec<(usize, Option<f64>)> {
+    CALIBRATION_BINS
+        .iter()
+        .map(|&(lo, hi)| {
+            let bin: Vec<bool> = pairs
+                .iter()
+                .filter(|(c, _)| *c >= lo && *c < hi)
+                .map(|p| p.1)
+                .collect();
+            let right = bin.iter().filter(|&&h| h).count();
+            let share = (!bin.is_empty()).then(|| right as f64 / bin.len() as f64);
+            (bin.len(), share)
+        })
+        .collect()
+}
+
+/// A Markdown table of the calibration of `confidence`: per corpus and bin,
+/// the share of matched mentions within 161 km of the gold point (their
+/// count in brackets).
+pub fn calibration_markdown(rows: &[Scores]) -> String {
+    let mut out = String::from(
+        "| corpus | < 0.5 | 0.5–0.7 | 0.7–0.9 | 0.9–0.99 | ≥ 0.99 | **≥ 0.9** |\n|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        let mut cells = vec![r.corpus.clone()];
+        for (k, (n, share)) in r.calibration.iter().enumerate() {
+            let v = share.map(|x| format!("{x:.3}")).unwrap_or_else(|| "-".into());
+            cells.push(if k + 1 == CALIBRATION_BINS.len() {
+                format!("**{v}** ({n})")
+            } else {
+                format!("{v} ({n})")
+            });
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
 }
 
 fn pct(v: Option<f64>) -> String {

@@ -276,6 +276,12 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
         let acc = &mut entry.1;
         acc.seconds += secs;
         let pairs = acc.add(nchars, d.text.len(), &gold, &pred, !opts.strict_geo);
+        for &(i, j) in &pairs {
+            if let (Some(g), Some(p)) = (gold[i].coords, pred[j].coords) {
+                let hit = haversine_km(g.0, g.1, p.0, p.1) <= 161.0;
+                acc.calibration.push((mentions[j].confidence, hit));
+            }
+        }
         // With gold spans, a span the gazetteer cannot resolve counts as the
         // largest possible error rather than vanishing from the figures.
         for &i in &unresolved {

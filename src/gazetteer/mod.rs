@@ -71,6 +71,28 @@ pub fn shape(id: &str) -> Option<&'static str> {
     map.get(id).copied()
 }
 
+mod extents {
+    include!(concat!(env!("OUT_DIR"), "/extents.rs"));
+}
+
+/// The size of a country, first-level division or US county with an
+/// outline in the embedded default: the radius in km of the circle of the
+/// same area. `None` for places without an outline (towns, user places
+/// whose id is not in the embedded default).
+///
+/// ```
+/// let canada = geomention::gazetteer::extent_km("geonames:6251999").unwrap();
+/// let qatar = geomention::gazetteer::extent_km("geonames:289688").unwrap();
+/// assert!(canada > 1000.0 && qatar < 100.0);
+/// assert_eq!(geomention::gazetteer::extent_km("geonames:98182"), None); // Baghdad, a city
+/// ```
+pub fn extent_km(id: &str) -> Option<f64> {
+    extents::EXTENTS
+        .binary_search_by(|(k, _)| (*k).cmp(id))
+        .ok()
+        .map(|i| f64::from(extents::EXTENTS[i].1))
+}
+
 /// Two records of different sources name the same place: the same name
 /// (folded) within 1 km.
 fn same_place(a: &Place, b: &Place) -> bool {
