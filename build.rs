@@ -90,6 +90,24 @@ fn main() {
     let set = fst::Set::from_iter(keys).expect("build the dictionary set");
     std::fs::write(out.join("dictionary-words.fst"), set.as_fst().as_bytes()).expect("write fst");
 
+    // given names (1990 US Census), folded
+    println!("cargo:rerun-if-changed=gazetteer/given-names.txt.gz");
+    let mut given = String::new();
+    if let Ok(f) = std::fs::File::open("gazetteer/given-names.txt.gz") {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut given)
+            .expect("read given-names.txt.gz");
+    }
+    let mut keys: Vec<String> = given
+        .lines()
+        .map(normalize::fold)
+        .filter(|k| !k.is_empty() && !k.contains(' '))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let set = fst::Set::from_iter(keys).expect("build the given-name set");
+    std::fs::write(out.join("given-names.fst"), set.as_fst().as_bytes()).expect("write fst");
+
     println!("cargo:rerun-if-changed=gazetteer/shapes.tsv.gz");
     std::fs::write(out.join("extents.rs"), extents_source()).expect("write extents.rs");
 }

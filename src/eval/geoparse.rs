@@ -420,7 +420,9 @@ pub fn calibration_markdown(rows: &[Scores]) -> String {
     for r in rows {
         let mut cells = vec![r.corpus.clone()];
         for (k, (n, share)) in r.calibration.iter().enumerate() {
-            let v = share.map(|x| format!("{x:.3}")).unwrap_or_else(|| "-".into());
+            let v = share
+                .map(|x| format!("{x:.3}"))
+                .unwrap_or_else(|| "-".into());
             cells.push(if k + 1 == CALIBRATION_BINS.len() {
                 format!("**{v}** ({n})")
             } else {

@@ -344,6 +344,17 @@ pub fn is_dictionary_word(key: &str) -> bool {
     set.contains(key) || key.len() > 3 && key.strip_suffix('s').is_some_and(|k| set.contains(k))
 }
 
+static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-names.fst"));
+
+/// True when `key` (folded, one word) is a given name of the 1990 US Census
+/// lists ("elizabeth", "matthew"; `gazetteer/given-names.txt.gz`).
+pub fn is_given_name(key: &str) -> bool {
+    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
+    SET.get_or_init(|| fst::Set::new(GIVEN_NAMES).ok())
+        .as_ref()
+        .is_some_and(|s| s.contains(key))
+}
+
 /// True when `key` (folded, one word) is a common English word.
 pub fn is_common_word(key: &str) -> bool {
     common_words().is_some_and(|s| s.contains(key))

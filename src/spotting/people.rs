@@ -5,7 +5,9 @@
 //! word that also appears with place context ("in X", "X County") keeps its
 //! place reading.
 
-use super::{in_list, is_common_word, NAME_PARTICLES, PLACE_WORDS, TITLES};
+use super::{
+    in_list, is_common_word, is_given_name, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS, TITLES,
+};
 use crate::text::{Sep, Token};
 use std::collections::HashSet;
 
@@ -115,6 +117,37 @@ impl PeopleCues {
                 c.persons.insert(g.key.clone());
             }
         }
+        // "Elizabeth Fairfield", "Matthew D. Flores": the word after a
+        // census given name (or after a given name and a middle initial) is
+        // a surname in this document, unless it is a common word, a place
+        // word ("Virginia Beach") or an organisation's head. It runs after
+        // the rule above so that "Florence Smith" does not make "Florence"
+        // a person everywhere.
+        for k in 1..tokens.len() {
+            let s = &tokens[k];
+            if !s.capitalized
+                || s.all_caps
+                || is_common_word(&s.key)
+                || in_list(PLACE_WORDS, &s.key)
+                || in_list(ORG_HEADS, &s.key)
+            {
+                continue;
+            }
+            let given = match s.sep {
+                Sep::Space => Some(&tokens[k - 1]),
+                Sep::Dot if k >= 2 => {
+                    let i = &tokens[k - 1];
+                    (i.key.len() == 1 && i.capitalized && i.sep == Sep::Space)
+                        .then(|| &tokens[k - 2])
+                }
+                _ => None,
+            };
+            if given.is_some_and(|g| {
+                g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key)
+            }) {
+                c.persons.insert(s.key.clone());
+            }
+        }
         c
     }
 
@@ -142,4 +175,37 @@ pub fn before_initial(tokens: &[Token], k: usize) -> bool {
 /// True when the particle form "bin", "al" … makes the word after `k` a family name.
 pub fn is_particle(key: &str) -> bool {
     in_list(NAME_PARTICLES, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn a_word_after_a_given_name_is_a_surname_in_the_document() {
+        // (text, key, is a person in the document)
+        let cases = [
+            ("Elizabeth Fairfield was charged. Fairfield's lawyer spoke.", "fairfield", true),
+            ("Who killed Matthew D. Flores? Flores was 19.", "flores", true),
+            ("Rebecca Mays sat on the stage.", "mays", true),
+            // a place word, a common word, an organisation
+            ("Virginia Beach officials met.", "beach", false),
+            ("On Sunday Mary Heights and others met.", "heights", false),
+            ("Kent State University is there.", "state", false),
+            // the given name itself does not become a person
+            ("Florence Smith spoke. Florence is a city.", "florence", false),
+            // place context wins
+            ("She lives in Fairfield. Elizabeth Fairfield is her aunt.", "fairfield", false),
+            // capitals are a headline, not a name
+            ("ELIZABETH FAIRFIELD DIES. Fairfield is a town.", "fairfield", false),
+            // not a given name before it
+            ("Western Fairfield grew. Fairfield is a town.", "fairfield", false),
+        ];
+        for (text, key, want) in cases {
+            let tokens = tokenize(text);
+            let cues = PeopleCues::of(&tokens, text);
+            assert_eq!(cues.is_person(key), want, "{text:?}: {key}");
+        }
+    }
 }
