@@ -15,7 +15,7 @@ use crate::gazetteer::index::FLAG_PRIMARY;
 use crate::gazetteer::{Place, PlaceRef};
 use crate::geo::haversine_km;
 use crate::spotting::{spot_key, Spot};
-use crate::text::Token;
+use crate::text::{Sep, Token};
 use std::collections::{BTreeMap, HashMap};
 
 /// The feature type the text asks for around a name.
@@ -197,7 +197,118 @@ fn containers(spots: &[Spot], text: &str, tokens: &[Token]) -> Vec<Option<Vec<(S
             out[k] = Some(c);
         }
     }
+    for (k, found) in out.iter_mut().enumerate() {
+        if found.is_none() {
+            *found = defining_container(k, spots, text, tokens);
+        }
+    }
     out
+}
+
+/// Nouns of a defining clause: "X is a city in …", "X, a town in …".
+const KIND_NOUNS: &[&str] = &[
+    "area",
+    "borough",
+    "capital",
+    "city",
+    "commune",
+    "community",
+    "county",
+    "district",
+    "hamlet",
+    "island",
+    "locality",
+    "municipality",
+    "neighborhood",
+    "neighbourhood",
+    "parish",
+    "place",
+    "port",
+    "province",
+    "region",
+    "resort",
+    "seat",
+    "settlement",
+    "suburb",
+    "town",
+    "township",
+    "village",
+];
+
+/// The containers a defining clause names: "London is a city in and the
+/// county seat of Madison County, Ohio, United States", "Lebanon, a town in
+/// Warren County, Ohio": the countries and first-level divisions named
+/// after the clause's "in" or "of" in the same sentence (only the
+/// divisions when there are some).
+fn defining_container(
+    k: usize,
+    spots: &[Spot],
+    text: &str,
+    tokens: &[Token],
+) -> Option<Vec<(String, String)>> {
+    /// Tokens a clause may run over before its "in"/"of", and after it.
+    const CLAUSE_TOKENS: usize = 10;
+    const CONTAINER_TOKENS: usize = 16;
+    let a = &spots[k];
+    let first = tokens.get(a.last)?;
+    let gap = text.get(a.end..first.start).unwrap_or("");
+    let copula = first.sep == Sep::Space
+        && gap.trim().is_empty()
+        && matches!(first.key.as_str(), "is" | "was");
+    let appositive = gap.trim() == "," && matches!(first.key.as_str(), "a" | "an" | "the");
+    if !(copula || appositive) {
+        return None;
+    }
+    // the sentence goes on while no sentence mark stands between tokens (a
+    // period after an abbreviation does not end it: "St. Louis County")
+    let continues = |j: usize| {
+        if j >= tokens.len() {
+            return false;
+        }
+        let prev = &tokens[j - 1];
+        let abbreviation = tokens[j].sep == Sep::Dot && (prev.key.len() <= 3 || prev.all_caps);
+        text.get(prev.end..tokens[j].start)
+            .is_some_and(|g| !g.contains(['.', '!', '?', ';', '\n']) || abbreviation)
+    };
+    let mut kind = false;
+    let mut prep = None;
+    let mut j = a.last + 1;
+    while j < a.last + CLAUSE_TOKENS && continues(j) {
+        let key = tokens[j].key.as_str();
+        if KIND_NOUNS.binary_search(&key).is_ok() {
+            kind = true;
+        } else if kind && (key == "in" || key == "of") {
+            prep = Some(j);
+            break;
+        }
+        j += 1;
+    }
+    let prep = prep?;
+    let mut end = prep + 1;
+    while end < prep + CONTAINER_TOKENS && continues(end) {
+        end += 1;
+    }
+    let mut countries = Vec::new();
+    let mut divisions = Vec::new();
+    for s in spots[k + 1..]
+        .iter()
+        .skip_while(|s| s.first <= prep)
+        .take_while(|s| s.first < end)
+    {
+        for (_, p) in &s.candidates {
+            if p.is_admin1() {
+                divisions.push((p.country_code.clone(), p.admin1_code.clone()));
+            } else if p.is_country() {
+                countries.push((p.country_code.clone(), String::new()));
+            }
+        }
+    }
+    let c = if divisions.is_empty() {
+        countries
+    } else {
+        divisions
+    };
+    (!c.is_empty()).then_some(c)
 }
 
 /// How far (in tokens) the places that pull a candidate towards them may stand.
@@ -769,6 +880,84 @@ mod tests {
         });
         let r = resolve(&spots, &tokens, text, &[], &[]);
         assert_eq!(r[0].as_ref().unwrap().place.id, "t:small");
+    }
+
+    #[test]
+    fn a_defining_clause_names_the_container() {
+        // (text, name, expected containers: None, or the pairs that must be
+        // among them)
+        let cases: &[(&str, &str, Option<&[(&str, &str)]>)] = &[
+            (
+                "London is a city in and the county seat of Madison County, Ohio, United States.",
+                "London",
+                Some(&[("US", "OH")]),
+            ),
+            (
+                "Lebanon, a town in Warren County, Ohio, held a fair.",
+                "Lebanon",
+                Some(&[("US", "OH")]),
+            ),
+            (
+                "Karbala was a small town of Iraq before the war.",
+                "Karbala",
+                Some(&[("IQ", "")]),
+            ),
+            // no kind noun before "in"
+            (
+                "Paris is where the talks in Geneva, Switzerland, were held.",
+                "Paris",
+                None,
+            ),
+            // no place after the clause
+            ("London is a great city in many ways.", "London", None),
+            // the clause ends with its sentence
+            (
+                "London is a city. In France, people disagree.",
+                "London",
+                None,
+            ),
+            // not a copula or an apposition
+            ("London hosts a summit in Texas.", "London", None),
+        ];
+        for (text, name, want) in cases {
+            let got = container_of(text, name);
+            match want {
+                None => assert_eq!(got, None, "{text}"),
+                Some(pairs) => {
+                    let got = got.unwrap_or_else(|| panic!("{text}: no container"));
+                    for (cc, a1) in *pairs {
+                        assert!(
+                            got.contains(&(cc.to_string(), a1.to_string())),
+                            "{text}: {got:?}"
+                        );
+                    }
+                    // a division, when named, is the container, not its country
+                    if pairs.iter().any(|(_, a1)| !a1.is_empty()) {
+                        assert!(got.iter().all(|(_, a1)| !a1.is_empty()), "{text}: {got:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_defining_clause_decides_the_namesake() {
+        let tagger = crate::Tagger::new(Gazetteer::embedded().unwrap());
+        let ms = tagger.tag(
+            "t",
+            "London is a city in and the county seat of Madison County, Ohio, United States.",
+        );
+        let london = ms.iter().find(|m| m.surface == "London").unwrap();
+        assert_eq!(
+            (
+                london.place.country_code.as_str(),
+                london.place.admin1.as_str()
+            ),
+            ("US", "Ohio")
+        );
+        let ms = tagger.tag("t", "London is a great city in many ways.");
+        let london = ms.iter().find(|m| m.surface == "London").unwrap();
+        assert_eq!(london.place.country_code, "GB");
     }
 
     #[test]
