@@ -139,14 +139,25 @@ impl PeopleCues {
                 continue;
             }
             let given = match s.sep {
-                Sep::Space => Some(&tokens[k - 1]),
+                Sep::Space => Some(k - 1),
                 Sep::Dot if k >= 2 => {
                     let i = &tokens[k - 1];
-                    (i.key.len() == 1 && i.capitalized && i.sep == Sep::Space)
-                        .then(|| &tokens[k - 2])
+                    (i.key.len() == 1 && i.capitalized && i.sep == Sep::Space).then_some(k - 2)
                 }
                 _ => None,
             };
+            // a sentence's first word is capitalised anyway: there a given
+            // name that is also a common word ("In", "Will", "May") is the word
+            let given = given
+                .map(|g| (g, &tokens[g]))
+                .filter(|(g, t)| {
+                    let initial = *g == 0
+                        || text.get(tokens[g - 1].end..t.start).is_none_or(|gap| {
+                            gap.contains(['.', '!', '?', '\n', ':', '"', '“', '«', '(', '—'])
+                        });
+                    !(initial && is_common_word(&t.key))
+                })
+                .map(|(_, t)| t);
             if given.is_some_and(|g| {
                 g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key)
             }) {
@@ -210,6 +221,12 @@ mod tests {
                 true,
             ),
             ("Rebecca Mays sat on the stage.", "mays", true),
+            // a common-word given name inside a sentence still counts
+            (
+                "The chief of staff, John Kelly, spoke; Kelly left.",
+                "kelly",
+                true,
+            ),
             // a place word, a common word, an organisation
             ("Virginia Beach officials met.", "beach", false),
             ("On Sunday Mary Heights and others met.", "heights", false),
@@ -233,7 +250,7 @@ mod tests {
             ),
             // … and loses to more evidence of a person
             (
-                "John Kelly spoke. Kelly said no. Trump lashed out at Kelly.",
+                "Chief of staff John Kelly spoke. Kelly said no. Trump lashed out at Kelly.",
                 "kelly",
                 true,
             ),
@@ -243,6 +260,10 @@ mod tests {
                 "fairfield",
                 false,
             ),
+            // a given name that is also a common word ("In", "Will", "May"
+            // are in the census lists) at the start of a sentence is the word
+            ("In Mosul, people fled. Mosul is in Iraq.", "mosul", false),
+            ("Will Baghdad agree? Many doubt it.", "baghdad", false),
             // not a given name before it
             (
                 "Western Fairfield grew. Fairfield is a town.",
