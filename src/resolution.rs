@@ -886,7 +886,8 @@ mod tests {
     fn a_defining_clause_names_the_container() {
         // (text, name, expected containers: None, or the pairs that must be
         // among them)
-        let cases: &[(&str, &str, Option<&[(&str, &str)]>)] = &[
+        type Pairs = &'static [(&'static str, &'static str)];
+        let cases: &[(&str, &str, Option<Pairs>)] = &[
             (
                 "London is a city in and the county seat of Madison County, Ohio, United States.",
                 "London",
