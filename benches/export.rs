@@ -33,7 +33,7 @@ fn for_each_mention(templates: &[Mention], n: usize, mut f: impl FnMut(&Mention)
     for i in 0..n {
         let t = &templates[i % templates.len()];
         m.clone_from(t);
-        m.doc_id = format!("doc-{}", i / 20);
+        m.doc_id = format!("doc-{}", i / 20).into();
         m.n = i % 20 + 1;
         f(&m);
     }

@@ -54,7 +54,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cargo build --release --quiet
-bin=$target/release/geomention
+# a copy: a full-size run takes long, and another build into the same target
+# folder must not replace the binary under it
+cp "$target/release/geomention" "$tmp/geomention"
+bin=$tmp/geomention
 [[ -x /usr/bin/time ]] || { echo "needs GNU time (/usr/bin/time)" >&2; exit 1; }
 
 # flags of the hostile-input options when this build has them

@@ -3,7 +3,7 @@
 
 use crate::attribution::{attribute, Attribution, DocAttribution, DocMeta};
 use crate::document::{Document, Metadata};
-use crate::gazetteer::{Gazetteer, Place};
+use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::resolution::{resolve, Resolution};
 use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
@@ -13,6 +13,7 @@ use crate::spotting::{
 };
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Settings for tagging.
 #[derive(Debug, Clone)]
@@ -39,17 +40,35 @@ impl Default for Options {
 /// A runner-up candidate of a mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
-    /// The place.
-    pub place: Place,
+    /// The place, shared with the other mentions of it.
+    pub place: Arc<Place>,
     /// Its share of the score, 0–1.
     pub score: f64,
 }
 
 /// One place mentioned in a document.
+///
+/// What many mentions have in common is shared rather than copied: the
+/// document's id, the sentence, the places (the chosen one and the
+/// runners-up) and the attribution are reference-counted, so a mention costs
+/// a few hundred bytes however long its sentence and however many names its
+/// place has. Read them through `Deref` (`m.place.name`, `&*m.sentence`);
+/// to change one, build a new value (`Arc::new`) or use `Arc::make_mut`.
+///
+/// ```
+/// use geomention::{Gazetteer, Tagger};
+/// use std::sync::Arc;
+/// let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+/// let m = tagger.tag("doc", "Clashes in Mosul and Basra. Talks in Mosul.");
+/// assert_eq!(&*m[0].sentence, "Clashes in Mosul and Basra.");
+/// assert!(Arc::ptr_eq(&m[0].sentence, &m[1].sentence)); // one sentence
+/// assert!(Arc::ptr_eq(&m[0].place, &m[2].place)); // Mosul, twice
+/// assert!(Arc::ptr_eq(&m[0].doc_id, &m[2].doc_id));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
-    /// The document's id.
-    pub doc_id: String,
+    /// The document's id (shared by the mentions of the document).
+    pub doc_id: Arc<str>,
     /// Number of the mention within the document, from 1.
     pub n: usize,
     /// The text as written.
@@ -58,14 +77,15 @@ pub struct Mention {
     pub start: usize,
     /// Code-point offset after the last character.
     pub end: usize,
-    /// The whole sentence.
-    pub sentence: String,
+    /// The whole sentence (shared by the mentions of the sentence).
+    pub sentence: Arc<str>,
     /// Code-point offset of the sentence.
     pub sentence_start: usize,
     /// Code-point offset after the sentence.
     pub sentence_end: usize,
-    /// The chosen place.
-    pub place: Place,
+    /// The chosen place, shared with the other mentions of it (and with
+    /// the gazetteer's cache of decoded candidates).
+    pub place: Arc<Place>,
     /// How the text matched a name of the place.
     pub match_kind: MatchKind,
     /// Similarity of the text to the name, 0–1.
@@ -74,8 +94,9 @@ pub struct Mention {
     pub confidence: f64,
     /// Other candidates, best first.
     pub alternatives: Vec<Alternative>,
-    /// Who claims it.
-    pub attribution: Attribution,
+    /// Who claims it (shared by consecutive mentions with the same
+    /// attribution, such as the places of one quotation).
+    pub attribution: Arc<Attribution>,
 }
 
 /// Tags documents with one gazetteer and one set of options.
@@ -135,62 +156,73 @@ impl Tagger {
         meta: &Metadata,
         window: usize,
     ) -> Vec<Mention> {
+        let doc_id: Arc<str> = Arc::from(doc_id);
+        let doc_id = &doc_id;
         if text.len() <= window {
             return self.tag_whole(doc_id, text, meta);
         }
-        let mut out = Vec::new();
+        let mut pieces = Vec::new();
         let (mut from, mut from_cp) = (0usize, 0usize);
         let mut end = 0;
         for s in sentences(text) {
             if s.end - from > window && end > from {
-                from_cp = self.tag_piece(doc_id, text, meta, from, end, from_cp, &mut out);
+                from_cp = self.tag_piece(doc_id, text, meta, from, end, from_cp, &mut pieces);
                 from = end;
             }
             end = s.end;
         }
         if from < text.len() {
-            self.tag_piece(doc_id, text, meta, from, text.len(), from_cp, &mut out);
+            self.tag_piece(doc_id, text, meta, from, text.len(), from_cp, &mut pieces);
+        }
+        // one allocation of the exact size: a vector grown by doubling
+        // would need up to three times the mentions' size while it moves
+        let mut out = Vec::with_capacity(pieces.iter().map(Vec::len).sum());
+        for p in pieces {
+            out.extend(p);
         }
         renumber(&mut out);
         out
     }
 
-    /// Tags `text[a..b]` as a whole and appends its mentions with offsets
-    /// shifted by `a_cp` code points; returns the code-point offset of `b`.
+    /// Tags `text[a..b]` as a whole and appends its mentions, with offsets
+    /// shifted by `a_cp` code points, as one piece; returns the code-point
+    /// offset of `b`.
     #[allow(clippy::too_many_arguments)]
     fn tag_piece(
         &self,
-        doc_id: &str,
+        doc_id: &Arc<str>,
         text: &str,
         meta: &Metadata,
         a: usize,
         b: usize,
         a_cp: usize,
-        out: &mut Vec<Mention>,
+        pieces: &mut Vec<Vec<Mention>>,
     ) -> usize {
         let piece = &text[a..b];
-        for mut m in self.tag_whole(doc_id, piece, meta) {
+        let mut mentions = self.tag_whole(doc_id, piece, meta);
+        for m in &mut mentions {
             m.start += a_cp;
             m.end += a_cp;
             m.sentence_start += a_cp;
             m.sentence_end += a_cp;
-            out.push(m);
         }
+        pieces.push(mentions);
         a_cp + piece.chars().count()
     }
 
-    fn tag_whole(&self, doc_id: &str, text: &str, meta: &Metadata) -> Vec<Mention> {
+    fn tag_whole(&self, doc_id: &Arc<str>, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
         let kept = self.spot(text, &prep);
         let choices = self.resolve(&kept, &prep, text, meta);
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
+        let mut shared = SharedAttribution::default();
         let mut out: Vec<Mention> = self
             .mentions(doc_id, text, &prep, &kept, choices)
             .into_iter()
             .zip(&kept)
             .filter_map(|(m, s)| {
                 m.map(|mut m| {
-                    m.attribution = attr.for_span(s.start, s.end);
+                    m.attribution = shared.get(attr.for_span(s.start, s.end));
                     m
                 })
             })
@@ -233,12 +265,13 @@ impl Tagger {
             }
         }
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
-        self.mentions(doc_id, text, &prep, &spots, choices)
+        let mut shared = SharedAttribution::default();
+        self.mentions(&Arc::from(doc_id), text, &prep, &spots, choices)
             .into_iter()
             .zip(&spots)
             .map(|(m, s)| {
                 m.map(|mut m| {
-                    m.attribution = attr.for_span(s.start, s.end);
+                    m.attribution = shared.get(attr.for_span(s.start, s.end));
                     m
                 })
             })
@@ -312,7 +345,7 @@ impl Tagger {
 
     fn mentions(
         &self,
-        doc_id: &str,
+        doc_id: &Arc<str>,
         text: &str,
         prep: &Prepared,
         spots: &[Spot],
@@ -335,32 +368,48 @@ impl Tagger {
         let cps = char_offsets(text, &bytes);
         let mut n = 0;
         let mut out = Vec::with_capacity(spots.len());
+        // the sentence of the previous mention, shared while it is the same
+        let mut sentence: Option<(usize, usize, Arc<str>)> = None;
+        let no_attribution = Arc::new(Attribution::default());
         for (k, (s, choice)) in spots.iter().zip(choices).enumerate() {
             let Some(r) = choice else {
                 out.push(None);
                 continue;
             };
             let (_, _, ss, se) = spans[k];
+            let sentence = match &sentence {
+                Some((a, b, t)) if (*a, *b) == (ss, se) => Arc::clone(t),
+                _ => {
+                    let t: Arc<str> = Arc::from(&text[ss..se]);
+                    sentence = Some((ss, se, Arc::clone(&t)));
+                    t
+                }
+            };
             n += 1;
             out.push(Some(Mention {
-                doc_id: doc_id.to_string(),
+                doc_id: Arc::clone(doc_id),
                 n,
                 surface: text[s.start..s.end].to_string(),
                 start: cps[4 * k],
                 end: cps[4 * k + 1],
-                sentence: text[ss..se].to_string(),
+                sentence,
                 sentence_start: cps[4 * k + 2],
                 sentence_end: cps[4 * k + 3],
-                place: r.place,
+                place: shared_place(s, Some(r.place_ref), &r.place),
                 match_kind: s.kind,
                 similarity: s.similarity,
                 confidence: r.confidence,
+                // by reference: collecting from `into_iter` would reuse
+                // (and keep) the allocation sized for whole places
                 alternatives: r
                     .alternatives
-                    .into_iter()
-                    .map(|(place, score)| Alternative { place, score })
+                    .iter()
+                    .map(|(place, score)| Alternative {
+                        place: shared_place(s, None, place),
+                        score: *score,
+                    })
                     .collect(),
-                attribution: Attribution::default(),
+                attribution: Arc::clone(&no_attribution),
             }));
         }
         out
@@ -371,6 +420,50 @@ fn doc_meta(meta: &Metadata) -> DocMeta {
     DocMeta {
         author: meta.author.clone(),
         publisher: meta.publisher.clone(),
+    }
+}
+
+/// The spot's own copy of a place the resolution chose (its candidates are
+/// shared with the gazetteer's cache and with every spot of the same name),
+/// so that a mention holds a reference rather than a copy. The resolution
+/// returns places by value; the candidate is taken only when it is equal to
+/// that value (same id, as candidates are deduplicated by id, and same
+/// fields), so the output cannot change; otherwise the value is wrapped.
+fn shared_place(s: &Spot, r: Option<PlaceRef>, place: &Place) -> Arc<Place> {
+    let found = s
+        .candidates
+        .iter()
+        .find(|(cr, p)| r.is_none_or(|r| *cr == r) && p.id == place.id);
+    match found {
+        Some((_, p)) if **p == *place => Arc::clone(p),
+        _ => Arc::new(place.clone()),
+    }
+}
+
+/// Shares one [`Attribution`] between the mentions that have the same: the
+/// places of one quotation, of the narrator, of a source that speaks in
+/// sentence after sentence. The few most recent distinct values are kept
+/// (most recent first), so memory stays bounded and a lookup is a handful
+/// of comparisons.
+#[derive(Default)]
+struct SharedAttribution {
+    recent: Vec<Arc<Attribution>>,
+}
+
+/// How many distinct attributions [`SharedAttribution`] remembers.
+const RECENT_ATTRIBUTIONS: usize = 8;
+
+impl SharedAttribution {
+    fn get(&mut self, a: Attribution) -> Arc<Attribution> {
+        if let Some(k) = self.recent.iter().position(|r| **r == a) {
+            let r = self.recent.remove(k);
+            self.recent.insert(0, Arc::clone(&r));
+            return r;
+        }
+        let a = Arc::new(a);
+        self.recent.truncate(RECENT_ATTRIBUTIONS - 1);
+        self.recent.insert(0, Arc::clone(&a));
+        a
     }
 }
 

@@ -69,7 +69,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(got, m.surface, "text[start..end] == mention");
         assert!(m.sentence_start <= m.start && m.end <= m.sentence_end);
         let sent: String = chars[m.sentence_start..m.sentence_end].iter().collect();
-        assert_eq!(sent, m.sentence);
+        assert_eq!(sent, *m.sentence);
         assert!(m.place.lat.abs() <= 90.0 && m.place.lon.abs() <= 180.0);
         assert!((0.0..=1.0).contains(&m.confidence));
     }

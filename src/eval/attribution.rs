@@ -622,7 +622,7 @@ pub fn predict(
                     end: m.end,
                 },
                 source_span,
-                source_texts: [m.attribution.source, m.attribution.text]
+                source_texts: [m.attribution.source.clone(), m.attribution.text.clone()]
                     .into_iter()
                     .flatten()
                     .collect(),

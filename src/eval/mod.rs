@@ -327,7 +327,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                         gold: Some(gc),
                         reachable: reach[i],
                         dropped: None,
-                        sentence: m.sentence.clone(),
+                        sentence: m.sentence.to_string(),
                     });
                 }
             }
@@ -371,7 +371,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                     gold: None,
                     reachable: None,
                     dropped: None,
-                    sentence: m.sentence.clone(),
+                    sentence: m.sentence.to_string(),
                 });
             }
         }

@@ -208,12 +208,12 @@ impl Serialize for PropertiesRef<'_> {
         let p = &m.place;
         let a = &m.attribution;
         let mut o = s.serialize_map(Some(PROPERTY_FIELDS.len()))?;
-        o.serialize_entry("doc_id", &m.doc_id)?;
+        o.serialize_entry("doc_id", &*m.doc_id)?;
         o.serialize_entry("name", &p.name)?;
         o.serialize_entry("mention", &m.surface)?;
         o.serialize_entry("start", &m.start)?;
         o.serialize_entry("end", &m.end)?;
-        o.serialize_entry("sentence", &m.sentence)?;
+        o.serialize_entry("sentence", &*m.sentence)?;
         o.serialize_entry("sentence_start", &m.sentence_start)?;
         o.serialize_entry("sentence_end", &m.sentence_end)?;
         o.serialize_entry("place_id", &p.id)?;
@@ -334,10 +334,11 @@ mod tests {
         let mut ms = tagger.tag("doc \"1\"", text);
         assert!(ms.len() >= 5, "{}", ms.len());
         let mut odd = ms[0].clone();
-        odd.place.feature_class.clear();
-        odd.place.admin1.clear();
+        let place = std::sync::Arc::make_mut(&mut odd.place);
+        place.feature_class.clear();
+        place.admin1.clear();
         odd.similarity = f64::NAN;
-        odd.attribution.chain = vec!["a".into(), "b\u{1e}".into()];
+        std::sync::Arc::make_mut(&mut odd.attribution).chain = vec!["a".into(), "b\u{1e}".into()];
         ms.push(odd);
         for m in &ms {
             for mode in [GeometryMode::Point, GeometryMode::Shape] {

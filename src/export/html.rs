@@ -102,8 +102,8 @@ impl<W: Write> HtmlWriter<W> {
         let end = m.end.saturating_sub(m.sentence_start).max(start);
         let rec = json!([
             place,
-            m.doc_id,
-            m.sentence,
+            &*m.doc_id,
+            &*m.sentence,
             start,
             end,
             m.attribution.source,

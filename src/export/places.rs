@@ -63,22 +63,22 @@ impl PlaceAggregator {
 
     /// Counts one mention; returns the index of its place in [`Self::places`].
     pub fn add(&mut self, m: &Mention) -> usize {
-        if self.last_doc_id.as_deref() != Some(m.doc_id.as_str()) {
+        if self.last_doc_id.as_deref() != Some(&*m.doc_id) {
             self.doc_seq += 1;
-            self.last_doc_id = Some(m.doc_id.clone());
+            self.last_doc_id = Some(m.doc_id.to_string());
         }
         let seq = self.doc_seq;
         let i = match self.index.get(&m.place.id) {
             Some(&i) => i,
             None => {
-                let mut place = m.place.clone();
+                let mut place = Place::clone(&m.place);
                 place.alternate_names = Vec::new();
                 self.places.push(PlaceSummary {
                     place,
                     mention_count: 0,
                     doc_count: 0,
                     sources: Vec::new(),
-                    first_sentence: m.sentence.clone(),
+                    first_sentence: m.sentence.to_string(),
                     last_doc: 0,
                 });
                 self.index.insert(m.place.id.clone(), self.places.len() - 1);
@@ -224,7 +224,7 @@ mod tests {
         let mut agg = PlaceAggregator::new();
         for src in [Some("B"), None, Some(""), Some("A"), Some("B"), Some(" A ")] {
             let mut x = m.clone();
-            x.attribution.source = src.map(String::from);
+            std::sync::Arc::make_mut(&mut x.attribution).source = src.map(String::from);
             agg.add(&x);
         }
         let s = &agg.places()[0];

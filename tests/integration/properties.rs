@@ -123,7 +123,7 @@ fn check_mentions(text: &str, mentions: &[Mention]) -> Result<(), TestCaseError>
         prop_assert!(m.sentence_start <= m.start && m.end <= m.sentence_end);
         prop_assert!(m.sentence_end <= chars.len());
         let sent: String = chars[m.sentence_start..m.sentence_end].iter().collect();
-        prop_assert_eq!(&sent, &m.sentence);
+        prop_assert_eq!(sent.as_str(), &*m.sentence);
         prop_assert!(m.start >= last_end, "mentions are ordered and disjoint");
         last_end = m.end;
         prop_assert!(m.place.lat.is_finite() && (-90.0..=90.0).contains(&m.place.lat));
