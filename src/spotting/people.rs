@@ -87,7 +87,11 @@ impl PeopleCues {
                 n.sep == Sep::Space && in_list(PLACE_WORDS, &n.key) && n.capitalized
             }) {
                 c.place_context.insert(t.key.clone());
-                c.votes.entry(t.key.clone()).or_default().1 += 1;
+                // "to" also leads to people ("a testament to Trapani", "came
+                // to Trapani"): half a vote (votes are counted in halves)
+                let weak = prev.is_some_and(|p| p.key == "to")
+                    && !next.is_some_and(|n| in_list(PLACE_WORDS, &n.key));
+                c.votes.entry(t.key.clone()).or_default().1 += if weak { 1 } else { 2 };
             }
             let gap_after = next.map(|n| &text[t.end..n.start]).unwrap_or("");
             let speech = next.is_some_and(|n| n.sep == Sep::Space && in_list(SPEECH_VERBS, &n.key))
@@ -107,7 +111,7 @@ impl PeopleCues {
             });
             if speech || age || titled || after_said {
                 c.persons.insert(t.key.clone());
-                c.votes.entry(t.key.clone()).or_default().0 += 1;
+                c.votes.entry(t.key.clone()).or_default().0 += 2;
             }
         }
         // "Given Surname": the word before a known surname is a given name
@@ -162,7 +166,7 @@ impl PeopleCues {
                 g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key)
             }) {
                 c.persons.insert(s.key.clone());
-                c.votes.entry(s.key.clone()).or_default().0 += 1;
+                c.votes.entry(s.key.clone()).or_default().0 += 2;
             }
         }
         c
@@ -247,6 +251,18 @@ mod tests {
                 "Kelly said hi. Crowds met in Kelly and near Kelly.",
                 "kelly",
                 false,
+            ),
+            // "to" is half a vote: two of them tie with a person's cue …
+            (
+                "Kelly said hi. Crowds went to Kelly and to Kelly.",
+                "kelly",
+                false,
+            ),
+            // … one does not
+            (
+                "Andrew Trapani works hard, a testament to Trapani's will.",
+                "trapani",
+                true,
             ),
             // … and loses to more evidence of a person
             (
