@@ -30,7 +30,10 @@ pub mod quotes;
 pub mod sources;
 
 use coref::Entities;
-use cues::{cue_lemma, is_aux, is_be, is_determiner, is_pronoun, is_temporal, noun_like, weak};
+use cues::{
+    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_temporal, noun_like,
+    weak,
+};
 use quotes::{find_quotes, Quote};
 use sources::{items, phrase_after, phrase_before, Item, ItemKind};
 
@@ -283,6 +286,11 @@ pub fn attribute(
             }
         }
         for c in seen {
+            // a quoted title ("a report entitled ‘…’") names a work, it
+            // reports nobody
+            if c.is_some_and(|q| doc.quotes[q].title) {
+                continue;
+            }
             let holes: Vec<Item> = Vec::new();
             let mut entries: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) | Err(hole)
             for (k, &d) in containers.iter().enumerate().take(end).skip(ip) {
@@ -331,7 +339,76 @@ pub fn attribute(
     drop_speaker_pronouns(&doc, &mut drafts);
     add_titles_and_continuations(&doc, &mut drafts);
     drop_nested_sourceless(&mut drafts);
+    drop_nested_weak(&mut drafts);
     finish(text, drafts, meta)
+}
+
+/// True when the draft's cue is a verb of belief, intent or evaluation
+/// ("plans", "wants", "thinks"; see [`cues::weak`]).
+fn weak_cue(d: &Draft) -> bool {
+    d.cue_text
+        .as_deref()
+        .filter(|t| t.len() <= 24 && !t.contains(' '))
+        .and_then(|t| {
+            let mut buf = [0u8; 24];
+            let b = &mut buf[..t.len()];
+            b.copy_from_slice(t.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).ok().and_then(cue_lemma)
+        })
+        .is_some_and(weak)
+}
+
+/// A belief, intent or evaluation inside what another source claims is part
+/// of that claim ("Tom said she planned to caucus for Clinton": Tom's
+/// claim; PolNeAR annotates the outer relation only). Such drafts are
+/// dropped. A speech verb nested in a claim keeps its own relation.
+fn drop_nested_weak(drafts: &mut Vec<Draft>) {
+    let weak_drafts: Vec<bool> = drafts
+        .iter()
+        .map(|d| d.source.is_some() && d.cue.is_some() && weak_cue(d))
+        .collect();
+    if !weak_drafts.contains(&true) {
+        return;
+    }
+    // sourced contents by start, with the two furthest ends (of different
+    // drafts) among those started so far: linear after the sort
+    let mut outer: Vec<(usize, usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.source.is_some())
+        .map(|(e, o)| (o.content.start, o.content.end, e))
+        .collect();
+    outer.sort_unstable();
+    let mut top = [(0usize, usize::MAX); 2];
+    let furthest: Vec<[(usize, usize); 2]> = outer
+        .iter()
+        .map(|&(_, end, e)| {
+            if end > top[0].0 {
+                top = [(end, e), top[0]];
+            } else if end > top[1].0 {
+                top[1] = (end, e);
+            }
+            top
+        })
+        .collect();
+    let drop: Vec<bool> = drafts
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let (true, Some(src), Some(cue)) = (weak_drafts[k], d.source, d.cue) else {
+                return false;
+            };
+            let at = src.start.min(cue.start);
+            let j = outer.partition_point(|x| x.0 <= at);
+            let Some(t) = j.checked_sub(1).map(|j| furthest[j]) else {
+                return false;
+            };
+            let end = if t[0].1 == k { t[1].0 } else { t[0].0 };
+            cue.end <= end
+        })
+        .collect();
+    remove_drafts(drafts, &drop);
 }
 
 /// A claim without a source inside another relation's content stays that
@@ -511,13 +588,24 @@ fn content_after(
     container: Option<usize>,
 ) -> Option<(ByteSpan, AttributionKind)> {
     let mut words = 0;
+    let mut lead: Option<&str> = None;
     for (k, it) in seq.iter().enumerate().skip(from) {
         match it.kind {
             ItemKind::Hole(h) if doc.speech[h] => {
-                return Some((doc.hole_span(h), AttributionKind::Direct));
+                // "said: “…”", "said in a statement, “…”", "said Tuesday
+                // “…”": the quotation; "says his campaign “has beaten …”":
+                // a clause that quotes (mixed), the whole rest
+                let bare = words == 0
+                    || matches!(seq[k - 1].kind, ItemKind::Punct(':' | ',' | '—' | '–'))
+                    || lead.is_some_and(opens_adjunct);
+                if bare {
+                    return Some((doc.hole_span(h), AttributionKind::Direct));
+                }
+                break;
             }
             ItemKind::Word => {
                 words += 1;
+                lead = lead.or(Some(it.lower.as_str()));
                 let verb = it.lemma.is_some_and(|l| {
                     !noun_like(l) || it.lower.ends_with("ed") || it.lower.ends_with("ing")
                 });
@@ -555,6 +643,40 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
     words.len() <= 5 && !words.iter().any(|x| x.lower == "that" || hole(x).is_some())
 }
 
+/// True when items `..end` may be a claim a trailing source makes ("Boats
+/// left Velmora, the Council said"): a quotation or at least four words,
+/// not an opening adjunct ("On Saturday, Lenz called on …").
+fn clause_before(seq: &[&Item], end: usize) -> bool {
+    let before = &seq[..end.min(seq.len())];
+    // "Asked whether …, 75 percent said yes", "When Lenz left, he said …":
+    // a subordinate clause, not the claim
+    if before.first().is_some_and(|x| {
+        x.is_word()
+            && (matches!(
+                x.lower.as_str(),
+                "when"
+                    | "if"
+                    | "while"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "unless"
+                    | "once"
+                    | "whether"
+            ) || (x.lemma.is_some() && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
+    }) {
+        return false;
+    }
+    let before = match before.split_last() {
+        Some((last, rest)) if is_punct(last) => rest,
+        _ => before,
+    };
+    before.iter().any(|x| hole(x).is_some()) || before.iter().filter(|x| x.is_word()).count() >= 4
+}
+
 /// True when items `from..` after a cue are adjuncts and an object, not a
 /// clause: no "that", colon or quotation, and they start with a preposition,
 /// a word of time or a participle, or follow a verb that takes a hearer
@@ -571,6 +693,21 @@ fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
         return true;
     };
     let w = first.lower.as_str();
+    if weak(lemma) {
+        // "hopes to", "called on", "voted for": the verb's complement
+        return is_temporal(w) && !is_np_preposition(w);
+    }
+    opens_adjunct(w)
+        || matches!(
+            lemma,
+            "tell" | "ask" | "inform" | "remind" | "assure" | "warn" | "thank" | "write"
+        )
+}
+
+/// True when `w` opens an adjunct after a verb rather than its object or
+/// clause: a preposition, a word of time or a participle ("said in a
+/// statement", "said Tuesday", "said, adding").
+fn opens_adjunct(w: &str) -> bool {
     is_temporal(w)
         || w.ends_with("ing")
         || matches!(
@@ -599,10 +736,6 @@ fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
                 | "under"
                 | "amid"
                 | "since"
-        )
-        || matches!(
-            lemma,
-            "tell" | "ask" | "inform" | "remind" | "assure" | "warn" | "thank" | "write"
         )
 }
 
@@ -642,9 +775,20 @@ fn read_sequence(
         let prev = i.checked_sub(1).map(|p| seq[p]);
         let next_word = |k: usize| seq.get(k).filter(|x| x.is_word()).map(|x| x.lower.as_str());
 
-        // according to X
-        if w == "according" && next_word(i + 1) == Some("to") {
-            if let Some((a, b)) = phrase_after(seq, i + 2) {
+        // according to X; as reported by X
+        let by_at = if w == "according" && next_word(i + 1) == Some("to") {
+            Some(i + 2)
+        } else if w == "as"
+            && next_word(i + 1).is_some_and(|x| x.ends_with("ed"))
+            && seq[i + 1].lemma.is_some_and(|l| !weak(l))
+            && next_word(i + 2) == Some("by")
+        {
+            Some(i + 3)
+        } else {
+            None
+        };
+        if let Some(from) = by_at {
+            if let Some((a, b)) = phrase_after(seq, from) {
                 let words_before = seq[..i].iter().filter(|x| !is_punct(x)).count();
                 let inserted = words_before >= 2
                     && seq
@@ -662,8 +806,8 @@ fn read_sequence(
                 if let Some((content, kind)) = content {
                     drafts.push(Draft {
                         source: Some(span_of(seq, a, b)),
-                        cue: Some(span_of(seq, i, i + 1)),
-                        cue_text: Some(text[seq[i].start..seq[i + 1].end].to_string()),
+                        cue: Some(span_of(seq, i, from - 1)),
+                        cue_text: Some(text[seq[i].start..seq[from - 1].end].to_string()),
                         content,
                         kind,
                         copy_of: None,
@@ -682,6 +826,24 @@ fn read_sequence(
                 i += 1;
                 continue;
             }
+        }
+
+        // a question without an asker: "Asked whether …, 75 percent said
+        // yes", "… Lenz said when asked about Velmora"
+        if let Some(end) = asked_question(doc, seq, i) {
+            if let Some((content, kind)) = content_in(doc, seq, i + 1, end) {
+                drafts.push(Draft {
+                    source: None,
+                    cue: Some(span_of(seq, i, i)),
+                    cue_text: Some(text[it.start..it.end].to_string()),
+                    content,
+                    kind,
+                    copy_of: None,
+                    sentence: si,
+                });
+            }
+            i = end;
+            continue;
         }
 
         // claims without a source: "reportedly", "is expected to", "seems to"
@@ -864,7 +1026,10 @@ fn read_sequence(
             } else if inserted {
                 // inserted: "Clinton, a top aide said, “is very confident”"
                 content_in(doc, seq, 0, n)
-            } else if after_comma && (short_tail(seq, i + 1) || adjunct_tail(seq, i + 1, lemma)) {
+            } else if after_comma
+                && clause_before(seq, a)
+                && (short_tail(seq, i + 1) || adjunct_tail(seq, i + 1, lemma))
+            {
                 // trailing: "…, the Council said.", "“…” Trump told a crowd in Ohio."
                 let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };
                 content_in(doc, seq, 0, cut)
@@ -943,19 +1108,34 @@ fn read_sequence(
         let content = drafts[d].content;
         let cut = drafts[d + 1..]
             .iter()
+            .filter(|e| !(e.source.is_some() && weak_cue(e)))
             .filter_map(|e| {
-                let at = e
-                    .source
-                    .map_or(e.cue.map_or(e.content.start, |c| c.start), |s| {
-                        s.start.min(e.cue.map_or(s.start, |c| c.start))
-                    });
+                // the relation's first word inside this content: its source,
+                // or its cue when the source stands before ("Carson said
+                // he saw no need, telling …"; "… and predicted that …")
+                let inside = |x: &ByteSpan| x.start > content.start && x.start < content.end;
+                let at = match (e.source, e.cue) {
+                    (None, None) => e.content.start,
+                    (None, Some(c)) => c.start,
+                    (Some(s), c) => [Some(s), c.filter(|_| e.copy_of.is_some())]
+                        .into_iter()
+                        .flatten()
+                        .filter(inside)
+                        .map(|x| x.start)
+                        .min()
+                        .unwrap_or(s.start.min(c.map_or(s.start, |c| c.start))),
+                };
                 (at > content.start && at < content.end).then_some(at)
             })
             .min();
         if let Some(at) = cut {
-            let head = text[content.start..at].trim_end_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–')
-            });
+            let trim = |t: &str| -> usize {
+                t.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–')
+                })
+                .len()
+            };
+            let head = &text[content.start..content.start + trim(&text[content.start..at])];
             if !head.is_empty() {
                 drafts[d].content.end = content.start + head.len();
             }
@@ -1101,6 +1281,48 @@ fn sourceless_cue(seq: &[&Item], i: usize) -> Option<usize> {
         "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
     );
     (seem && i > 0 && to_at(i + 1)).then_some(i)
+}
+
+/// "Asked" opening a clause (at the start, or after "when", "if",
+/// "after") and followed by what was asked: the end (exclusive) of the
+/// question, at its comma or a quotation that ends with one ("Asked
+/// whether Lenz “has the integrity,” most said yes").
+fn asked_question(doc: &Doc, seq: &[&Item], i: usize) -> Option<usize> {
+    if seq[i].lower != "asked" {
+        return None;
+    }
+    let opens = match i.checked_sub(1).map(|p| seq[p]) {
+        None => true,
+        Some(p) => {
+            matches!(p.kind, ItemKind::Punct(',' | '—' | '–'))
+                || (p.is_word()
+                    && matches!(
+                        p.lower.as_str(),
+                        "when" | "if" | "after" | "once" | "before"
+                    ))
+        }
+    };
+    if !opens || !seq.get(i + 1).is_some_and(|x| x.is_word()) {
+        return None;
+    }
+    let mut end = seq.len();
+    for (k, it) in seq.iter().enumerate().skip(i + 1) {
+        match it.kind {
+            ItemKind::Punct(',' | ';' | '.' | '?' | '!') => {
+                end = k;
+                break;
+            }
+            ItemKind::Hole(h) => {
+                let (a, b) = doc.quotes[h].inner();
+                if doc.text[a..b].trim_end().ends_with(',') {
+                    end = k + 1;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    (end > i + 1).then_some(end)
 }
 
 /// A dash at item `i` right after a quotation of speech and followed only
@@ -1350,25 +1572,21 @@ fn sentence_at(doc: &Doc, at: usize) -> usize {
 fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&d| drafts[d].content.start);
-    // quotations already inside a direct relation, or the content of one
+    // quotations already inside a relation's content, or the content of
+    // one: a quotation inside reported speech ("Trump said Bush is “not
+    // smart enough to win”") is part of that claim, no continuation
     let mut covered = vec![false; doc.quotes.len()];
-    let mut direct: Vec<ByteSpan> = drafts
-        .iter()
-        .filter(|d| d.kind == AttributionKind::Direct)
-        .map(|d| d.content)
-        .collect();
-    direct.sort_by_key(|c| (c.start, usize::MAX - c.end));
-    let mut reach = 0usize; // the furthest end of a direct content started so far
+    let mut contents: Vec<ByteSpan> = drafts.iter().map(|d| d.content).collect();
+    contents.sort_by_key(|c| (c.start, usize::MAX - c.end));
+    let mut reach = 0usize; // the furthest end of a content started so far
     let mut ci = 0;
     for (q, quote) in doc.quotes.iter().enumerate() {
-        while ci < direct.len() && direct[ci].start <= quote.open {
-            reach = reach.max(direct[ci].end);
+        while ci < contents.len() && contents[ci].start <= quote.open {
+            reach = reach.max(contents[ci].end);
             ci += 1;
         }
         covered[q] = quote.close <= reach;
     }
-    let mut exact: Vec<ByteSpan> = drafts.iter().map(|d| d.content).collect();
-    exact.sort_by_key(|c| (c.start, c.end));
     let mut di = 0;
     let mut last_direct: Option<usize> = None;
     let existing = drafts.len();
@@ -1381,11 +1599,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
             di += 1;
         }
         let sp = doc.hole_span(q);
-        if covered[q]
-            || exact
-                .binary_search_by_key(&(sp.start, sp.end), |c| (c.start, c.end))
-                .is_ok()
-        {
+        if covered[q] {
             continue;
         }
         let si = sentence_at(doc, quote.open);

@@ -90,6 +90,10 @@ pub fn items(text: &str) -> Vec<Item> {
                 end += 1; // "Mr.", "Sen.", the initial in "Benjamin J. Rhodes"
                 break;
             }
+            if n == '.' && matches!(&text[i..end], "Jr" | "Sr") {
+                end += 1; // "Donald Trump Jr. said": the name goes on
+                break;
+            }
             if n == '.'
                 && prev.is_uppercase()
                 && text[i..end].chars().rev().nth(1) == Some('.')
@@ -331,8 +335,15 @@ mod tests {
             w,
             ["Iran’s", "U.S.", "-", "backed", "al-Haq", ",", "7,000", "guards", "3.5", "x"]
         );
+
         assert!(items(t)[0].possessive);
-        assert_eq!(items(t)[0].lower, "iran");
+        assert_eq!(items(t)[0].lower, "iran"); // a name suffix keeps its period; a sentence's last period does not
+        let t = "Ana Lenz Jr. said so. Jrs went.";
+        let w: Vec<&str> = items(t).iter().map(|i| &t[i.start..i.end]).collect();
+        assert_eq!(
+            w,
+            ["Ana", "Lenz", "Jr.", "said", "so", ".", "Jrs", "went", "."]
+        );
     }
 
     #[test]

@@ -358,3 +358,90 @@ fn sources_after_quotations_and_in_transcripts() {
         assert_eq!(a.kind, Some(kind), "{text}");
     }
 }
+
+#[test]
+fn clauses_that_quote_and_nested_claims() {
+    // (text, mention, source as written or None for the narrator)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a clause that quotes after the cue: the whole clause (mixed) ...
+        ("Lenz says his campaign “has beaten and can beat” the machine in Velmora.", "Velmora", Some("Lenz")),
+        // ... but a quotation after an adjunct is the content alone
+        ("Lenz said in a statement “The port will open soon and stay open” as ships left Velmora.", "Velmora", None),
+        // an opening adjunct before the source is not a trailing claim
+        ("On Saturday, Lenz called on the Council to rebuild Velmora.", "Velmora", Some("Lenz")),
+        ("Despite the rain, Lenz plans to visit Velmora.", "Velmora", Some("Lenz")),
+        ("In Velmora, Lenz hopes.", "Velmora", None),
+        // a belief or intent inside another's claim is that claim
+        ("Tom said she planned to caucus in Velmora.", "Velmora", Some("Tom")),
+        // a speech verb inside a quotation keeps its own source
+        ("The Council said: “Lenz told us the port of Velmora is closed for good.”", "Velmora", Some("Lenz")),
+        // a quotation inside reported speech is part of it, no continuation
+        ("“We will win this time,” Bo said. Lenz said Kess is “not smart enough to win in Velmora.”", "Velmora", Some("Lenz")),
+        // a quoted title reports nobody
+        ("Global Watch wrote in a report entitled ‘Militia rule in Velmora’: “Families have left for good.”", "Velmora", Some("Global Watch")),
+        // a name suffix keeps its period
+        ("Ana Lenz Jr. announced that Velmora would vote.", "Velmora", Some("Ana Lenz Jr.")),
+        // as reported by X
+        ("As reported by the Harbor Daily, ships left Velmora.", "Velmora", Some("the Harbor Daily")),
+        ("As expected by many, ships left Velmora.", "Velmora", None),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+    // a participle after the claim starts a relation of its own
+    let t = "Carson said the port of Ostrik was open, telling reporters that Velmora would vote.";
+    assert_eq!(at(t, "Ostrik", 0).cue.as_deref(), Some("said"));
+    assert_eq!(at(t, "Velmora", 0).cue.as_deref(), Some("telling"));
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Carson"));
+}
+
+#[test]
+fn event_and_evaluation_cues() {
+    // (text, mention, source as written or None for the narrator)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        (
+            "Lenz pointed to the flooding in Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "The mayor likened Velmora to a fortress.",
+            "Velmora",
+            Some("The mayor"),
+        ),
+        (
+            "Kess talked about renewed fears in Velmora.",
+            "Velmora",
+            Some("Kess"),
+        ),
+        (
+            "The Council offered aid to Velmora.",
+            "Velmora",
+            Some("The Council"),
+        ),
+        // must not attribute: a noun, a verb without a source, a removed cue
+        ("The point of Velmora is clear.", "Velmora", None),
+        ("Talks about Velmora went on.", "Velmora", None),
+        ("Lenz spoke at a rally in Velmora.", "Velmora", None),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn questions_without_an_asker() {
+    // the question is a claim without a source; the answer is the answerer's
+    let t = "Asked whether Velmora would vote, voters said yes in Ostrik.";
+    let a = at(t, "Velmora", 0);
+    assert_eq!((a.source, a.text, a.kind), (None, None, Some(Indirect)));
+    assert_eq!(at(t, "Ostrik", 0).text.as_deref(), Some("voters"));
+    let t = "“You bet I would,” Lenz said when asked about Velmora.";
+    let a = at(t, "Velmora", 0);
+    assert_eq!((a.source, a.text, a.kind), (None, None, Some(Indirect)));
+    // must not: "asked" with a source is the asker's
+    let t = "Lenz asked the Council to fund Velmora.";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Lenz"));
+}

@@ -74,6 +74,8 @@ pub struct PredAttribution {
     pub source: Option<CpSpan>,
     /// What is attributed.
     pub content: CpSpan,
+    /// The cue as written, if any (for error reports).
+    pub cue: Option<String>,
 }
 
 /// A place found in a document with the attribution exported for it.
@@ -360,6 +362,8 @@ pub struct AttrError {
     pub gold_span: Option<CpSpan>,
     /// The exported or predicted source(s).
     pub pred_source: Vec<String>,
+    /// The predicted cue (`spurious`).
+    pub pred_cue: Option<String>,
     /// The predicted content (the best overlapping one for `missed`).
     pub pred_content: Option<String>,
     /// Content token F1 of the best overlapping prediction (`missed`).
@@ -409,6 +413,7 @@ pub fn errors(
             gold_content: Some(text_of(&g.content)),
             gold_span: Some(g.content),
             pred_source: best.and_then(|(_, p)| opt(&p.source)).into_iter().collect(),
+            pred_cue: None,
             pred_content: best.map(|(_, p)| text_of(&p.content)),
             content_f1: best.map(|(f, _)| f),
         });
@@ -426,6 +431,7 @@ pub fn errors(
                 gold_content: None,
                 gold_span: None,
                 pred_source: opt(&p.source).into_iter().collect(),
+                pred_cue: p.cue.clone(),
                 pred_content: Some(text_of(&p.content)),
                 content_f1: None,
             });
@@ -462,6 +468,7 @@ pub fn errors(
             gold_content: Some(text_of(&g.content)),
             gold_span: Some(g.content),
             pred_source: texts,
+            pred_cue: None,
             pred_content: pl.relation_content.as_ref().map(&text_of),
             content_f1: None,
         });
@@ -591,7 +598,12 @@ pub fn predict(
                 if let Some(s) = a.source {
                     first_of.push((s, pred.len(), a.content.end));
                 }
-                pred.push(PredAttribution { source, content });
+                let cue = a.cue.map(|c| text[c.start..c.end].to_string());
+                pred.push(PredAttribution {
+                    source,
+                    content,
+                    cue,
+                });
             }
         }
     }
@@ -710,10 +722,12 @@ mod tests {
             PredAttribution {
                 source: Some(CpSpan { start: 4, end: 12 }),
                 content: CpSpan { start: 18, end: 36 },
+                cue: None,
             },
             PredAttribution {
                 source: Some(CpSpan { start: 37, end: 43 }),
                 content: CpSpan { start: 49, end: 56 },
+                cue: None,
             },
         ];
         let places = vec![PlaceAttribution {
