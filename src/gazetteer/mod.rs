@@ -375,14 +375,15 @@ impl Gazetteer {
         self.decoded_cache.clear();
     }
 
-    /// A cached variant-key lookup.
-    pub fn variant_cache_get(&self, vkey: &str) -> Option<std::sync::Arc<VariantPlaces>> {
-        self.variant_cache.get(vkey)
-    }
-
-    /// Caches a variant-key lookup (the cache is bounded).
-    pub fn variant_cache_put(&self, vkey: &str, v: std::sync::Arc<VariantPlaces>) {
-        self.variant_cache.put(vkey, v);
+    /// The variant-key lookup for `vkey`, computed by `make` once and kept
+    /// in a bounded cache.
+    pub(crate) fn variant_places_cached(
+        &self,
+        vkey: &str,
+        make: impl FnOnce() -> VariantPlaces,
+    ) -> std::sync::Arc<VariantPlaces> {
+        self.variant_cache
+            .get_or_insert_with(vkey, || std::sync::Arc::new(make()))
     }
 
     /// The variant confirmation of a text key, computed once per key.

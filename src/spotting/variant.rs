@@ -107,9 +107,11 @@ pub type Confirmed = (Vec<(PlaceRef, Arc<Place>, f64)>, f64, bool);
 /// index's variant map (names, not places: nothing is decoded) and cached
 /// per gazetteer: the same surnames and variants recur across documents.
 fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> {
-    if let Some(hit) = gaz.variant_cache_get(vkey) {
-        return hit;
-    }
+    gaz.variant_places_cached(vkey, || read_variant_places(gaz, vkey))
+}
+
+/// [`variant_places`] without the cache.
+fn read_variant_places(gaz: &Gazetteer, vkey: &str) -> VariantPlaces {
     let mut out: VariantPlaces = Vec::new();
     for (li, layer) in gaz.layers().iter().enumerate() {
         if layer.demonyms {
@@ -159,8 +161,6 @@ fn variant_places(gaz: &Gazetteer, vkey: &str) -> std::sync::Arc<VariantPlaces> 
                 .map(|(name, refs)| (Forms::new(&name), refs)),
         );
     }
-    let out = std::sync::Arc::new(out);
-    gaz.variant_cache_put(vkey, out.clone());
     out
 }
 
