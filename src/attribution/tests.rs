@@ -45,6 +45,9 @@ fn cue_patterns() {
         ("The report said nothing about Velmora.", "Velmora", 0, Some("The report"), Indirect),
         // told + that
         ("Lenz told reporters that Ostrik would be rebuilt.", "Ostrik", 0, Some("Lenz"), Indirect),
+        // an adverb of time between the source and its verb is not part of the source
+        ("Lenz soon learned that Ostrik had fallen.", "Ostrik", 0, Some("Lenz"), Indirect),
+        ("The Council earlier said Velmora was calm.", "Velmora", 0, Some("The Council"), Indirect),
     ];
     for (text, mention, nth, source, kind) in cases {
         let a = at(text, mention, nth);
