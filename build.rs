@@ -73,43 +73,35 @@ fn main() {
     std::fs::write(out.join("common-words.fst"), set.as_fst().as_bytes()).expect("write fst");
 
     // every dictionary word, folded (proper nouns too)
-    println!("cargo:rerun-if-changed=gazetteer/dictionary-words.txt.gz");
-    let mut dict = String::new();
-    if let Ok(f) = std::fs::File::open("gazetteer/dictionary-words.txt.gz") {
-        flate2::read::GzDecoder::new(f)
-            .read_to_string(&mut dict)
-            .expect("read dictionary-words.txt.gz");
-    }
-    let mut keys: Vec<String> = dict
-        .lines()
-        .map(normalize::fold)
-        .filter(|k| !k.is_empty() && !k.contains(' '))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let set = fst::Set::from_iter(keys).expect("build the dictionary set");
-    std::fs::write(out.join("dictionary-words.fst"), set.as_fst().as_bytes()).expect("write fst");
-
+    folded_word_set("dictionary-words", out);
     // given names (1990 US Census), folded
-    println!("cargo:rerun-if-changed=gazetteer/given-names.txt.gz");
-    let mut given = String::new();
-    if let Ok(f) = std::fs::File::open("gazetteer/given-names.txt.gz") {
-        flate2::read::GzDecoder::new(f)
-            .read_to_string(&mut given)
-            .expect("read given-names.txt.gz");
-    }
-    let mut keys: Vec<String> = given
-        .lines()
-        .map(normalize::fold)
-        .filter(|k| !k.is_empty() && !k.contains(' '))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let set = fst::Set::from_iter(keys).expect("build the given-name set");
-    std::fs::write(out.join("given-names.fst"), set.as_fst().as_bytes()).expect("write fst");
+    folded_word_set("given-names", out);
 
     println!("cargo:rerun-if-changed=gazetteer/shapes.tsv.gz");
     std::fs::write(out.join("extents.rs"), extents_source()).expect("write extents.rs");
+}
+
+/// `gazetteer/NAME.txt.gz` (one word or name per line) as an fst set of
+/// folded one-word keys, written to `OUT_DIR/NAME.fst`.
+fn folded_word_set(name: &str, out: &Path) {
+    let path = format!("gazetteer/{name}.txt.gz");
+    println!("cargo:rerun-if-changed={path}");
+    let mut text = String::new();
+    if let Ok(f) = std::fs::File::open(&path) {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("read {path}: {e}"));
+    }
+    let mut keys: Vec<String> = text
+        .lines()
+        .map(normalize::fold)
+        .filter(|k| !k.is_empty() && !k.contains(' '))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let set = fst::Set::from_iter(keys).unwrap_or_else(|e| panic!("build the {name} set: {e}"));
+    std::fs::write(out.join(format!("{name}.fst")), set.as_fst().as_bytes())
+        .unwrap_or_else(|e| panic!("write {name}.fst: {e}"));
 }
 
 /// The size of every outline in `gazetteer/shapes.tsv.gz`, as the radius in

@@ -276,12 +276,6 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
         let acc = &mut entry.1;
         acc.seconds += secs;
         let pairs = acc.add(nchars, d.text.len(), &gold, &pred, !opts.strict_geo);
-        for &(i, j) in &pairs {
-            if let (Some(g), Some(p)) = (gold[i].coords, pred[j].coords) {
-                let hit = haversine_km(g.0, g.1, p.0, p.1) <= 161.0;
-                acc.calibration.push((mentions[j].confidence, hit));
-            }
-        }
         // With gold spans, a span the gazetteer cannot resolve counts as the
         // largest possible error rather than vanishing from the figures.
         for &i in &unresolved {
@@ -305,7 +299,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
                 reach[i] = Some(r);
             }
         }
-        // errors to read
+        // calibration, and errors to read
         let mut used_g = vec![false; gold.len()];
         let mut used_p = vec![false; pred.len()];
         for &(i, j) in &pairs {
@@ -313,6 +307,7 @@ pub fn run_geoparse(tagger: &Tagger, docs: &[GoldDoc], opts: EvalOptions) -> Rep
             used_p[j] = true;
             if let (Some(gc), Some(pc)) = (gold[i].coords, pred[j].coords) {
                 let e = haversine_km(gc.0, gc.1, pc.0, pc.1);
+                acc.calibration.push((mentions[j].confidence, e <= 161.0));
                 if e > 161.0 {
                     let m = &mentions[j];
                     errors.push(ErrorCase {

@@ -322,10 +322,19 @@ pub(crate) const PLACE_WORDS: &[&str] = &[
 
 static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common-words.fst"));
 
-fn common_words() -> Option<&'static fst::Set<&'static [u8]>> {
-    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
-    SET.get_or_init(|| fst::Set::new(COMMON_WORDS).ok())
-        .as_ref()
+type WordSet = fst::Set<&'static [u8]>;
+
+/// An embedded fst set, opened once (`None` if the build wrote no valid set).
+fn word_set(
+    cell: &'static OnceLock<Option<WordSet>>,
+    bytes: &'static [u8],
+) -> Option<&'static WordSet> {
+    cell.get_or_init(|| fst::Set::new(bytes).ok()).as_ref()
+}
+
+fn common_words() -> Option<&'static WordSet> {
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    word_set(&SET, COMMON_WORDS)
 }
 
 static DICTIONARY_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionary-words.fst"));
@@ -333,11 +342,8 @@ static DICTIONARY_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dicti
 /// True when `key` (folded, one word) is a word of the English dictionary,
 /// proper nouns included ("october", "sunni", "american").
 pub fn is_dictionary_word(key: &str) -> bool {
-    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
-    let Some(set) = SET
-        .get_or_init(|| fst::Set::new(DICTIONARY_WORDS).ok())
-        .as_ref()
-    else {
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    let Some(set) = word_set(&SET, DICTIONARY_WORDS) else {
         return false;
     };
     // plurals too ("sunnis", "shiites")
@@ -349,10 +355,8 @@ static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-name
 /// True when `key` (folded, one word) is a given name of the 1990 US Census
 /// lists ("elizabeth", "matthew"; `gazetteer/given-names.txt.gz`).
 pub fn is_given_name(key: &str) -> bool {
-    static SET: OnceLock<Option<fst::Set<&'static [u8]>>> = OnceLock::new();
-    SET.get_or_init(|| fst::Set::new(GIVEN_NAMES).ok())
-        .as_ref()
-        .is_some_and(|s| s.contains(key))
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    word_set(&SET, GIVEN_NAMES).is_some_and(|s| s.contains(key))
 }
 
 /// True when `key` (folded, one word) is a common English word.
