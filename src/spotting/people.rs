@@ -124,6 +124,7 @@ impl PeopleCues {
                 && !is_common_word(&g.key)
             {
                 c.persons.insert(g.key.clone());
+                c.votes.entry(g.key.clone()).or_default().0 += 2;
             }
         }
         // "Elizabeth Fairfield", "Matthew D. Flores": the word after a
@@ -225,6 +226,9 @@ mod tests {
                 true,
             ),
             ("Rebecca Mays sat on the stage.", "mays", true),
+            // the word before a known surname is a given name, and a
+            // person wherever it stands alone
+            ("Ostrik Lenz said no. Later Ostrik left.", "ostrik", true),
             // a common-word given name inside a sentence still counts
             (
                 "The chief of staff, John Kelly, spoke; Kelly left.",
