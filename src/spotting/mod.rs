@@ -623,7 +623,7 @@ pub fn judge_with(
     }
     // a person in this document, or a given name before a surname or initial
     if cues.is_person(&t.key)
-        || next.is_some_and(|n| n.sep == Sep::Space && cues.persons.contains(&n.key))
+        || next.is_some_and(|n| n.sep == Sep::Space && cues.is_named_person(&n.key))
         || people::before_initial(tokens, spot.first)
     {
         return Err(Drop::Person);
@@ -659,7 +659,7 @@ pub fn judge_with(
         && largest < SMALL_PLACE
         && is_dictionary_word(&t.key)
         && !is_common_word(&t.key)
-        && !cues.place_context.contains(&t.key)
+        && !cues.has_place_context(&t.key)
     {
         return Err(Drop::Person);
     }

@@ -9,7 +9,7 @@ use super::{
     in_list, is_common_word, is_given_name, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS, TITLES,
 };
 use crate::text::{Sep, Token};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Verbs that follow a speaker's name.
 const SPEECH_VERBS: &[&str] = &[
@@ -62,12 +62,9 @@ const LOCATIVES: &[&str] = &[
 /// What one document says about people's names.
 #[derive(Debug, Default, Clone)]
 pub struct PeopleCues {
-    /// Keys of words used as people's names in this document.
-    pub persons: HashSet<String>,
-    /// Keys of words that also appear with place context.
-    pub place_context: HashSet<String>,
-    /// How often each word appears as a person's name (each piece of
-    /// evidence above) and with place context.
+    /// For each word key: the evidence that it is a person's name here and
+    /// that it has place context, in half votes (a cue counts 2, a weak
+    /// place context such as "to X" counts 1).
     votes: HashMap<String, (u32, u32)>,
 }
 
@@ -86,7 +83,6 @@ impl PeopleCues {
             }) || next.is_some_and(|n| {
                 n.sep == Sep::Space && in_list(PLACE_WORDS, &n.key) && n.capitalized
             }) {
-                c.place_context.insert(t.key.clone());
                 // "to" also leads to people ("a testament to Trapani", "came
                 // to Trapani"): half a vote (votes are counted in halves)
                 let weak = prev.is_some_and(|p| p.key == "to")
@@ -110,21 +106,19 @@ impl PeopleCues {
                     && text[tokens[k - 2].end..p.start].contains(',')
             });
             if speech || age || titled || after_said {
-                c.persons.insert(t.key.clone());
-                c.votes.entry(t.key.clone()).or_default().0 += 2;
+                c.vote_person(&t.key);
             }
         }
         // "Given Surname": the word before a known surname is a given name
         for k in 1..tokens.len() {
             let (g, s) = (&tokens[k - 1], &tokens[k]);
-            if c.persons.contains(&s.key)
+            if c.is_named_person(&s.key)
                 && s.sep == Sep::Space
                 && g.capitalized
                 && !g.all_caps
                 && !is_common_word(&g.key)
             {
-                c.persons.insert(g.key.clone());
-                c.votes.entry(g.key.clone()).or_default().0 += 2;
+                c.vote_person(&g.key);
             }
         }
         // "Elizabeth Fairfield", "Matthew D. Flores": the word after a
@@ -166,23 +160,34 @@ impl PeopleCues {
             if given.is_some_and(|g| {
                 g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key)
             }) {
-                c.persons.insert(s.key.clone());
-                c.votes.entry(s.key.clone()).or_default().0 += 2;
+                c.vote_person(&s.key);
             }
         }
         c
     }
 
-    /// True when `key` is a person's name here and never a place.
-    /// A word with both kinds of evidence is a person when it is more
-    /// often one ("John Kelly", "Kelly said", "Kelly told" against
-    /// "lashed out at Kelly").
+    fn vote_person(&mut self, key: &str) {
+        self.votes.entry(key.to_string()).or_default().0 += 2;
+    }
+
+    /// True when `key` is used as a person's name somewhere in the
+    /// document, whatever else it is.
+    pub fn is_named_person(&self, key: &str) -> bool {
+        self.votes.get(key).is_some_and(|v| v.0 > 0)
+    }
+
+    /// True when `key` also appears with place context ("in X", "X County").
+    pub fn has_place_context(&self, key: &str) -> bool {
+        self.votes.get(key).is_some_and(|v| v.1 > 0)
+    }
+
+    /// True when `key` is a person's name here: a word with both kinds of
+    /// evidence is a person when it is more often one ("John Kelly", "Kelly
+    /// said", "Kelly told" against "lashed out at Kelly").
     pub fn is_person(&self, key: &str) -> bool {
-        if !self.persons.contains(key) {
-            return false;
-        }
-        let (person, place) = self.votes.get(key).copied().unwrap_or_default();
-        person > place
+        self.votes
+            .get(key)
+            .is_some_and(|&(person, place)| person > place)
     }
 }
 
