@@ -105,7 +105,12 @@ impl PeopleCues {
                     && k >= 2
                     && text[tokens[k - 2].end..p.start].contains(',')
             });
-            if speech || age || titled || after_said {
+            // "Kelly, who took the job": "who" follows people, not places
+            // ("Mosul, which"); "residents of Mosul, who" is about the
+            // residents, so not after "of" or a locative
+            let who = next.is_some_and(|n| n.key == "who" && gap_after.trim() == ",")
+                && !prev.is_some_and(|p| in_list(LOCATIVES, &p.key) || p.key == "of");
+            if speech || age || titled || after_said || who {
                 c.vote_person(&t.key);
             }
         }
@@ -279,6 +284,16 @@ mod tests {
                 "kelly",
                 true,
             ),
+            // "X, who" follows people …
+            (
+                "Chief of staff John Kelly spoke. Kelly, who took the job, left. Trump lashed out at Kelly.",
+                "kelly",
+                true,
+            ),
+            // … but not after "of" or a locative, where "who" is about
+            // the people of the place
+            ("Residents of Mosul, who fled, came back.", "mosul", false),
+            ("Many in Mosul, who fled, came back.", "mosul", false),
             // capitals are a headline, not a name
             (
                 "ELIZABETH FAIRFIELD DIES. Fairfield is a town.",
