@@ -461,6 +461,16 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                 if text[tokens[i].start..end].chars().any(char::is_lowercase) {
                     candidates.retain(|(r, _)| r.flags & FLAG_ABBREV == 0);
                 }
+                // "La", "Miss", "Mass" are Louisiana, Mississippi and
+                // Massachusetts only with their period or after a place
+                // ("Boston, Mass"): "La Nina", "the Miss America title"
+                if last == i + 1
+                    && !tokens[i].all_caps
+                    && end == tokens[i].end
+                    && !after_place_or_party(text, tokens, i)
+                {
+                    candidates.retain(|(_, p)| !is_clipped_division(&tokens[i].key, p));
+                }
                 if !candidates.is_empty() {
                     out.push(Spot {
                         first: i,
@@ -501,6 +511,36 @@ pub enum Drop {
     GivenName,
     /// Part of a longer proper name.
     ProperName,
+}
+
+/// True when `key` is a clipped form of a first-level division's name
+/// ("la" of Louisiana, "miss" of Mississippi, "calif" of California): at
+/// most five letters, the same first letter, the letters in order inside
+/// the name, and not one of the name's own words ("anbar" of Al Anbar).
+fn is_clipped_division(key: &str, p: &Place) -> bool {
+    if !p.is_admin1() || key.len() > 5 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let name = crate::normalize::fold(&p.name);
+    if name.len() <= key.len()
+        || name.as_bytes().first() != key.as_bytes().first()
+        || name.split(|c: char| !c.is_alphanumeric()).any(|w| w == key)
+    {
+        return false;
+    }
+    let mut rest = name.bytes();
+    key.bytes().all(|b| rest.any(|c| c == b))
+}
+
+/// True when token `i` stands where a division's short form does without
+/// its period: after "Place, " ("Boston, Mass") or a party letter and a
+/// hyphen ("D-Calif").
+fn after_place_or_party(text: &str, tokens: &[Token], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|j| &tokens[j]) else {
+        return false;
+    };
+    let gap = text.get(p.end..tokens[i].start).unwrap_or("");
+    (p.capitalized && gap.trim() == ",") || (p.key.len() == 1 && p.capitalized && gap == "-")
 }
 
 fn is_important(p: &Place) -> bool {

@@ -148,6 +148,14 @@ fn traps_are_not_places() {
             "Jones will be paid $9 an hour in Basra, and Jones agreed.",
             "Jones",
         ),
+        // a clipped state name without its period, and not after a place
+        ("A La Nina weather pattern brought rain to Basra.", "La"),
+        ("She won the Miss America title in Atlanta.", "Miss"),
+        // "X, who": a person
+        (
+            "Chief of staff John Kelly spoke in Basra. Kelly, who took the job in July, left. Trump lashed out at Kelly.",
+            "Kelly",
+        ),
     ];
     for (text, trap) in cases {
         let v = tag(text);
@@ -182,6 +190,11 @@ fn places_the_strict_rules_keep() {
         ("Storms hit Jones, Okla., and deputies in Jones said.", "Jones", "US"),
         // state abbreviations written with periods are abbreviations
         ("He grew up in Greenville, S.C., and left.", "S.C", "US"),
+        // a clipped state name after a place or a party letter
+        ("He grew up in Shreveport, La and left.", "La", "US"),
+        ("Nancy Pelosi, D-Calif, told colleagues.", "Calif", "US"),
+        // a division's own word is not a clipped form
+        ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
     ];
     for (text, mention, cc) in cases {
         let v = tag(text);
