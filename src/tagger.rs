@@ -308,7 +308,7 @@ impl Tagger {
         let mut variants = variant_matches(&self.gazetteer, &prep.tokens, &covered, |k| {
             is_dictionary_word(k) || persons.contains(k) || self.gazetteer.is_blocked(k)
         });
-        coherent_variants(&mut variants, &kept);
+        coherent_variants(&mut variants, &kept, &prep.tokens);
         if variants.is_empty() {
             return kept;
         }
@@ -540,7 +540,7 @@ const VARIANT_RADIUS_KM: f64 = 150.0;
 /// In a document without geographic context, a variant of a prominent place
 /// (a city of this size, or a province) is accepted when it is this similar.
 const PROMINENT_POPULATION: u64 = 100_000;
-const PROMINENT_SIMILARITY: f64 = 0.86;
+const PROMINENT_SIMILARITY: f64 = 0.9;
 
 /// A city of `PROMINENT_POPULATION`, a seat of a division, or a division.
 fn prominent(p: &Place) -> bool {
@@ -558,7 +558,10 @@ fn prominent(p: &Place) -> bool {
 /// candidate that is not a country or continent), or inside a first-level
 /// division named exactly. A surname that happens to resemble a village on
 /// another continent goes; "Khaneqain" in a text about Diyala stays.
-fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
+/// Without context, a single word that is a given name ("Herta", "Loralee")
+/// is taken for the person, not for a prominent place it resembles (Herat,
+/// Loralai).
+fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token]) {
     let mut anchors: Vec<(f64, f64)> = Vec::new();
     let mut divisions: HashSet<(String, String)> = HashSet::new();
     for s in exact {
@@ -586,6 +589,10 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
     // against: then only prominent places spelled closely are accepted.
     let no_context = anchors.is_empty() && divisions.is_empty();
     for v in variants.iter_mut() {
+        let given_name = v.last == v.first + 1
+            && tokens
+                .get(v.first)
+                .is_some_and(|t| crate::spotting::is_given_name(&t.key));
         let keep: Vec<bool> = v
             .candidates
             .iter()
@@ -600,7 +607,7 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot]) {
                             crate::geo::haversine_km(a.0, a.1, p.lat, p.lon) <= VARIANT_RADIUS_KM
                         })
                     }
-                    || (no_context && sim >= PROMINENT_SIMILARITY && prominent(p))
+                    || (no_context && !given_name && sim >= PROMINENT_SIMILARITY && prominent(p))
             })
             .collect();
         let mut k = 0;
