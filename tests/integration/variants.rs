@@ -41,11 +41,10 @@ fn every_development_variant_is_found_and_placed() {
         }
     }
     assert!(rows >= 60, "the file has its rows");
-    // The issue asks for every row. Measured now: all but "Amara" (the
-    // Ethiopian region Amhara, which GeoNames also calls "Amara", wins
-    // without context over Al 'Amarah). This bound only catches regressions
-    // and is to be lowered to 0 when that is fixed.
-    const KNOWN_FAILURES: usize = 1;
+    // The issue asks for every row: all are found and placed since the
+    // no-context fallback needs 0.9 (Amhara, which GeoNames also calls
+    // "Amara", no longer wins over Al 'Amarah).
+    const KNOWN_FAILURES: usize = 0;
     println!(
         "{} of {rows} variants failed:\n{}",
         failures.len(),
