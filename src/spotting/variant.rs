@@ -281,7 +281,14 @@ pub fn variant_matches(
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if covered[i] || !t.capitalized || (t.all_caps && t.key.len() < 5) {
+        // a variant never starts with the English article ("The HSE") nor
+        // is a contraction ("They're")
+        if covered[i]
+            || !t.capitalized
+            || (t.all_caps && t.key.len() < 5)
+            || t.key == "the"
+            || t.contraction
+        {
             i += 1;
             continue;
         }
@@ -304,9 +311,10 @@ pub fn variant_matches(
             if !(last.capitalized || end - i == 1) {
                 continue;
             }
-            if tokens[i..end]
-                .iter()
-                .all(|k| known_word(&k.key) || crate::normalize::ARTICLES.contains(&k.key.as_str()))
+            if tokens[i..end].iter().any(|k| k.contraction)
+                || tokens[i..end].iter().all(|k| {
+                    known_word(&k.key) || crate::normalize::ARTICLES.contains(&k.key.as_str())
+                })
             {
                 continue;
             }
@@ -427,6 +435,9 @@ mod tests {
             // without any place named in the document, a given name is the
             // person, not the prominent place it resembles (Loralai, Karachi)
             ("Officials met Loralee on Monday.", "Loralee", None),
+            // a contraction or a span after "The" is never a variant
+            ("They're doing much better than I am.", "They're", None),
+            ("The HSE has said that staff had to work.", "The HSE", None),
             ("Officials met Carisa on Monday.", "Carisa", None),
         ];
         for (text, surface, want) in cases {

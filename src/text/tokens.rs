@@ -32,6 +32,31 @@ pub struct Token {
     pub possessive: bool,
     /// What separates this token from the previous one.
     pub sep: Sep,
+    /// An English contraction ("They're", "We'll", "Don't"; not "Sa'd"),
+    /// never a romanised name.
+    pub contraction: bool,
+}
+
+/// The endings of English contractions after their apostrophe.
+const CLITICS: &[&str] = &["re", "ll", "ve", "d", "m", "t"];
+
+/// The words English contracts (a closed class: pronouns and auxiliaries,
+/// with the `n` of `n't`); "Sa'd" is a name, "they're" is not.
+const CONTRACTED: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what", "where", "how",
+    "here", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn",
+    "wouldn", "couldn", "shouldn", "can", "won", "ain", "mustn", "needn", "let",
+];
+
+/// True when `w` is an English contraction ("They're", "We'll", "Don't").
+fn is_contraction(w: &str) -> bool {
+    let Some(a) = w.rfind(is_apostrophe) else {
+        return false;
+    };
+    let (head, tail) = w.split_at(a);
+    let clitic = tail.chars().skip(1).collect::<String>();
+    CLITICS.iter().any(|c| clitic.eq_ignore_ascii_case(c))
+        && CONTRACTED.iter().any(|c| head.eq_ignore_ascii_case(c))
 }
 
 fn classify(gap: &str) -> Sep {
@@ -94,6 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let w = &text[start..wend];
+        let contraction = is_contraction(w);
         let mut key = String::with_capacity(w.len());
         fold_word_into(w, &mut key);
         let capitalized = w.chars().next().is_some_and(char::is_uppercase);
@@ -113,6 +139,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 all_caps,
                 possessive,
                 sep,
+                contraction,
             });
         }
         prev_end = end;
@@ -200,5 +227,23 @@ mod tests {
         assert!(t[0].all_caps && t[0].capitalized);
         assert_eq!(t[1].key, "diyala");
         assert!(!t[2].capitalized);
+    }
+
+    #[test]
+    fn contractions() {
+        for (text, want) in [
+            ("They're", true),
+            ("we’ll", true),
+            ("Don't", true),
+            ("I'm", true),
+            ("Sa'd", false),
+            ("Ba'qubah", false),
+            ("Qal'at", false),
+            ("Iran's", false),
+            ("Shi'a", false),
+        ] {
+            let t = tokenize(text);
+            assert_eq!(t[0].contraction, want, "{text}");
+        }
     }
 }
