@@ -162,8 +162,14 @@ impl PeopleCues {
                     !(initial && is_common_word(&t.key))
                 })
                 .map(|(_, t)| t);
+            // "Al" and "An" are given names in the census lists, and the
+            // articles of romanised names ("Al Mosul", "An Najaf")
             if given.is_some_and(|g| {
-                g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key)
+                g.capitalized
+                    && !g.all_caps
+                    && !g.possessive
+                    && is_given_name(&g.key)
+                    && !crate::normalize::ARTICLES.contains(&g.key.as_str())
             }) {
                 c.vote_person(&s.key);
             }
@@ -294,6 +300,9 @@ mod tests {
             // the people of the place
             ("Residents of Mosul, who fled, came back.", "mosul", false),
             ("Many in Mosul, who fled, came back.", "mosul", false),
+            // an article of a romanised name is not a given name
+            ("Clashes were reported in Al Mosul. Al Mosul is calm.", "mosul", false),
+            ("Troops left An Najaf on Monday.", "najaf", false),
             // capitals are a headline, not a name
             (
                 "ELIZABETH FAIRFIELD DIES. Fairfield is a town.",
