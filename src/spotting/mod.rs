@@ -532,6 +532,20 @@ fn is_clipped_division(key: &str, p: &Place) -> bool {
     key.bytes().all(|b| rest.any(|c| c == b))
 }
 
+/// True when the token before `i` is the article of a romanised name that
+/// starts a name of its own ("in Al Mosul"), not one inside a person's name
+/// ("Zaid Al Harbi").
+fn leading_article(tokens: &[Token], i: usize) -> bool {
+    let Some(a) = i.checked_sub(1).map(|j| &tokens[j]) else {
+        return false;
+    };
+    crate::normalize::ARTICLES.contains(&a.key.as_str())
+        && a.sep == Sep::Space
+        && i.checked_sub(2)
+            .map(|j| &tokens[j])
+            .is_some_and(|b| !b.capitalized)
+}
+
 /// True when token `i` stands where a division's short form does without
 /// its period: after "Place, " ("Boston, Mass") or a party letter and a
 /// hyphen ("D-Calif").
@@ -826,6 +840,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                 && !is_common_word(&p.key)
                 && !in_list(TITLES, &p.key)
                 && !ctx.prev_is_place
+                && !leading_article(tokens, spot.first)
             {
                 return Err(Drop::ProperName);
             }

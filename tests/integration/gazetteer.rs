@@ -444,3 +444,48 @@ fn same_name_within_a_kilometre_is_one_candidate_with_both_ids() {
         .expect("the later source wins");
     assert_eq!(merged.1.same_as, vec!["a:1".to_string()]);
 }
+
+#[test]
+fn an_article_before_a_name_of_the_users_list() {
+    use geomention::{Gazetteer, Place, Tagger};
+    let mut g = Gazetteer::empty();
+    let p = |id: &str, name: &str, lat: f64, lon: f64| Place {
+        id: id.into(),
+        name: name.into(),
+        lat,
+        lon,
+        feature_class: "P".into(),
+        feature_code: "PPLA".into(),
+        country_code: "IQ".into(),
+        population: 1_000_000,
+        ..Place::default()
+    };
+    g.add_places(
+        &[
+            p("u:1", "Mosul", 36.34, 43.12),
+            p("u:2", "Najaf", 32.0, 44.33),
+            p("u:3", "Harbi", 33.0, 44.0),
+        ],
+        "users",
+    )
+    .unwrap();
+    let tagger = Tagger::new(g);
+    let found = |text: &str| -> Vec<String> {
+        tagger
+            .tag("t", text)
+            .into_iter()
+            .map(|m| m.place.name.to_string())
+            .collect()
+    };
+    // "Al" and "An" are census given names, and the articles of these names
+    assert_eq!(
+        found("Clashes were reported in Al Mosul on Monday."),
+        ["Mosul"]
+    );
+    assert_eq!(
+        found("Clashes were reported in An Najaf on Monday."),
+        ["Najaf"]
+    );
+    // inside a person's name, "Al" keeps the family name a name
+    assert_eq!(found("The poet Zaid Al Harbi read in Mosul."), ["Mosul"]);
+}
