@@ -260,6 +260,55 @@ fn squeeze(b: &[u8]) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Words that name a kind of settlement or district before the name proper
+/// and that news drops ("Khirbat Sikkah" / "Sikka", "Wuleswali Sayyid Karam"
+/// / "Sayed Karam", "Chak Jhumra" / "Jhumra"), with the Persian ezafe that
+/// may follow them ("Markaz-e Sayyidabad").
+pub const GENERIC_WORDS: &[&str] = &[
+    "khirbat",
+    "khirbet",
+    "khirbit",
+    "qaryat",
+    "markaz",
+    "wuleswali",
+    "woluswali",
+    "uluswali",
+    "hukumat",
+    "nahiyat",
+    "nahiyah",
+    "mazraat",
+    "chak",
+    "shahrak",
+];
+
+/// The name after its leading generic word ([`GENERIC_WORDS`]) and ezafe,
+/// when something is left: `khirbat sikkah` → `sikkah`.
+pub fn without_generic(key: &str) -> Option<&str> {
+    let (first, rest) = key.split_once(' ')?;
+    if !GENERIC_WORDS.contains(&first) {
+        return None;
+    }
+    let rest = ["e ", "ye ", "i "]
+        .iter()
+        .find_map(|e| rest.strip_prefix(e))
+        .unwrap_or(rest);
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// The variant keys of a folded name: its [`variant_key`], and that of the
+/// name without its leading generic word when it has one (empty keys left
+/// out).
+pub fn variant_keys(key: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(2);
+    for k in std::iter::once(key).chain(without_generic(key)) {
+        let v = variant_key(k);
+        if !v.is_empty() && !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
 /// The variant key of a folded name: its consonant skeleton (articles,
 /// spaces and vowels dropped after [`phonetic`]), or, when that has fewer
 /// than three letters, the phonetic form with its vowel marks, so that short
@@ -420,6 +469,22 @@ mod tests {
             );
         }
         assert_eq!(variant_key("al"), "", "too short");
+        // a generic word before the name gives a second key, without it
+        for (name, text) in [
+            ("khirbat sikkah", "sikka"),
+            ("markaz e sayyidabad", "saidabad"),
+            ("wuleswali sayyid karam", "sayed karam"),
+        ] {
+            assert!(
+                variant_keys(name).contains(&variant_key(text)),
+                "{name} / {text}"
+            );
+        }
+        // … and only then: not a word that merely starts with one, not a
+        // generic word alone, not a name whose first word is a place word
+        assert_eq!(variant_keys("chakwal"), [variant_key("chakwal")]);
+        assert_eq!(without_generic("markaz"), None);
+        assert_eq!(without_generic("tall afar"), None);
         assert_eq!(
             variant_key("iraq"),
             "",

@@ -251,8 +251,7 @@ impl IndexBuilder {
             let k = key(&entries[i]);
             let at = postings.len();
             if let Ok(ks) = std::str::from_utf8(k) {
-                let v = crate::normalize::variant_key(ks);
-                if !v.is_empty() {
+                for v in crate::normalize::variant_keys(ks) {
                     let off = var_arena.len() as u64;
                     var_arena.extend_from_slice(v.as_bytes());
                     var_arena.push(0);

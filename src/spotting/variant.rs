@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// prepared for comparison, with the places it names, not decoded (a cache
 /// entry of the gazetteer).
 pub type VariantPlaces = Vec<(Forms, Vec<PlaceRef>)>;
-use crate::normalize::{light, strip_articles, variant_key};
+use crate::normalize::{light, strip_articles, variant_key, without_generic};
 use crate::text::{Sep, Token};
 
 /// Longest span tried, in tokens.
@@ -147,7 +147,13 @@ fn read_variant_places(gaz: &Gazetteer, vkey: &str) -> VariantPlaces {
                         flags: p.flags,
                     })
                     .collect();
-                (strip_articles(&key), refs)
+                // a name found by its key without the generic word is
+                // compared without it ("Khirbat Sikkah" as "Sikkah")
+                let name = match without_generic(&key) {
+                    Some(rest) if variant_key(&key) != vkey => rest,
+                    _ => key.as_str(),
+                };
+                (strip_articles(name), refs)
             })
             .collect();
         let mut places: Vec<u32> = per_name
