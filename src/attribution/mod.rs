@@ -206,6 +206,8 @@ struct Draft {
     copy_of: Option<usize>,
     /// The sentence of the cue.
     sentence: usize,
+    /// An actor's event rather than a reporting cue (see [`actor_event`]).
+    event: bool,
 }
 
 /// A quotation counts as speech from this many words on (fewer: a term or a
@@ -336,7 +338,7 @@ pub fn attribute(
             }
         }
     }
-    drop_speaker_pronouns(&doc, &mut drafts);
+    drop_quoted_sources(&doc, &mut drafts);
     add_titles_and_continuations(&doc, &mut drafts);
     drop_nested_sourceless(&mut drafts);
     drop_nested_weak(&mut drafts);
@@ -346,6 +348,9 @@ pub fn attribute(
 /// True when the draft's cue is a verb of belief, intent or evaluation
 /// ("plans", "wants", "thinks"; see [`cues::weak`]).
 fn weak_cue(d: &Draft) -> bool {
+    if d.event {
+        return true;
+    }
     d.cue_text
         .as_deref()
         .filter(|t| t.len() <= 24 && !t.contains(' '))
@@ -457,12 +462,16 @@ fn remove_drafts(drafts: &mut Vec<Draft>, drop: &[bool]) {
     }
 }
 
-/// Sources that name nobody else inside a quotation: "I" and "we" are the
-/// speaker ("“I think Velmora will vote,” Lenz said" is Lenz's claim), "you"
-/// and indefinite pronouns ("everyone knows", "nobody believes") the
-/// speaker's own generalisations. Such drafts are dropped, so that their content
-/// stays with the enclosing relation or the narrator.
-fn drop_speaker_pronouns(doc: &Doc, drafts: &mut Vec<Draft>) {
+/// Sources inside a quotation of speech that name nobody: the quoted
+/// speaker keeps the text ("“I think Velmora will vote,” Lenz said", "“My
+/// friends keep telling me Velmora is lost,” Lenz said" and "“He told me
+/// …”" are Lenz's claims; PolNeAR annotates the quotation's own relation,
+/// rarely one nested in it). Such drafts are dropped, so that their content
+/// stays with the enclosing relation or the narrator. A name keeps its
+/// relation and so a chain ("“Lenz told us …”"), and so do an explicit
+/// quoting ("They quoted one farmer as saying") and a transcript label
+/// ("“PENCE: …").
+fn drop_quoted_sources(doc: &Doc, drafts: &mut Vec<Draft>) {
     // top-level quotations of speech, ordered and disjoint
     let top: Vec<ByteSpan> = (0..doc.quotes.len())
         .filter(|&q| doc.quotes[q].parent.is_none() && doc.speech[q])
@@ -476,25 +485,31 @@ fn drop_speaker_pronouns(doc: &Doc, drafts: &mut Vec<Draft>) {
         .iter()
         .map(|d| {
             let Some(s) = d.source else { return false };
-            let w = doc.text[s.start..s.end].to_lowercase();
-            let w = w.split(['’', '\'']).next().unwrap_or("");
-            matches!(
-                w,
-                "i" | "we"
-                    | "me"
-                    | "us"
-                    | "you"
-                    | "everyone"
-                    | "everybody"
-                    | "anyone"
-                    | "anybody"
-                    | "nobody"
-                    | "someone"
-                    | "somebody"
-            ) && quoted(s.start)
+            if !quoted(s.start) || d.cue_text.as_deref() == Some(":") || quoting(d) {
+                return false;
+            }
+            // a name keeps its own relation (a chain), a pronoun or a
+            // description does not
+            let head = doc.text[s.start..s.end]
+                .split_whitespace()
+                .last()
+                .unwrap_or("");
+            let name = head.starts_with(char::is_uppercase)
+                && !is_pronoun(&head.to_lowercase())
+                && !head.starts_with("I’")
+                && !head.starts_with("I'");
+            !name
         })
         .collect();
     remove_drafts(drafts, &drop);
+}
+
+/// True for the relations of "X quoted Y as saying" (both cue "quoted").
+fn quoting(d: &Draft) -> bool {
+    d.cue_text.as_deref().is_some_and(|c| {
+        let v = c.split(' ').next().unwrap_or("");
+        v.len() <= 12 && cue_lemma(&v.to_ascii_lowercase()) == Some("quote")
+    })
 }
 
 /// The innermost quotation holding each item.
@@ -649,25 +664,32 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
 fn clause_before(seq: &[&Item], end: usize) -> bool {
     let before = &seq[..end.min(seq.len())];
     // "Asked whether …, 75 percent said yes", "When Lenz left, he said …":
-    // a subordinate clause, not the claim
-    if before.first().is_some_and(|x| {
-        x.is_word()
-            && (matches!(
-                x.lower.as_str(),
-                "when"
-                    | "if"
-                    | "while"
-                    | "although"
-                    | "though"
-                    | "because"
-                    | "after"
-                    | "before"
-                    | "since"
-                    | "unless"
-                    | "once"
-                    | "whether"
-            ) || (x.lemma.is_some() && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
-    }) {
+    // a subordinate clause, not the claim; but "Since that ruling, Velmora
+    // has …, the lawsuit says": a main clause follows it
+    let main_follows = before
+        .split_last()
+        .is_some_and(|(_, rest)| rest.iter().any(|x| x.kind == ItemKind::Punct(',')));
+    if !main_follows
+        && before.first().is_some_and(|x| {
+            x.is_word()
+                && (matches!(
+                    x.lower.as_str(),
+                    "when"
+                        | "if"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "unless"
+                        | "once"
+                        | "whether"
+                ) || (x.lemma.is_some()
+                    && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
+        })
+    {
         return false;
     }
     let before = match before.split_last() {
@@ -693,6 +715,10 @@ fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
         return true;
     };
     let w = first.lower.as_str();
+    // "joked about moving to Velmora": the topic, not an adjunct
+    if w == "about" {
+        return false;
+    }
     if weak(lemma) {
         // "hopes to", "called on", "voted for": the verb's complement
         return is_temporal(w) && !is_np_preposition(w);
@@ -763,6 +789,7 @@ fn read_sequence(
                 kind: AttributionKind::Direct,
                 copy_of: None,
                 sentence: si,
+                event: false,
             });
             i = b + 1;
             continue;
@@ -812,6 +839,7 @@ fn read_sequence(
                         kind,
                         copy_of: None,
                         sentence: si,
+                        event: false,
                     });
                 }
                 i = b + 1;
@@ -840,6 +868,7 @@ fn read_sequence(
                     kind,
                     copy_of: None,
                     sentence: si,
+                    event: false,
                 });
             }
             i = end;
@@ -857,6 +886,7 @@ fn read_sequence(
                     kind,
                     copy_of: None,
                     sentence: si,
+                    event: false,
                 });
             }
             i = cue_end + 1;
@@ -864,6 +894,9 @@ fn read_sequence(
         }
 
         let Some(lemma) = it.lemma else {
+            if let Some(d) = actor_event(doc, seq, i, container, si) {
+                drafts.push(d);
+            }
             i += 1;
             continue;
         };
@@ -882,6 +915,7 @@ fn read_sequence(
                     kind,
                     copy_of,
                     sentence: si,
+                    event: false,
                 });
             }
         };
@@ -951,6 +985,7 @@ fn read_sequence(
                         kind: AttributionKind::Indirect,
                         copy_of: None,
                         sentence: si,
+                        event: false,
                     });
                 }
                 let cue = ByteSpan {
@@ -1028,7 +1063,7 @@ fn read_sequence(
                 content_in(doc, seq, 0, n)
             } else if after_comma
                 && clause_before(seq, a)
-                && (short_tail(seq, i + 1) || adjunct_tail(seq, i + 1, lemma))
+                && ((short_tail(seq, i + 1) && !weak(lemma)) || adjunct_tail(seq, i + 1, lemma))
             {
                 // trailing: "…, the Council said.", "“…” Trump told a crowd in Ohio."
                 let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };
@@ -1143,6 +1178,104 @@ fn read_sequence(
     }
 }
 
+/// Particles and prepositions that belong to an event verb rather than to
+/// its object ("sided with", "fired back at", "voted against").
+fn verb_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "back"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "at"
+            | "on"
+            | "against"
+            | "with"
+            | "behind"
+            | "into"
+            | "over"
+    )
+}
+
+/// True when `x` may open the object of a verb: a determiner, a possessive
+/// pronoun, a name, a pronoun or "that".
+fn opens_object(x: &Item) -> bool {
+    x.is_word()
+        && (x.cap
+            || is_determiner(&x.lower)
+            || matches!(x.lower.as_str(), "him" | "them" | "that" | "us" | "me"))
+}
+
+/// True when word `i` is a finite form of an event verb (see
+/// [`cues::event_lemma`]): a past, or a present in "-s" only before what
+/// opens an object ("backs the plan", not "Trump supporters say").
+fn finite_verb_guess(seq: &[&Item], i: usize) -> bool {
+    let it = seq[i];
+    let w = it.lower.as_str();
+    if it.cap || !it.is_word() || it.lemma.is_some() {
+        return false;
+    }
+    match cues::event_lemma(w) {
+        Some(l) if w.starts_with(l) && w.ends_with('s') && !w.ends_with("ss") => {
+            seq.get(i + 1).is_some_and(|x| opens_object(x))
+        }
+        Some(l) => w != l,
+        None => false,
+    }
+}
+
+/// PolNeAR annotates what a political actor does to an object as that
+/// actor's claim ("Sanders sided with the unions", "Rubio fired back at
+/// Christie over …"): a named or personal subject ("Trump", "the
+/// campaign", "she"), a verb that is no reporting cue, and its object. The
+/// relation counts as a weak cue (dropped inside another relation's
+/// content).
+fn actor_event(
+    doc: &Doc,
+    seq: &[&Item],
+    i: usize,
+    container: Option<usize>,
+    si: usize,
+) -> Option<Draft> {
+    if !finite_verb_guess(seq, i) {
+        return None;
+    }
+    let prev = seq.get(i.checked_sub(1)?)?;
+    if prev.is_word() && (prev.possessive || is_determiner(&prev.lower) || prev.lower == "to") {
+        return None;
+    }
+    let (a, b) = source_before(seq, i)?;
+    let head = seq[b];
+    let named = matches!(head.lower.as_str(), "he" | "she" | "they" | "who")
+        || (head.cap && !is_pronoun(&head.lower))
+        || cues::is_person_title(&head.lower)
+        || cues::is_org_noun(&head.lower);
+    if !named || a > b {
+        return None;
+    }
+    // particles stay with the verb
+    let mut k = i + 1;
+    while k < seq.len() && k < i + 3 && seq[k].is_word() && verb_particle(&seq[k].lower) {
+        k += 1;
+    }
+    let next = seq.get(k)?;
+    if !(next.is_word() || hole(next).is_some()) {
+        return None;
+    }
+    let (content, kind) = content_after(doc, seq, k, container)?;
+    Some(Draft {
+        source: Some(span_of(seq, a, b)),
+        cue: Some(span_of(seq, i, k - 1)),
+        cue_text: Some(doc.text[seq[i].start..seq[k - 1].end].to_string()),
+        content,
+        kind,
+        copy_of: None,
+        sentence: si,
+        event: true,
+    })
+}
+
 /// The source phrase before the cue at item `i`, over auxiliaries and
 /// adverbs ("Minister Varga has repeatedly insisted"), a form of "be" before
 /// a participle ("the group is calling"), and a clause or appositive closed
@@ -1155,6 +1288,7 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     while j > 0
         && i - j < 4
         && seq[j - 1].is_word()
+        && !seq[j - 1].cap
         && (is_aux(&seq[j - 1].lower) || (ing && is_be(&seq[j - 1].lower)))
     {
         j -= 1;
@@ -1162,7 +1296,22 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     if j == 0 {
         return None;
     }
+    // a relative clause: "the Mexican president, who said", "the video,
+    // which showed": the name and the pronoun (PolNeAR's source is the
+    // pronoun; the name is who it is)
+    if j >= 2 && seq[j - 1].is_word() && matches!(seq[j - 1].lower.as_str(), "who" | "which") {
+        let name = match seq[j - 2].kind {
+            ItemKind::Punct(',') => j.checked_sub(3).and_then(|e| phrase_before(seq, e)),
+            _ => phrase_before(seq, j - 2),
+        };
+        return Some((name.map_or(j - 1, |(a, _)| a), j - 1));
+    }
     if seq[j - 1].kind == ItemKind::Punct(',') {
+        return source_before_comma(seq, j - 1);
+    }
+    // a short quotation closed by a comma inside an inserted clause: "X,
+    // citing ''…,'' said"
+    if j >= 3 && hole(seq[j - 1]).is_some() {
         return source_before_comma(seq, j - 1);
     }
     if seq[j - 1].kind == ItemKind::Punct(')') {
@@ -1464,6 +1613,7 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
         kind,
         copy_of: None,
         sentence: si,
+        event: false,
     })
 }
 
@@ -1523,6 +1673,8 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                         | "also"
                         | "of"
                         | "like"
+                        | "as"
+                        | "while"
                 ) || is_determiner(ow)
                     || cues::is_person_title(ow)
                     || opener.cap
@@ -1546,12 +1698,18 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                 let (a, b) = phrase_before(seq, e)?;
                 let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
                 if !named {
-                    return None;
+                    // "her senior adviser, Jake Sullivan, said": the name is
+                    // the appositive
+                    let words = &seq[k + 1..c];
+                    let name = (1..=4).contains(&words.len())
+                        && words.iter().all(|x| x.is_word() && x.cap);
+                    return name.then_some((a, c - 1));
                 }
                 // a short appositive stays with the name ("Ana Bell, a lawmaker,")
                 let words = c - k - 1;
                 let short = words <= 6
-                    && !matches!(ow, "who" | "whose" | "which")
+                    && !matches!(ow, "who" | "whose" | "which" | "while" | "as")
+                    && !ow.ends_with("ing")
                     && seq[k + 1..c].iter().all(|x| x.is_word());
                 return Some((a, if short { c - 1 } else { b }));
             }
@@ -1624,6 +1782,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                         kind: AttributionKind::Direct,
                         copy_of: root,
                         sentence: si,
+                        event: false,
                     });
                 }
             }
@@ -1645,6 +1804,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                     kind: AttributionKind::Direct,
                     copy_of: root,
                     sentence: si,
+                    event: false,
                 });
             }
         }

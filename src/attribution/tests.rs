@@ -448,3 +448,134 @@ fn questions_without_an_asker() {
     let t = "Lenz asked the Council to fund Velmora.";
     assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Lenz"));
 }
+
+#[test]
+fn session_five_rules() {
+    // (text, mention, source as written); every rule has a case that must
+    // attribute and one that must not (or must keep the old source)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a belief verb with an object after a comma is no trailing source
+        (
+            "Lenz noted that since Bo was backing him, he would support the Velmora Lions.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "Ships left Velmora at dawn, the Council believes.",
+            "Velmora",
+            Some("the Council"),
+        ),
+        // a noun in "-ly" is no adverb; a real adverb still is
+        (
+            "The rally denounced the raids on Velmora.",
+            "Velmora",
+            Some("The rally"),
+        ),
+        (
+            "Lenz quickly denounced the raids on Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        // a short quotation closed by a comma inside an inserted clause
+        (
+            "Lenz, citing ‘the magic of the old port,’ said the ships would reach Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "“The ships will reach Velmora,” said the harbor master.",
+            "Velmora",
+            Some("the harbor master"),
+        ),
+        // a relative pronoun is the source, with its name
+        (
+            "The mayor, who said the port of Velmora was closed, left early.",
+            "Velmora",
+            Some("The mayor, who"),
+        ),
+        (
+            "The video, which showed raids in Velmora, spread fast.",
+            "Velmora",
+            Some("The video, which"),
+        ),
+        ("Who said Velmora was closed?", "Velmora", None),
+        // a subordinate clause before a main clause is still a claim
+        (
+            "Since the ruling, Velmora has closed its port, the Council says.",
+            "Velmora",
+            Some("the Council"),
+        ),
+        (
+            "When Lenz reached Velmora, he said nothing.",
+            "Velmora",
+            None,
+        ),
+        // "while" and "as" open an inserted clause
+        (
+            "Lenz, while touring Ostrik, called for a new port in Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        // "about" after a speech verb is its topic
+        (
+            "In an interview, Lenz joked about moving to Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "Ships left Velmora at dawn, Lenz said in an interview.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        // an actor's event: a named subject, an event verb, its object
+        (
+            "Lenz sided with the dockers of Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "The Council voted against the port in Velmora.",
+            "Velmora",
+            Some("The Council"),
+        ),
+        (
+            "Bo said Lenz sided with the dockers of Velmora.",
+            "Velmora",
+            Some("Bo"),
+        ),
+        ("Lenz won the vote in Velmora.", "Velmora", None),
+        ("The storm opened a road to Velmora.", "Velmora", None),
+        ("Lenz supporters rally in Velmora.", "Velmora", None),
+        // a name as the appositive of a description
+        (
+            "Her senior adviser, Jake Lenz, said: “The port of Velmora is open.”",
+            "Velmora",
+            Some("Her senior adviser, Jake Lenz"),
+        ),
+        (
+            "Then her adviser, the lawyer, said that Velmora was calm.",
+            "Velmora",
+            None,
+        ),
+        // a pronoun or description inside a quotation is the speaker's
+        (
+            "“My friends keep telling me Velmora is lost,” Lenz said.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "“He told me Velmora is lost,” Lenz said.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "“Bo told me Velmora is lost,” Lenz said.",
+            "Velmora",
+            Some("Bo"),
+        ),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+}
