@@ -99,6 +99,18 @@ impl PeopleCues {
             });
             let titled = prev.is_some_and(|p| {
                 p.capitalized && in_list(TITLES, &p.key) && matches!(t.sep, Sep::Space | Sep::Dot)
+            }) || (k >= 2 && {
+                // "President Barack Obama": the family name after the title
+                // and a given name
+                let (title, given) = (&tokens[k - 2], &tokens[k - 1]);
+                title.capitalized
+                    && in_list(TITLES, &title.key)
+                    && given.capitalized
+                    && !given.all_caps
+                    && !given.possessive
+                    && !is_common_word(&given.key)
+                    && given.sep == Sep::Space
+                    && t.sep == Sep::Space
             });
             let after_said = prev.is_some_and(|p| {
                 (p.key == "said" || p.key == "says")
@@ -300,6 +312,14 @@ mod tests {
             // the people of the place
             ("Residents of Mosul, who fled, came back.", "mosul", false),
             ("Many in Mosul, who fled, came back.", "mosul", false),
+            // the family name after a title and a given name
+            (
+                "President Barack Obama spoke. Obama is not at risk.",
+                "obama",
+                true,
+            ),
+            // … not a place after a title and a common word
+            ("Governor Brown visited Kenya. Kenya is calm.", "kenya", false),
             // an article of a romanised name is not a given name
             ("Clashes were reported in Al Mosul. Al Mosul is calm.", "mosul", false),
             ("Troops left An Najaf on Monday.", "najaf", false),
