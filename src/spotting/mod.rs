@@ -461,6 +461,10 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                 if text[tokens[i].start..end].chars().any(char::is_lowercase) {
                     candidates.retain(|(r, _)| r.flags & FLAG_ABBREV == 0);
                 }
+                // a currency: "US$543 million", "HK$2 billion"
+                if text[end..].starts_with('$') && last - i == 1 && tokens[i].all_caps {
+                    candidates.clear();
+                }
                 // "La", "Miss", "Mass" are Louisiana, Mississippi and
                 // Massachusetts only with their period or after a place
                 // ("Boston, Mass"): "La Nina", "the Miss America title"

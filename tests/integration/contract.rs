@@ -148,6 +148,9 @@ fn traps_are_not_places() {
             "Jones will be paid $9 an hour in Basra, and Jones agreed.",
             "Jones",
         ),
+        // a currency
+        ("A US$543 million lawsuit was filed in Jakarta.", "US"),
+        ("The HK$2 billion plan for Kowloon stalled.", "HK"),
         // a clipped state name without its period, and not after a place
         ("A La Nina weather pattern brought rain to Basra.", "La"),
         ("She won the Miss America title in Atlanta.", "Miss"),
