@@ -517,6 +517,22 @@ pub enum Drop {
     ProperName,
 }
 
+/// The last words of buildings' names ("the White House").
+const BUILDING_HEADS: &[&str] = &[
+    "arena",
+    "castle",
+    "cathedral",
+    "church",
+    "hall",
+    "hotel",
+    "house",
+    "mosque",
+    "palace",
+    "stadium",
+    "temple",
+    "tower",
+];
+
 /// True when `key` is a clipped form of a first-level division's name
 /// ("la" of Louisiana, "miss" of Mississippi, "calif" of California): at
 /// most five letters, the same first letter, the letters in order inside
@@ -769,6 +785,19 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         if p.key == "of" && joined(p) && pp.capitalized && in_list(ORG_OF, &pp.key) {
             return Err(Drop::Organisation);
         }
+    }
+    // Buildings: "the White House", "the Town Hall" name a building, not
+    // the small town of that name (a town takes no article), nor a city
+    // that has it only as an alternate name (Casablanca, "Dar el Beida")
+    if !single
+        && in_list(BUILDING_HEADS, &last_tok.key)
+        && prev.is_some_and(|p| p.key == "the")
+        && spot.candidates.iter().all(|(r, c)| {
+            c.feature_code.starts_with("PPL")
+                && (c.population < 100_000 || r.flags & FLAG_PRIMARY == 0)
+        })
+    {
+        return Err(Drop::Organisation);
     }
 
     // People: a title before the name, or "Given al-Family".

@@ -148,6 +148,11 @@ fn traps_are_not_places() {
             "Jones will be paid $9 an hour in Basra, and Jones agreed.",
             "Jones",
         ),
+        // a building, not the small town of the same name
+        (
+            "He called the White House after the vote in Memphis.",
+            "White House",
+        ),
         // a currency
         ("A US$543 million lawsuit was filed in Jakarta.", "US"),
         ("The HK$2 billion plan for Kowloon stalled.", "HK"),
@@ -196,6 +201,8 @@ fn places_the_strict_rules_keep() {
         // a clipped state name after a place or a party letter
         ("He grew up in Shreveport, La and left.", "La", "US"),
         ("Nancy Pelosi, D-Calif, told colleagues.", "Calif", "US"),
+        // the town itself, without the article of a building
+        ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
         ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
     ];
