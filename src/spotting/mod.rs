@@ -517,6 +517,9 @@ pub enum Drop {
     ProperName,
 }
 
+/// Words after a place name that make it a disease's name ("Marburg virus").
+const DISEASE_HEADS: &[&str] = &["ebolavirus", "fever", "flu", "virus"];
+
 /// The last words of buildings' names ("the White House").
 const BUILDING_HEADS: &[&str] = &[
     "arena",
@@ -785,6 +788,13 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         if p.key == "of" && joined(p) && pp.capitalized && in_list(ORG_OF, &pp.key) {
             return Err(Drop::Organisation);
         }
+    }
+    // Diseases named after places: "Marburg virus", "Reston ebolavirus",
+    // "Lassa fever" (the outbreak's own place is named as a place)
+    if next.is_some_and(|n| n.sep == Sep::Space && !n.capitalized && in_list(DISEASE_HEADS, &n.key))
+        && !last_tok.possessive
+    {
+        return Err(Drop::ProperName);
     }
     // Buildings: "the White House", "the Town Hall" name a building, not
     // the small town of that name (a town takes no article), nor a city

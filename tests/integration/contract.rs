@@ -153,6 +153,11 @@ fn traps_are_not_places() {
             "He called the White House after the vote in Memphis.",
             "White House",
         ),
+        // a disease named after a place
+        (
+            "Samples of the Marburg virus were flown to Atlanta.",
+            "Marburg",
+        ),
         // a currency
         ("A US$543 million lawsuit was filed in Jakarta.", "US"),
         ("The HK$2 billion plan for Kowloon stalled.", "HK"),
@@ -201,6 +206,8 @@ fn places_the_strict_rules_keep() {
         // a clipped state name after a place or a party letter
         ("He grew up in Shreveport, La and left.", "La", "US"),
         ("Nancy Pelosi, D-Calif, told colleagues.", "Calif", "US"),
+        // the place itself, where a disease spread
+        ("The virus spread in Reston last week.", "Reston", "US"),
         // the town itself, without the article of a building
         ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
