@@ -11,7 +11,7 @@ use super::{
 use crate::text::{Sep, Token};
 use std::collections::HashMap;
 
-/// Verbs that follow a speaker's name.
+/// Verbs that follow a speaker's (or a living person's) name.
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -38,6 +38,13 @@ const SPEECH_VERBS: &[&str] = &[
     "knows",
     "wants",
     "announced",
+    // verbs of a living person ("Lincoln lived", "Lincoln visited")
+    "lived",
+    "visited",
+    "died",
+    "married",
+    "smiled",
+    "laughed",
 ];
 
 /// Words before a place: "in X", "near X".
@@ -312,6 +319,10 @@ mod tests {
             // the people of the place
             ("Residents of Mosul, who fled, came back.", "mosul", false),
             ("Many in Mosul, who fled, came back.", "mosul", false),
+            // verbs of a living person after the name …
+            ("Lincoln visited the front. Lincoln lived in a cabin.", "lincoln", true),
+            // … not before it
+            ("Crowds visited Lincoln and lived in Lincoln.", "lincoln", false),
             // the family name after a title and a given name
             (
                 "President Barack Obama spoke. Obama is not at risk.",
