@@ -559,28 +559,58 @@ pub fn event_lemma(w: &str) -> Option<&'static str> {
     if let Ok(i) = EVENT_IRREGULAR.binary_search_by(|(f, _)| (*f).cmp(w)) {
         return Some(EVENT_IRREGULAR[i].1);
     }
-    let lookup = |s: &str| EVENT_LEMMAS.binary_search(&s).ok().map(|i| EVENT_LEMMAS[i]);
+    if w.len() > 24 || !w.is_ascii() {
+        return None;
+    }
+    regular_lemma(w, EVENT_LEMMAS, false)
+}
+
+/// The lemma in `lemmas` (sorted) of which `w` is a regular form: `w`
+/// itself, or `w` without "-s", "-es", "-ed", "-d" (and "-ing" when `ing`),
+/// with a final "e" restored or a doubled consonant undone after "-ed" and
+/// "-ing", or with "-ied"/"-ies" made "-y". `w` is lowercase ASCII of at
+/// most 24 bytes: stems are built without allocating.
+fn regular_lemma(w: &str, lemmas: &'static [&'static str], ing: bool) -> Option<&'static str> {
+    let lookup = |s: &str| lemmas.binary_search(&s).ok().map(|i| lemmas[i]);
     if let Some(l) = lookup(w) {
         return Some(l);
     }
-    for suf in ["s", "es", "ed", "d"] {
+    // stems without allocating: "stem", "stem" + "e", "ste" (undoubled), "stem" + "y"
+    let mut buf = [0u8; 32];
+    let with = |buf: &mut [u8; 32], stem: &str, tail: &[u8]| -> Option<&'static str> {
+        let n = stem.len();
+        buf[..n].copy_from_slice(stem.as_bytes());
+        buf[n..n + tail.len()].copy_from_slice(tail);
+        std::str::from_utf8(&buf[..n + tail.len()])
+            .ok()
+            .and_then(lookup)
+    };
+    let suffixes: &[&str] = if ing {
+        &["s", "es", "ed", "d", "ing"]
+    } else {
+        &["s", "es", "ed", "d"]
+    };
+    for suf in suffixes {
         let Some(stem) = w.strip_suffix(suf) else {
             continue;
         };
+        if stem.len() < 2 {
+            continue;
+        }
         if let Some(l) = lookup(stem) {
             return Some(l);
         }
-        if suf == "ed" {
+        if *suf == "ing" || *suf == "ed" {
+            if let Some(l) = with(&mut buf, stem, b"e") {
+                return Some(l);
+            }
             if let Some(l) = undouble(stem).and_then(lookup) {
                 return Some(l);
             }
         }
     }
     let stem = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies"))?;
-    let mut buf = String::with_capacity(stem.len() + 1);
-    buf.push_str(stem);
-    buf.push('y');
-    lookup(&buf)
+    with(&mut buf, stem, b"y")
 }
 
 fn undouble(stem: &str) -> Option<&str> {
@@ -624,41 +654,7 @@ pub fn cue_lemma(w: &str) -> Option<&'static str> {
     if w.len() < 3 || w.len() > 24 || !w.is_ascii() {
         return None;
     }
-    let lookup = |s: &str| LEMMAS.binary_search(&s).ok().map(|i| LEMMAS[i]);
-    if let Some(l) = lookup(w) {
-        return Some(l);
-    }
-    // stems without allocating: "stem", "stem" + "e", "ste" (undoubled), "stem" + "y"
-    let mut buf = [0u8; 32];
-    let with = |buf: &mut [u8; 32], stem: &str, tail: &[u8]| -> Option<&'static str> {
-        let n = stem.len();
-        buf[..n].copy_from_slice(stem.as_bytes());
-        buf[n..n + tail.len()].copy_from_slice(tail);
-        std::str::from_utf8(&buf[..n + tail.len()])
-            .ok()
-            .and_then(lookup)
-    };
-    for suf in ["s", "es", "ed", "d", "ing"] {
-        let Some(stem) = w.strip_suffix(suf) else {
-            continue;
-        };
-        if stem.len() < 2 {
-            continue;
-        }
-        if let Some(l) = lookup(stem) {
-            return Some(l);
-        }
-        if suf == "ing" || suf == "ed" {
-            if let Some(l) = with(&mut buf, stem, b"e") {
-                return Some(l);
-            }
-            if let Some(l) = undouble(stem).and_then(lookup) {
-                return Some(l);
-            }
-        }
-    }
-    let stem = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies"))?;
-    with(&mut buf, stem, b"y")
+    regular_lemma(w, LEMMAS, true)
 }
 
 /// True when `lemma` is also a common noun (see [`NOUN_LIKE`]).
