@@ -54,7 +54,7 @@ fn is_contraction(w: &str) -> bool {
         return false;
     };
     let (head, tail) = w.split_at(a);
-    let clitic = tail.chars().skip(1).collect::<String>();
+    let clitic = tail.char_indices().nth(1).map_or("", |(i, _)| &tail[i..]);
     CLITICS.iter().any(|c| clitic.eq_ignore_ascii_case(c))
         && CONTRACTED.iter().any(|c| head.eq_ignore_ascii_case(c))
 }
