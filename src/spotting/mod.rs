@@ -843,7 +843,8 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         }
     }
 
-    // "<Place-name> <Surname>": a given name that is also a place.
+    // "<Place-name> <Surname>": a given name that is also a place (a day or
+    // month is no surname: "descend on Toronto Saturday night").
     if single && !last_tok.possessive {
         if let Some(n) = next {
             let best_important = spot.candidates.iter().any(|(_, p)| is_important(p));
@@ -855,6 +856,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                 && !in_list(PLACE_WORDS, &n.key)
                 && !in_list(ORG_HEADS, &n.key)
                 && !in_list(LOCAL_HEADS, &n.key)
+                && !in_list(CALENDAR, &n.key)
             {
                 return Err(Drop::GivenName);
             }

@@ -212,6 +212,9 @@ fn places_the_strict_rules_keep() {
         ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
         ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
+        // a day or month after a place is no surname
+        ("Snow will descend on Toronto Saturday night.", "Toronto", "CA"),
+        ("Talks resumed in Baghdad January 3.", "Baghdad", "IQ"),
     ];
     for (text, mention, cc) in cases {
         let v = tag(text);
@@ -224,6 +227,22 @@ fn places_the_strict_rules_keep() {
         });
         let hit = hit.unwrap_or_else(|| panic!("{mention} not found in {text:?}: {f:?}"));
         assert_eq!(hit["properties"]["country_code"], cc, "{text}");
+    }
+}
+
+#[test]
+fn the_european_union_is_a_region_in_all_its_spellings() {
+    for text in [
+        "Ministers of the E.U. met on Monday.",
+        "The EU said it would act.",
+        "Trade with the European Union fell.",
+    ] {
+        let v = tag(text);
+        let f = v["features"].as_array().unwrap();
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        let p = &f[0]["properties"];
+        assert_eq!(p["name"], "European Union", "{text}");
+        assert_eq!(p["feature_code"], "RGN", "{text}");
     }
 }
 
