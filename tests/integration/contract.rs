@@ -247,6 +247,19 @@ fn the_european_union_is_a_region_in_all_its_spellings() {
 }
 
 #[test]
+fn world_regions_beat_their_namesake_villages() {
+    // "Middle East" is also a village in Maryland
+    let v = tag("Iran's influence across the Middle East grew.");
+    let f = v["features"].as_array().unwrap();
+    let me = f
+        .iter()
+        .find(|x| x["properties"]["mention"] == "Middle East")
+        .unwrap_or_else(|| panic!("no Middle East: {f:?}"));
+    assert_eq!(me["properties"]["place_id"], "factbook:middle-east");
+    assert_eq!(me["properties"]["feature_code"], "RGN");
+}
+
+#[test]
 fn cue_words_choose_the_feature_type() {
     let v = tag("Troops were stationed in Baghdad, Diyala and Salah ad-Din provinces and the cities of Samarra and Karbala.");
     let f = v["features"].as_array().unwrap();
