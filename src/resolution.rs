@@ -335,6 +335,19 @@ fn has_seat_namesake(s: &Spot, p: &Place) -> bool {
     })
 }
 
+/// True when the spot names a country only by an alternate name that is
+/// the own name of that country's capital: the local short forms "Tunis"
+/// (Tunisia) and "Al Kuwayt" are first of all the capitals.
+fn is_capital_name_of_country(s: &Spot, r: &PlaceRef, p: &Place) -> bool {
+    p.is_country()
+        && r.flags & FLAG_PRIMARY == 0
+        && s.candidates.iter().any(|(rq, q)| {
+            q.feature_code == "PPLC"
+                && q.country_code == p.country_code
+                && rq.flags & FLAG_PRIMARY != 0
+        })
+}
+
 fn kind_bonus(p: &Place) -> f64 {
     if p.is_country() {
         return COUNTRY_KIND_BONUS;
@@ -437,6 +450,12 @@ pub fn resolve(
                     // a division cue, the name means the city.
                     if p.is_admin1() && c != Some(Cue::Division) && has_seat_namesake(s, p) {
                         v -= SEAT_NAMESAKE_PENALTY;
+                    }
+                    // ... and a country named by its capital's name ("Tunis")
+                    // is the capital unless a cue says country, even among
+                    // countries ("NATO and Tunis")
+                    if c != Some(Cue::Country) && is_capital_name_of_country(s, r, p) {
+                        v -= COUNTRY_KIND_BONUS + LEVEL_COUNTRY_WEIGHT;
                     }
                     v
                 })

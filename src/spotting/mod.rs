@@ -419,15 +419,19 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                     Sep::Dot => tokens[j - 1].key.len() <= 3,
                     Sep::Break => false,
                 };
-                if !joinable || tokens[j - 1].possessive {
+                if !joinable {
                     break;
                 }
             }
+            // a possessive inside a name: "People's Republic of China",
+            // "Martha's Vineyard" (the index writes the clitic as a word)
+            let clitic = j > i && tokens[j - 1].possessive;
             let mut alive = false;
             let mut finals = Vec::new();
             for (li, (layer, cur)) in layers.iter().zip(cursors.iter_mut()).enumerate() {
                 let Some(c) = cur else { continue };
-                let ok = (j == i || layer.index.feed(c, b" "))
+                let ok = (j == i
+                    || ((!clitic || layer.index.feed(c, b" s")) && layer.index.feed(c, b" ")))
                     && layer.index.feed(c, tok.key.as_bytes());
                 if !ok {
                     *cur = None;

@@ -179,6 +179,42 @@ fn a_capital_beats_a_division_of_its_name() {
 }
 
 #[test]
+fn a_capital_beats_a_country_named_by_it() {
+    // "Tunis" is also the local short name of Tunisia: the capital, even
+    // in a document about countries; with a country cue, the country
+    for text in [
+        "Flights from Tunis resumed.",
+        "Tunisia and Algeria met. NATO and Tunis agreed on a centre.",
+    ] {
+        let m = tagger().tag("r", text);
+        let t = m.iter().find(|m| m.surface == "Tunis").expect("Tunis");
+        assert_eq!(t.place.feature_code, "PPLC", "{text}");
+        assert_eq!(t.place.country_code, "TN", "{text}");
+    }
+    let (_, _, code) = place_of("Tunisia is a country, and Tunisia signed.", "Tunisia");
+    assert_eq!(code, "PCLI");
+}
+
+#[test]
+fn names_with_a_possessive_inside() {
+    // the longest name through the possessive, not "Republic of China"
+    // (Taiwan) or "Republic of Korea" (South Korea)
+    for (text, cc) in [
+        ("Officials of the People's Republic of China met.", "CN"),
+        ("The People’s Republic of China said so.", "CN"),
+        (
+            "Leaders of the Democratic People's Republic of Korea met.",
+            "KP",
+        ),
+    ] {
+        let m = tagger().tag("r", text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        assert_eq!(m[0].place.country_code, cc, "{text}");
+        assert!(m[0].surface.contains("People"), "{text}");
+    }
+}
+
+#[test]
 fn alternatives_as_one_string() {
     let m = tagger().tag("r", "Officials met in Springfield.");
     let v = geomention::export::geojson::alternatives_text(&m[0]);
