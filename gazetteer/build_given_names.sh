@@ -1,16 +1,69 @@
 #!/usr/bin/env bash
-# Rebuild gazetteer/given-names.txt.gz: the given names of the 1990 US Census
-# name files (public domain; shipped in the PyPI package `names` 0.3.0, MIT),
-# lowercase, one per line. A capitalised word right after one of them
-# ("Elizabeth Fairfield", "Matthew D. Flores") is a surname in that document
-# (see DESIGN.md, spotting). Needs pip and network to PyPI.
+# Rebuild gazetteer/given-names.txt.gz: lowercase given names, one per line,
+# from two sources:
+#  - the 1990 US Census name files (public domain; shipped in the PyPI
+#    package `names` 0.3.0, MIT);
+#  - the first names of the en_US, en_GB and en_IE person providers of the
+#    PyPI package `Faker` 40.54.0 (MIT): newer and British and Irish names
+#    the 1990 lists lack ("Conor", "Aidan", "Declan"), except those that are
+#    the ASCII name of a place of a million people or more in
+#    places.tsv.gz ("Brooklyn", "Oran"), which stay places.
+# A capitalised word right after one of them ("Elizabeth Fairfield",
+# "Matthew D. Flores") is a surname in that document (see DESIGN.md,
+# spotting). Needs pip, python3 and network to PyPI.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 version=0.3.0
+faker=40.54.0
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$work"
 pip download --quiet --no-deps "names==$version" -d .
+pip download --quiet --no-deps --only-binary=:all: "faker==$faker" -d .
 tar xzf "names-$version.tar.gz"
+python3 - "faker-$faker-py3-none-any.whl" "$here/places.tsv.gz" > faker-names.txt <<'EOF'
+"""Print the first names of Faker's en_US, en_GB and en_IE person providers
+(the literal tuples, lists and dicts assigned to names containing
+'first_name'), lowercase, letters only, minus the ASCII names of places of
+1,000,000 people or more."""
+import ast
+import gzip
+import sys
+import zipfile
+
+
+def literal(node):
+    if isinstance(node, ast.Call) and node.args:   # OrderedDict((...))
+        return literal(node.args[0])
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        return None
+
+
+big = set()
+with gzip.open(sys.argv[2], "rt", encoding="utf-8") as f:
+    next(f)
+    for line in f:
+        col = line.rstrip("\n").split("\t")
+        if len(col) >= 12 and col[11].isdigit() and int(col[11]) >= 1_000_000:
+            big.add(col[2].lower())
+names = set()
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for loc in ("en_US", "en_GB", "en_IE"):
+        tree = ast.parse(z.read(f"faker/providers/person/{loc}/__init__.py").decode("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign):
+                continue
+            if not any(isinstance(t, ast.Name) and "first_name" in t.id for t in node.targets):
+                continue
+            value = literal(node.value)
+            if isinstance(value, (dict, list, tuple)):
+                names.update(n.lower() for n in value if isinstance(n, str))
+for n in sorted(names):
+    if n.isascii() and n.isalpha() and n not in big:
+        print(n)
+EOF
 cat "names-$version/names/dist.male.first" "names-$version/names/dist.female.first" \
-  | awk '{print tolower($1)}' | LC_ALL=C grep -E '^[a-z]+$' | LC_ALL=C sort -u | gzip -n -9 > "$here/given-names.txt.gz"
-echo "wrote $here/given-names.txt.gz: $(zcat "$here/given-names.txt.gz" | wc -l) names (names $version, US Census 1990)"
+  | awk '{print tolower($1)}' | cat - faker-names.txt \
+  | LC_ALL=C grep -E '^[a-z]+$' | LC_ALL=C sort -u | gzip -n -9 > "$here/given-names.txt.gz"
+echo "wrote $here/given-names.txt.gz: $(zcat "$here/given-names.txt.gz" | wc -l) names (names $version, US Census 1990; Faker $faker en_US, en_GB, en_IE)"

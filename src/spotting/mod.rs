@@ -353,7 +353,8 @@ pub fn is_dictionary_word(key: &str) -> bool {
 static GIVEN_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/given-names.fst"));
 
 /// True when `key` (folded, one word) is a given name of the 1990 US Census
-/// lists ("elizabeth", "matthew"; `gazetteer/given-names.txt.gz`).
+/// lists or of Faker's English, British and Irish first names ("elizabeth",
+/// "matthew", "conor"; `gazetteer/given-names.txt.gz`).
 pub fn is_given_name(key: &str) -> bool {
     static SET: OnceLock<Option<WordSet>> = OnceLock::new();
     word_set(&SET, GIVEN_NAMES).is_some_and(|s| s.contains(key))

@@ -164,6 +164,11 @@ fn traps_are_not_places() {
         // a clipped state name without its period, and not after a place
         ("A La Nina weather pattern brought rain to Basra.", "La"),
         ("She won the Miss America title in Atlanta.", "Miss"),
+        // a surname after a newer or Irish given name
+        (
+            "UFC fighter Conor McGregor was charged in Brooklyn. Video showed McGregor with a group.",
+            "McGregor",
+        ),
         // "X, who": a person
         (
             "Chief of staff John Kelly spoke in Basra. Kelly, who took the job in July, left. Trump lashed out at Kelly.",
