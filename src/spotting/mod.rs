@@ -827,7 +827,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                 && !p.capitalized
                 && pp.capitalized
                 && joined(p)
-                && !is_common_word(&pp.key)
+                && (!is_common_word(&pp.key) || is_given_name(&pp.key))
             {
                 return Err(Drop::Person);
             }

@@ -164,6 +164,8 @@ fn traps_are_not_places() {
         // a clipped state name without its period, and not after a place
         ("A La Nina weather pattern brought rain to Basra.", "La"),
         ("She won the Miss America title in Atlanta.", "Miss"),
+        // a family name after a given name and a particle
+        ("Winners: Musir (Mike de Kock) won in Dubai.", "Kock"),
         // a surname after a newer or Irish given name
         (
             "UFC fighter Conor McGregor was charged in Brooklyn. Video showed McGregor with a group.",
