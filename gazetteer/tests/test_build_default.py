@@ -967,6 +967,27 @@ class TestFactbookUnion(unittest.TestCase):
             self.assertIsNone(bd.read_factbook_union(z, countries))
 
 
+class TestCldrRegions(unittest.TestCase):
+    def test_regions_expand_to_countries(self):
+        containment = {"001": {"_contains": ["019", "142"]}, "019": {"_contains": ["419", "021"]},
+                       "419": {"_contains": ["013", "BR"]}, "013": {"_contains": ["MX", "GT"]},
+                       "021": {"_contains": ["US", "CA"]}, "142": {"_contains": ["CN"]},
+                       "EU": {"_contains": ["FR"]}}
+        names = {"001": "World", "019": "Americas", "419": "Latin America", "013": "Central America",
+                 "021": "Northern America", "142": "Asia", "EU": "European Union"}
+        got = bd.cldr_regions(containment, names, {"Asia"})
+        self.assertEqual(got, {"013": ("Central America", ["GT", "MX"]),
+                               "019": ("Americas", ["BR", "CA", "GT", "MX", "US"]),
+                               "021": ("Northern America", ["CA", "US"]),
+                               "419": ("Latin America", ["BR", "GT", "MX"])})
+
+    def test_short_names(self):
+        self.assertEqual(bd.region_short_name("Northern Africa"), "North Africa")
+        self.assertEqual(bd.region_short_name("Eastern Asia"), "East Asia")
+        self.assertIsNone(bd.region_short_name("Latin America"))
+        self.assertIsNone(bd.region_short_name("Western"))
+
+
 class TestFactbookRegions(unittest.TestCase):
     def test_map_references_and_regions(self):
         countries = [dict(iso=i, fips=f, name=n) for i, f, n in
@@ -1308,6 +1329,13 @@ def mini_packages(cache):
                                                  abbreviation="US or USA")),
     })
     files["us"] = lambda p: write_whl(p, {"us/states.py": US_STATES_PY.encode("utf-8")})
+    files["cldrcore"] = lambda p: write_tgz(p, {
+        "package/supplemental/territoryContainment.json": j({"supplemental": {"territoryContainment": {
+            "001": {"_contains": ["142"]}, "142": {"_contains": ["145"]},
+            "145": {"_contains": ["IQ", "IR"]}, "EU": {"_contains": ["FR"]}}}})})
+    files["cldrnames"] = lambda p: write_tgz(p, {
+        "package/main/en/territories.json": j({"main": {"en": {"localeDisplayNames": {"territories": {
+            "001": "World", "142": "Asia", "145": "Western Asia", "EU": "European Union"}}}}})})
     sources = {}
     for key, (client, name, version, fname, _) in bd.SOURCES.items():
         path = os.path.join(cache, fname)
@@ -1389,6 +1417,17 @@ class TestMiniBuild(unittest.TestCase):
                          ("Ḩalabjah", "Halabjah", "PPL", ""))
         self.assertEqual(self.rows["geonames:98463"]["admin1"], "")   # IQ.17 not in admin1
 
+    def test_world_regions(self):
+        # M49 Western Asia (Iraq and Iran); "Asia" is a continent, "World" and
+        # the EU grouping are not regions
+        w = self.rows["m49:145"]
+        self.assertEqual((w["name"], w["feature_class"], w["feature_code"]),
+                         ("Western Asia", "L", "RGN"))
+        self.assertIn("West Asia", w["alternate_names"].split("|"))
+        self.assertTrue(29 <= float(w["lat"]) <= 44 and 39 <= float(w["lon"]) <= 57)
+        self.assertNotIn("m49:142", self.rows)
+        self.assertNotIn("m49:001", self.rows)
+
     def test_countries(self):
         iq = self.rows["geonames:99237"]
         self.assertEqual((iq["name"], iq["feature_code"], iq["country_code"], iq["population"]),
@@ -1443,9 +1482,10 @@ class TestMiniBuild(unittest.TestCase):
         self.assertIn("Frenchwomen\tgeonames:3017382", dem)
         self.assertEqual(dem[1:], sorted(dem[1:]))
         shapes = dict(l.split("\t") for l in self.info["shape_lines"][1:])
+        # m49:145: the mini Western Asia, drawn with its members' outlines
         self.assertEqual(sorted(shapes), sorted([
             "geonames:99237", "geonames:130758", "geonames:6252001", "geonames:96965",
-            "geonames:98180", "geonames:4736286", "uscensus:48001", "uscensus:48003"]))
+            "geonames:98180", "geonames:4736286", "m49:145", "uscensus:48001", "uscensus:48003"]))
         for text in shapes.values():
             assert_valid_geojson(self, text)
         self.assertEqual(json.loads(shapes["geonames:6252001"])["type"], "MultiPolygon")

@@ -264,6 +264,16 @@ fn world_regions_beat_their_namesake_villages() {
         .unwrap_or_else(|| panic!("no Middle East: {f:?}"));
     assert_eq!(me["properties"]["place_id"], "factbook:middle-east");
     assert_eq!(me["properties"]["feature_code"], "RGN");
+    // UN M49 regions, in their short compass form too; "South Africa"
+    // stays the country
+    let v = tag("Drought hit West Africa and Latin America, not South Africa.");
+    let ids: Vec<&str> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["place_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["m49:011", "m49:419", "geonames:953987"], "{v}");
 }
 
 #[test]
