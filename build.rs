@@ -76,6 +76,8 @@ fn main() {
     folded_word_set("dictionary-words", out);
     // given names (1990 US Census), folded
     folded_word_set("given-names", out);
+    // organisation names (Factbook terrorist groups), folded, several words
+    folded_name_set("organisations", out);
 
     println!("cargo:rerun-if-changed=gazetteer/shapes.tsv.gz");
     std::fs::write(out.join("extents.rs"), extents_source()).expect("write extents.rs");
@@ -96,6 +98,29 @@ fn folded_word_set(name: &str, out: &Path) {
         .lines()
         .map(normalize::fold)
         .filter(|k| !k.is_empty() && !k.contains(' '))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let set = fst::Set::from_iter(keys).unwrap_or_else(|e| panic!("build the {name} set: {e}"));
+    std::fs::write(out.join(format!("{name}.fst")), set.as_fst().as_bytes())
+        .unwrap_or_else(|e| panic!("write {name}.fst: {e}"));
+}
+
+/// `gazetteer/NAME.txt.gz` (one name per line) as an fst set of folded
+/// keys of any number of words, written to `OUT_DIR/NAME.fst`.
+fn folded_name_set(name: &str, out: &Path) {
+    let path = format!("gazetteer/{name}.txt.gz");
+    println!("cargo:rerun-if-changed={path}");
+    let mut text = String::new();
+    if let Ok(f) = std::fs::File::open(&path) {
+        flate2::read::GzDecoder::new(f)
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("read {path}: {e}"));
+    }
+    let mut keys: Vec<String> = text
+        .lines()
+        .map(normalize::fold)
+        .filter(|k| !k.is_empty())
         .collect();
     keys.sort_unstable();
     keys.dedup();

@@ -360,6 +360,55 @@ pub fn is_given_name(key: &str) -> bool {
     word_set(&SET, GIVEN_NAMES).is_some_and(|s| s.contains(key))
 }
 
+static ORGANISATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/organisations.fst"));
+
+/// True when `key` (folded, any number of words) names an armed or
+/// political organisation of the CIA World Factbook's "Terrorist group(s)"
+/// lists ("hamas", "qods force", "asaib ahl al haq";
+/// `gazetteer/organisations.txt.gz`).
+pub fn is_organisation(key: &str) -> bool {
+    static SET: OnceLock<Option<WordSet>> = OnceLock::new();
+    word_set(&SET, ORGANISATIONS).is_some_and(|s| s.contains(key))
+}
+
+/// Longest organisation name, in tokens, looked for around a spot.
+const ORG_MAX_TOKENS: usize = 10;
+
+/// True when tokens `first..last` are an organisation's name or lie inside
+/// one written in the text ("Popular Front for the Liberation of
+/// Palestine", "Kata'ib Hizballah"). Runs of words stop at a sentence or
+/// line end.
+fn in_organisation_name(tokens: &[Token], first: usize, last: usize) -> bool {
+    let lo = first.saturating_sub(ORG_MAX_TOKENS - (last - first).min(ORG_MAX_TOKENS));
+    for start in lo..=first {
+        if !tokens[start].capitalized && !tokens[start].all_caps && tokens[start].key != "al" {
+            continue;
+        }
+        let mut key = String::new();
+        for (k, t) in tokens
+            .iter()
+            .enumerate()
+            .take((start + ORG_MAX_TOKENS).min(tokens.len()))
+            .skip(start)
+        {
+            if k > start {
+                if t.sep == Sep::Break {
+                    break;
+                }
+                if tokens[k - 1].possessive {
+                    key.push_str(" s");
+                }
+                key.push(' ');
+            }
+            key.push_str(&t.key);
+            if k + 1 >= last && is_organisation(&key) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// True when `key` (folded, one word) is a common English word.
 pub fn is_common_word(key: &str) -> bool {
     common_words().is_some_and(|s| s.contains(key))
@@ -778,6 +827,11 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         }
     }
 
+    // Organisations of the Factbook's lists, by name or around the spot
+    // ("Hamas", "the Popular Front for the Liberation of Palestine")
+    if in_organisation_name(tokens, spot.first, spot.last) {
+        return Err(Drop::Organisation);
+    }
     // Organisations: "<name> Times", "University of <name>".
     let last_tok = &tokens[spot.last - 1];
     if let Some(n) = next {

@@ -164,6 +164,12 @@ fn traps_are_not_places() {
         // a clipped state name without its period, and not after a place
         ("A La Nina weather pattern brought rain to Basra.", "La"),
         ("She won the Miss America title in Atlanta.", "Miss"),
+        // organisations of the Factbook's lists, by name or around a place
+        ("Hamas fighters fired rockets from Gaza.", "Hamas"),
+        (
+            "Members of the Popular Front for the Liberation of Palestine met in Amman.",
+            "Palestine",
+        ),
         // a family name after a given name and a particle
         ("Winners: Musir (Mike de Kock) won in Dubai.", "Kock"),
         // a surname after a newer or Irish given name
