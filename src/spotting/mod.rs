@@ -367,8 +367,30 @@ static ORGANISATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/organisa
 /// lists ("hamas", "qods force", "asaib ahl al haq";
 /// `gazetteer/organisations.txt.gz`).
 pub fn is_organisation(key: &str) -> bool {
+    organisations().is_some_and(|s| s.contains(key))
+}
+
+fn organisations() -> Option<&'static WordSet> {
     static SET: OnceLock<Option<WordSet>> = OnceLock::new();
-    word_set(&SET, ORGANISATIONS).is_some_and(|s| s.contains(key))
+    word_set(&SET, ORGANISATIONS)
+}
+
+/// The first words of the organisation names ("hamas", "popular", "qods"):
+/// a run that starts with another word is not looked up.
+fn organisation_first_words() -> &'static HashSet<String> {
+    static FIRST: OnceLock<HashSet<String>> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        use fst::Streamer;
+        let mut out = HashSet::new();
+        if let Some(set) = organisations() {
+            let mut keys = set.stream();
+            while let Some(k) = keys.next() {
+                let k = String::from_utf8_lossy(k);
+                out.insert(k.split(' ').next().unwrap_or_default().to_string());
+            }
+        }
+        out
+    })
 }
 
 /// Longest organisation name, in tokens, looked for around a spot.
@@ -381,7 +403,7 @@ const ORG_MAX_TOKENS: usize = 10;
 fn in_organisation_name(tokens: &[Token], first: usize, last: usize) -> bool {
     let lo = first.saturating_sub(ORG_MAX_TOKENS - (last - first).min(ORG_MAX_TOKENS));
     for start in lo..=first {
-        if !tokens[start].capitalized && !tokens[start].all_caps && tokens[start].key != "al" {
+        if !organisation_first_words().contains(tokens[start].key.as_str()) {
             continue;
         }
         let mut key = String::new();
