@@ -1242,11 +1242,37 @@ def place_lines(ordered: list[Row]) -> tuple[list[str], int, int]:
     return lines, alt_total, lower_dropped
 
 
-def make_demonym_lines(fb_dem: dict, country_rows: list[Row]) -> list[str]:
+def region_adjective(name: str) -> str | None:
+    """The adjective of a continent or region whose name ends in -a or -e
+    ("Africa" -> "African", "Southeast Asia" -> "Southeast Asian",
+    "Eastern Europe" -> "Eastern European"), else None ("Caribbean",
+    "Middle East")."""
+    if name.endswith("a"):
+        return name + "n"
+    if name.endswith("e"):
+        return name[:-1] + "ean"
+    return None
+
+
+def make_demonym_lines(fb_dem: dict, country_rows: list[Row],
+                       region_rows: list[Row] = ()) -> list[str]:
     """The lines of demonyms.tsv (header first): (demonym, country id)
-    pairs, filtered like alternate names, sorted."""
+    pairs, filtered like alternate names, sorted; then the adjectives of
+    continents and regions (and their plurals), by the rule of
+    region_adjective, unless a country has the word."""
     gid_of_cc = {r.cc: r.gid for r in country_rows}
-    dem = set()
+    taken = {form for forms in fb_dem.values() for form in forms}
+    region_dem = set()
+    for r in region_rows:
+        # a continent's own name only (its alternates are other languages'
+        # "Europa"); a region's short compass names too ("East Asia")
+        for n in [r.name] + (sorted(r.alts) if r.fcode == "RGN" else []):
+            adj = region_adjective(n)
+            if adj and adj not in taken:
+                for form in (adj, adj + "s"):
+                    if clean_alt(form):
+                        region_dem.add((form, r.pid or f"geonames:{r.gid}"))
+    dem = set(region_dem)
     for iso in sorted(fb_dem):
         gid = gid_of_cc.get(iso)
         if gid is None:
@@ -1631,7 +1657,7 @@ def build(cache: str, offline: bool):
     stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped
 
     # ---- demonyms (Factbook "Nationality" noun and adjective), a separate file
-    demonym_lines = make_demonym_lines(fb_dem, country_rows)
+    demonym_lines = make_demonym_lines(fb_dem, country_rows, cont_rows + union_rows)
     stats["demonym rows"] = len(demonym_lines) - 1
 
     # ---- shapes (GeoJSON text, simplified), a separate file

@@ -967,6 +967,30 @@ class TestFactbookUnion(unittest.TestCase):
             self.assertIsNone(bd.read_factbook_union(z, countries))
 
 
+class TestRegionAdjectives(unittest.TestCase):
+    def test_rule(self):
+        self.assertEqual(bd.region_adjective("Africa"), "African")
+        self.assertEqual(bd.region_adjective("Europe"), "European")
+        self.assertEqual(bd.region_adjective("Southeast Asia"), "Southeast Asian")
+        self.assertEqual(bd.region_adjective("Eastern Europe"), "Eastern European")
+        self.assertIsNone(bd.region_adjective("Caribbean"))
+        self.assertIsNone(bd.region_adjective("Middle East"))
+
+    def test_demonym_lines_take_continents_and_regions(self):
+        africa = bd.Row(6255146, "Africa", "Africa", {"Afrika"}, 7.2, 21.1, "L", "CONT", "", "", 0, "c")
+        sa = bd.Row(953987, "South Africa", "South Africa", set(), -29, 24.5, "A", "PCLI", "ZA", "", 0, "c")
+        south = bd.Row(0, "Southern Africa", "Southern Africa", {"South Africa"}, -25, 24, "L", "RGN",
+                       "", "", 0, "cldr")
+        south.pid = "m49:018"
+        lines = bd.make_demonym_lines({"ZA": ["South African"]}, [sa], [africa, south])
+        self.assertIn("African\tgeonames:6255146", lines)
+        self.assertIn("Africans\tgeonames:6255146", lines)
+        self.assertNotIn("Afrikan\tgeonames:6255146", lines)      # a continent's own name only
+        self.assertIn("Southern African\tm49:018", lines)
+        self.assertIn("South African\tgeonames:953987", lines)   # the country keeps its word
+        self.assertNotIn("South African\tm49:018", lines)
+
+
 class TestCldrRegions(unittest.TestCase):
     def test_regions_expand_to_countries(self):
         containment = {"001": {"_contains": ["019", "142"]}, "019": {"_contains": ["419", "021"]},

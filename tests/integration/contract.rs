@@ -386,3 +386,39 @@ fn demonyms_only_on_request_and_polygons_for_divisions() {
         assert_eq!(r.first(), r.last(), "closed ring");
     }
 }
+
+#[test]
+fn continent_and_region_adjectives_are_demonyms() {
+    let text = "European leaders met Southeast Asian envoys; South African officials joined.";
+    assert!(tag(text)["features"].as_array().unwrap().is_empty());
+    let out = bin()
+        .args(["tag", "--demonyms"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let got: Vec<(&str, &str, &str)> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let p = &f["properties"];
+            (
+                p["mention"].as_str().unwrap(),
+                p["name"].as_str().unwrap(),
+                p["match"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("European", "Europe", "demonym"),
+            ("Southeast Asian", "Southeast Asia", "demonym"),
+            ("South African", "South Africa", "demonym"),
+        ]
+    );
+}
