@@ -73,19 +73,20 @@ fn main() {
     std::fs::write(out.join("common-words.fst"), set.as_fst().as_bytes()).expect("write fst");
 
     // every dictionary word, folded (proper nouns too)
-    folded_word_set("dictionary-words", out);
+    folded_word_set("dictionary-words", out, false);
     // given names (1990 US Census), folded
-    folded_word_set("given-names", out);
+    folded_word_set("given-names", out, false);
     // organisation names (Factbook terrorist groups), folded, several words
-    folded_name_set("organisations", out);
+    folded_word_set("organisations", out, true);
 
     println!("cargo:rerun-if-changed=gazetteer/shapes.tsv.gz");
     std::fs::write(out.join("extents.rs"), extents_source()).expect("write extents.rs");
 }
 
 /// `gazetteer/NAME.txt.gz` (one word or name per line) as an fst set of
-/// folded one-word keys, written to `OUT_DIR/NAME.fst`.
-fn folded_word_set(name: &str, out: &Path) {
+/// folded keys, written to `OUT_DIR/NAME.fst`: one-word keys only, or
+/// names of any number of words when `multi_word`.
+fn folded_word_set(name: &str, out: &Path, multi_word: bool) {
     let path = format!("gazetteer/{name}.txt.gz");
     println!("cargo:rerun-if-changed={path}");
     let mut text = String::new();
@@ -97,30 +98,7 @@ fn folded_word_set(name: &str, out: &Path) {
     let mut keys: Vec<String> = text
         .lines()
         .map(normalize::fold)
-        .filter(|k| !k.is_empty() && !k.contains(' '))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let set = fst::Set::from_iter(keys).unwrap_or_else(|e| panic!("build the {name} set: {e}"));
-    std::fs::write(out.join(format!("{name}.fst")), set.as_fst().as_bytes())
-        .unwrap_or_else(|e| panic!("write {name}.fst: {e}"));
-}
-
-/// `gazetteer/NAME.txt.gz` (one name per line) as an fst set of folded
-/// keys of any number of words, written to `OUT_DIR/NAME.fst`.
-fn folded_name_set(name: &str, out: &Path) {
-    let path = format!("gazetteer/{name}.txt.gz");
-    println!("cargo:rerun-if-changed={path}");
-    let mut text = String::new();
-    if let Ok(f) = std::fs::File::open(&path) {
-        flate2::read::GzDecoder::new(f)
-            .read_to_string(&mut text)
-            .unwrap_or_else(|e| panic!("read {path}: {e}"));
-    }
-    let mut keys: Vec<String> = text
-        .lines()
-        .map(normalize::fold)
-        .filter(|k| !k.is_empty())
+        .filter(|k| !k.is_empty() && (multi_word || !k.contains(' ')))
         .collect();
     keys.sort_unstable();
     keys.dedup();

@@ -30,8 +30,14 @@ const PROPERTIES: &[&str] = &[
 ];
 
 fn tag(text: &str) -> Value {
+    tag_with(&[], text)
+}
+
+/// `geomention tag ARGS` on `text` from standard input, parsed.
+fn tag_with(args: &[&str], text: &str) -> Value {
     let out = bin()
         .arg("tag")
+        .args(args)
         .write_stdin(text.to_string())
         .assert()
         .success()
@@ -360,15 +366,7 @@ fn demonyms_only_on_request_and_polygons_for_divisions() {
         .map(|f| f["properties"]["mention"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["Diyala"]);
-    let out = bin()
-        .args(["tag", "--demonyms", "--geometry", "polygon"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = tag_with(&["--demonyms", "--geometry", "polygon"], text);
     let f = v["features"].as_array().unwrap();
     assert_eq!(f[0]["properties"]["mention"], "Iraqi");
     assert_eq!(f[0]["properties"]["match"], "demonym");
@@ -391,15 +389,7 @@ fn demonyms_only_on_request_and_polygons_for_divisions() {
 fn continent_and_region_adjectives_are_demonyms() {
     let text = "European leaders met Southeast Asian envoys; South African officials joined.";
     assert!(tag(text)["features"].as_array().unwrap().is_empty());
-    let out = bin()
-        .args(["tag", "--demonyms"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = tag_with(&["--demonyms"], text);
     let got: Vec<(&str, &str, &str)> = v["features"]
         .as_array()
         .unwrap()
