@@ -589,6 +589,30 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
     // against: then only prominent places spelled closely are accepted.
     let no_context = anchors.is_empty() && divisions.is_empty();
     for v in variants.iter_mut() {
+        // with no place named exactly, a variant needs place context of its
+        // own: a locative before it ("reported in Khaneqain"), not a name
+        // in a list of people ("Perera", "Jayasuriya" in a Sri Lankan story)
+        let locative = {
+            // back to the start of the name the variant ends ("in Khan al
+            // Mahawil", "in Bandar-e Now Shahr", "in the Al Mosul district",
+            // "in `Udayn"): over capitalised words and short particles
+            use crate::spotting::{in_list, people::LOCATIVES};
+            let mut k = v.first;
+            let mut found = false;
+            while k > 0 && v.first - k < 8 {
+                let p = &tokens[k - 1];
+                if !p.capitalized && in_list(LOCATIVES, &p.key) {
+                    found = true;
+                    break;
+                }
+                if !(p.capitalized || p.key.len() <= 3 || tokens[k].sep == crate::text::Sep::Hyphen)
+                {
+                    break;
+                }
+                k -= 1;
+            }
+            found
+        };
         let given_name = v.last == v.first + 1
             && tokens
                 .get(v.first)
@@ -607,7 +631,11 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
                             crate::geo::haversine_km(a.0, a.1, p.lat, p.lon) <= VARIANT_RADIUS_KM
                         })
                     }
-                    || (no_context && !given_name && sim >= PROMINENT_SIMILARITY && prominent(p))
+                    || (no_context
+                        && !given_name
+                        && locative
+                        && sim >= PROMINENT_SIMILARITY
+                        && prominent(p))
             })
             .collect();
         let mut k = 0;

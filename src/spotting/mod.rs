@@ -741,8 +741,14 @@ const DIRECTIONS: &[&str] = &[
 /// rule, 77.0 at 5,000, 78.0 at 20,000, 78.3 at 50,000, which costs WOTR).
 const SMALL_PLACE: u64 = 20_000;
 
+/// A capital this small (Douglas, Isle of Man; Stanley, Falklands; Hamilton,
+/// Bermuda) is no protection against a person's name.
+const MAJOR_CAPITAL: u64 = 100_000;
+
 fn is_major(p: &Place) -> bool {
-    p.is_country() || (p.is_admin1() && p.population >= 1_000_000) || p.feature_code == "PPLC"
+    p.is_country()
+        || (p.is_admin1() && p.population >= 1_000_000)
+        || (p.feature_code == "PPLC" && p.population >= MAJOR_CAPITAL)
 }
 
 /// Decides whether a spot is kept, with what the document says about people.

@@ -48,7 +48,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Words before a place: "in X", "near X".
-const LOCATIVES: &[&str] = &[
+pub(crate) const LOCATIVES: &[&str] = &[
     "in",
     "at",
     "near",

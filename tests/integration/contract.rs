@@ -170,6 +170,14 @@ fn traps_are_not_places() {
         // a clipped state name without its period, and not after a place
         ("A La Nina weather pattern brought rain to Basra.", "La"),
         ("She won the Miss America title in Atlanta.", "Miss"),
+        // a small capital (Douglas, Isle of Man) is no protection against
+        // a person's cues
+        (
+            "Chiefland Police Chief Robert Douglas said his officers came.",
+            "Douglas",
+        ),
+        // with no place named exactly, a variant needs a locative before it
+        ("Jayasuriya and Perera said the budget passed.", "Jayasuriya"),
         // organisations of the Factbook's lists, by name or around a place
         ("Hamas fighters fired rockets from Gaza.", "Hamas"),
         (
