@@ -214,6 +214,26 @@ struct Draft {
 /// scare quote, which stays part of the sentence around it).
 const SPEECH_WORDS: usize = 4;
 
+/// True when a short quotation opens its sentence and ends with a comma, a
+/// question or an exclamation mark inside the marks, and a word follows:
+/// an utterance whatever its length ("“Okay,” I said", "“Why?” she
+/// asked"), not a term.
+fn opens_utterance(text: &str, q: &Quote) -> bool {
+    let (a, b) = q.inner();
+    if !q.closed || a >= b {
+        return false;
+    }
+    let before = text[..q.open].trim_end_matches([' ', '\t', '\u{a0}']);
+    let starts = before.is_empty()
+        || before.ends_with(['\n', '.', '?', '!', '”', '"', ':'])
+        || before.ends_with("''");
+    let ends = text[a..b].ends_with([',', '?', '!']);
+    let next_word = text[q.close..]
+        .trim_start()
+        .starts_with(|c: char| c.is_alphabetic());
+    starts && ends && next_word
+}
+
 /// Read-only context of one document.
 struct Doc<'a> {
     text: &'a str,
@@ -259,7 +279,9 @@ pub fn attribute(
         .iter()
         .map(|q| {
             let (a, b) = q.inner();
-            !q.title && text[a..b].split_whitespace().count() >= SPEECH_WORDS
+            !q.title
+                && (text[a..b].split_whitespace().count() >= SPEECH_WORDS
+                    || opens_utterance(text, q))
         })
         .collect();
     let doc = Doc {
@@ -342,6 +364,7 @@ pub fn attribute(
     add_titles_and_continuations(&doc, &mut drafts);
     drop_nested_sourceless(&mut drafts);
     drop_nested_weak(&mut drafts);
+    drop_inside_trailing(&mut drafts);
     finish(text, drafts, meta)
 }
 
@@ -411,6 +434,50 @@ fn drop_nested_weak(drafts: &mut Vec<Draft>) {
             };
             let end = if t[0].1 == k { t[1].0 } else { t[0].0 };
             cue.end <= end
+        })
+        .collect();
+    remove_drafts(drafts, &drop);
+}
+
+/// A relation whose source stands inside the content of a relation with a
+/// trailing source ("Nearly three in four say they buy American, according
+/// to the survey"; "The government has agreed to host 200 people, officials
+/// said") is part of that claim: PolNeAR annotates the outer relation only.
+/// Such drafts are dropped (not a continuation, a transcript label or an
+/// explicit quoting), unless the outer content is a quotation.
+fn drop_inside_trailing(drafts: &mut Vec<Draft>) {
+    let mut outer: Vec<(usize, usize)> = drafts
+        .iter()
+        .filter(|o| {
+            // reported speech: inside a quotation a name keeps its own
+            // relation (a chain, see [`drop_quoted_sources`])
+            o.kind == AttributionKind::Indirect
+                && o.source.is_some_and(|s| s.start >= o.content.end)
+        })
+        .map(|o| (o.content.start, o.content.end))
+        .collect();
+    if outer.is_empty() {
+        return;
+    }
+    outer.sort_unstable();
+    let mut reach = 0;
+    let furthest: Vec<usize> = outer
+        .iter()
+        .map(|&(_, e)| {
+            reach = reach.max(e);
+            reach
+        })
+        .collect();
+    let drop: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            let Some(src) = d.source else { return false };
+            if d.copy_of.is_some() || d.cue_text.as_deref() == Some(":") || quoting(d) {
+                return false;
+            }
+            let at = src.start.min(d.cue.map_or(src.start, |c| c.start));
+            let j = outer.partition_point(|x| x.0 < at);
+            j > 0 && furthest[j - 1] > at
         })
         .collect();
     remove_drafts(drafts, &drop);
@@ -662,14 +729,27 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
 /// left Velmora, the Council said"): a quotation or at least four words,
 /// not an opening adjunct ("On Saturday, Lenz called on …").
 fn clause_before(seq: &[&Item], end: usize) -> bool {
+    if subordinate_before(seq, end) {
+        return false;
+    }
     let before = &seq[..end.min(seq.len())];
-    // "Asked whether …, 75 percent said yes", "When Lenz left, he said …":
-    // a subordinate clause, not the claim; but "Since that ruling, Velmora
-    // has …, the lawsuit says": a main clause follows it
+    let before = match before.split_last() {
+        Some((last, rest)) if is_punct(last) => rest,
+        _ => before,
+    };
+    before.iter().any(|x| hole(x).is_some()) || before.iter().filter(|x| x.is_word()).count() >= 4
+}
+
+/// True when items `..end` are only a subordinate clause ("Asked whether
+/// …, 75 percent said yes", "When Lenz left, he said …"), not the claim;
+/// but "Since that ruling, Velmora has …, the lawsuit says": a main clause
+/// follows it.
+fn subordinate_before(seq: &[&Item], end: usize) -> bool {
+    let before = &seq[..end.min(seq.len())];
     let main_follows = before
         .split_last()
         .is_some_and(|(_, rest)| rest.iter().any(|x| x.kind == ItemKind::Punct(',')));
-    if !main_follows
+    !main_follows
         && before.first().is_some_and(|x| {
             x.is_word()
                 && (matches!(
@@ -689,14 +769,6 @@ fn clause_before(seq: &[&Item], end: usize) -> bool {
                 ) || (x.lemma.is_some()
                     && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
         })
-    {
-        return false;
-    }
-    let before = match before.split_last() {
-        Some((last, rest)) if is_punct(last) => rest,
-        _ => before,
-    };
-    before.iter().any(|x| hole(x).is_some()) || before.iter().filter(|x| x.is_word()).count() >= 4
 }
 
 /// True when items `from..` after a cue are adjuncts and an object, not a
@@ -723,11 +795,25 @@ fn adjunct_tail(seq: &[&Item], from: usize, lemma: &str) -> bool {
         // "hopes to", "called on", "voted for": the verb's complement
         return is_temporal(w) && !is_np_preposition(w);
     }
-    opens_adjunct(w)
-        || matches!(
-            lemma,
-            "tell" | "ask" | "inform" | "remind" | "assure" | "warn" | "thank" | "write"
-        )
+    if opens_adjunct(w) {
+        return true;
+    }
+    // "told a crowd in Green Bay": the hearer and adjuncts; "asked the
+    // congregation to stand", "asked him whether …": the hearer and what
+    // was asked
+    matches!(
+        lemma,
+        "tell" | "ask" | "inform" | "remind" | "assure" | "warn" | "thank" | "write"
+    ) && !tail.windows(2).any(|x| {
+        x[0].is_word()
+            && x[1].is_word()
+            && x[0].lower == "to"
+            && !x[1].cap
+            && !is_determiner(&x[1].lower)
+            && !x[1].lower.starts_with(|c: char| c.is_ascii_digit())
+    }) && !tail
+        .iter()
+        .any(|x| x.is_word() && matches!(x.lower.as_str(), "whether" | "if" | "how" | "why"))
 }
 
 /// True when `w` opens an adjunct after a verb rather than its object or
@@ -776,6 +862,7 @@ fn read_sequence(
     let first_local = drafts.len();
     let n = seq.len();
     let text = doc.text;
+    let headline = container.is_none() && title_case_line(text, seq);
     let mut i = 0;
     while i < n {
         let it = seq[i];
@@ -792,6 +879,27 @@ fn read_sequence(
                 event: false,
             });
             i = b + 1;
+            continue;
+        }
+        // a quotation labelled after a dash: "Pollsters agree - Ana Lenz: “…”"
+        if let Some((a, b, h)) = dash_label(doc, seq, i) {
+            let d = Draft {
+                source: Some(span_of(seq, a, b)),
+                cue: Some(span_of(seq, i, i)),
+                cue_text: Some(":".to_string()),
+                content: doc.hole_span(h),
+                kind: AttributionKind::Direct,
+                copy_of: None,
+                sentence: si,
+                event: false,
+            };
+            // the verb of the headline before the dash took the quotation
+            let local = drafts.len() > first_local;
+            match drafts.last_mut() {
+                Some(last) if local && last.content == d.content => *last = d,
+                _ => drafts.push(d),
+            }
+            i += 2;
             continue;
         }
         if !it.is_word() {
@@ -921,17 +1029,37 @@ fn read_sequence(
         };
         // a capitalised word mid-sentence is a name; after a determiner or a
         // possessive, a noun; "to say" and "was said to" are no cues here
-        if (it.cap && i > 0 && prev.is_some_and(|p| p.is_word()))
-            || prev.is_some_and(|p| {
-                p.is_word() && (is_determiner(&p.lower) || p.possessive || p.lower == "to")
-            })
+        // ("most said", "two in three agreed": a quantifier standing alone)
+        let quantifier_subject = prev.is_some_and(|p| {
+            p.is_word()
+                && sources::standalone_quantifier(&p.lower)
+                && (!noun_like(lemma) || w.ends_with("ed"))
+        });
+        if (it.cap && i > 0 && prev.is_some_and(|p| p.is_word()) && !headline)
+            || (!quantifier_subject
+                && prev.is_some_and(|p| {
+                    p.is_word() && (is_determiner(&p.lower) || p.possessive || p.lower == "to")
+                }))
         {
             i += 1;
             continue;
         }
         let bare = w == lemma || w.strip_suffix('s') == Some(lemma);
+        // "advocates estimate there …", "critics claim that …": a plural
+        // subject and a clause make the noun-like word a verb
+        let plural_subject = w == lemma
+            && prev.is_some_and(|p| {
+                p.is_word()
+                    && p.lower.len() > 3
+                    && p.lower.ends_with('s')
+                    && !p.lower.ends_with("ss")
+            })
+            && next_word(i + 1).is_some_and(|x| {
+                matches!(x, "that" | "there" | "he" | "she" | "they" | "we" | "it")
+            });
         if noun_like(lemma)
             && bare
+            && !plural_subject
             && !prev
                 .is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
         {
@@ -960,6 +1088,11 @@ fn read_sequence(
                     i = b + 1;
                     continue;
                 }
+            }
+            // "Sanders was asked about the loan": a question without an asker
+            if lemma == "ask" && seq.get(i + 1).is_some_and(|x| x.is_word()) {
+                let content = content_after(doc, seq, i + 1, container);
+                cue_here(drafts, None, None, content, cue_span, cue_str);
             }
             i += 1;
             continue;
@@ -1023,6 +1156,22 @@ fn read_sequence(
                 i += 1;
                 continue;
             }
+            // an opening participle clause: "Noting that …, Tester added";
+            // the source is the subject after its comma
+            if i == 0 {
+                if let Some(d) = opening_participle(doc, seq, si) {
+                    drafts.push(d);
+                }
+                i += 1;
+                continue;
+            }
+            // a participle after its noun: "a super PAC backing Bush", "30
+            // percent of voters saying they …"
+            if let Some(d) = noun_participle(doc, seq, i, container, si) {
+                drafts.push(d);
+                i += 1;
+                continue;
+            }
             // only the progressive "is calling" goes on
             if !prev.is_some_and(|p| p.is_word() && (is_be(&p.lower) || is_aux(&p.lower))) {
                 i += 1;
@@ -1058,6 +1207,15 @@ fn read_sequence(
             };
             let content = if quoted.is_some() {
                 quoted
+            } else if let Some(q) = (a == 0 && container.is_none())
+                .then(|| quote_before_sentence(doc, seq[0].start))
+                .flatten()
+                .filter(|_| {
+                    (short_tail(seq, i + 1) && !weak(lemma)) || adjunct_tail(seq, i + 1, lemma)
+                })
+            {
+                // "“…!” Lenz said.": the quotation closed the sentence before
+                Some((doc.hole_span(q), AttributionKind::Direct))
             } else if inserted {
                 // inserted: "Clinton, a top aide said, “is very confident”"
                 content_in(doc, seq, 0, n)
@@ -1170,12 +1328,116 @@ fn read_sequence(
                 })
                 .len()
             };
-            let head = &text[content.start..content.start + trim(&text[content.start..at])];
+            let mut head = &text[content.start..content.start + trim(&text[content.start..at])];
+            // a conjunction before the next relation joins, it is not claimed
+            // ("… the issue of racism and called …")
+            for conj in [" and", " but", " or", " while"] {
+                if let Some(h) = head.strip_suffix(conj) {
+                    head = &head[..trim(h)];
+                    break;
+                }
+            }
             if !head.is_empty() {
                 drafts[d].content.end = content.start + head.len();
             }
         }
     }
+}
+
+/// A participle of a cue right after a noun phrase that is its subject ("a
+/// super PAC backing Jeb Bush", "with 30 percent saying they …"): the
+/// phrase is the source, what follows the content. Not after a form of
+/// "be" or an auxiliary (a progressive), a pronoun or a preposition.
+fn noun_participle(
+    doc: &Doc,
+    seq: &[&Item],
+    i: usize,
+    container: Option<usize>,
+    si: usize,
+) -> Option<Draft> {
+    let prev = seq.get(i.checked_sub(1)?).filter(|p| p.is_word())?;
+    if is_be(&prev.lower) || is_aux(&prev.lower) || is_pronoun(&prev.lower) || prev.possessive {
+        return None;
+    }
+    // an object or a clause follows, not an adjunct ("reporting from Iowa")
+    if !seq
+        .get(i + 1)
+        .is_some_and(|x| (x.is_word() && !opens_adjunct(&x.lower)) || hole(x).is_some())
+    {
+        return None;
+    }
+    let (a, b) = phrase_before(seq, i - 1)?;
+    // a name or a share ("a super PAC", "30 percent of voters"), not any noun
+    let named = seq[a..=b]
+        .iter()
+        .any(|x| x.cap || x.lower.starts_with(|c: char| c.is_ascii_digit()));
+    if b + 1 != i || is_pronoun(&seq[b].lower) || !named {
+        return None;
+    }
+    let (content, kind) = content_after(doc, seq, i + 1, container)?;
+    Some(Draft {
+        source: Some(span_of(seq, a, b)),
+        cue: Some(span_of(seq, i, i)),
+        cue_text: Some(doc.text[seq[i].start..seq[i].end].to_string()),
+        content,
+        kind,
+        copy_of: None,
+        sentence: si,
+        event: true,
+    })
+}
+
+/// A sentence opened by a participle of a cue ("Noting that only Kirk
+/// voted, Tester added …", "Citing the report, the Council said …"): the
+/// clause up to its comma is claimed by the subject that follows the comma
+/// (a name or a pronoun before a word).
+fn opening_participle(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
+    let comma = seq
+        .iter()
+        .take(MAX_INSERT)
+        .position(|x| matches!(x.kind, ItemKind::Punct(',' | '.' | ';' | ':' | '?' | '!')))
+        .filter(|&k| seq[k].kind == ItemKind::Punct(','))?;
+    let (a, b) = phrase_after(seq, comma + 1)?;
+    let named = seq[a..=b]
+        .iter()
+        .any(|x| x.cap || (is_pronoun(&x.lower) && x.lower != "it" && x.lower != "who"));
+    if !named || !seq.get(b + 1).is_some_and(|x| x.is_word()) {
+        return None;
+    }
+    let (content, kind) = content_in(doc, seq, 1, comma)?;
+    Some(Draft {
+        source: Some(span_of(seq, a, b)),
+        cue: Some(span_of(seq, 0, 0)),
+        cue_text: Some(doc.text[seq[0].start..seq[0].end].to_string()),
+        content,
+        kind,
+        copy_of: None,
+        sentence: si,
+        event: false,
+    })
+}
+
+/// True when the sequence is a whole line written in title case (a
+/// headline: "Rubio Says Reform Was A Sign Of Leadership"), where a
+/// capitalised verb is still a verb.
+fn title_case_line(text: &str, seq: &[&Item]) -> bool {
+    let (Some(first), Some(last)) = (seq.first(), seq.last()) else {
+        return false;
+    };
+    let own_line = text[..first.start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c == '\n')
+        && text[last.end..].chars().next().is_none_or(|c| c == '\n');
+    if !own_line {
+        return false;
+    }
+    let (mut long, mut caps) = (0, 0);
+    for x in seq.iter().filter(|x| x.is_word() && x.lower.len() > 3) {
+        long += 1;
+        caps += usize::from(x.cap);
+    }
+    long >= 3 && caps * 5 >= long * 4
 }
 
 /// Particles and prepositions that belong to an event verb rather than to
@@ -1429,7 +1691,33 @@ fn sourceless_cue(seq: &[&Item], i: usize) -> Option<usize> {
         w,
         "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
     );
-    (seem && i > 0 && to_at(i + 1)).then_some(i)
+    // "seemed irritated", "appears poised to": the impression is claimed;
+    // "appeared on CNN", "appeared at a rally": a physical appearance
+    let complement = seq.get(i + 1).is_some_and(|x| {
+        x.is_word()
+            && !matches!(
+                x.lower.as_str(),
+                "on" | "at"
+                    | "in"
+                    | "with"
+                    | "before"
+                    | "alongside"
+                    | "onstage"
+                    | "together"
+                    | "during"
+                    | "from"
+                    | "for"
+                    | "after"
+                    | "outside"
+                    | "inside"
+                    | "live"
+                    | "briefly"
+                    | "and"
+                    | "or"
+                    | "but"
+            )
+    });
+    (seem && i > 0 && (to_at(i + 1) || complement)).then_some(i)
 }
 
 /// "Asked" opening a clause (at the start, or after "when", "if",
@@ -1493,6 +1781,30 @@ fn dash_signature(doc: &Doc, seq: &[&Item], i: usize) -> Option<(usize, (usize, 
     let name = &seq[i + 1..end];
     let ok = (1..=5).contains(&name.len()) && name.iter().all(|x| x.is_word() && x.cap);
     ok.then_some((d, (i + 1, end - 1)))
+}
+
+/// A colon at item `i` after a dash and a short capitalised name, before a
+/// quotation of speech ("Red states outnumber blue - Jeffrey M. Jones:
+/// “…”"): the name's items and the quotation.
+fn dash_label(doc: &Doc, seq: &[&Item], i: usize) -> Option<(usize, usize, usize)> {
+    if seq[i].kind != ItemKind::Punct(':') {
+        return None;
+    }
+    let h = seq
+        .get(i + 1)
+        .and_then(|x| hole(x))
+        .filter(|&h| doc.speech[h])?;
+    let dash = (i.saturating_sub(7)..i)
+        .rev()
+        .find(|&k| matches!(seq[k].kind, ItemKind::Punct('-' | '–' | '—')))?;
+    let name = &seq[dash + 1..i];
+    let ok = (1..=6).contains(&name.len())
+        && name
+            .iter()
+            .all(|x| x.is_word() && (x.cap || matches!(x.lower.as_str(), "and" | "of")))
+        && name[0].cap
+        && name[name.len() - 1].cap;
+    ok.then_some((dash + 1, i - 1, h))
 }
 
 /// Words that lead a line before a colon without being a source.
@@ -1695,6 +2007,14 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                         .find(|&x| seq[x].kind == ItemKind::Punct('('))?;
                     e = open.checked_sub(1)?;
                 }
+                // an age between commas: "Ana Lenz, 75, a retiree, said"
+                if e >= 2
+                    && seq[e].is_word()
+                    && seq[e].lower.bytes().all(|c| c.is_ascii_digit())
+                    && seq[e - 1].kind == ItemKind::Punct(',')
+                {
+                    e -= 2;
+                }
                 let (a, b) = phrase_before(seq, e)?;
                 let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
                 if !named {
@@ -1717,6 +2037,17 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The top-level quotation of speech that ends right before byte `at`
+/// (over spaces): "“We won!” Lenz said." split after the quotation.
+fn quote_before_sentence(doc: &Doc, at: usize) -> Option<usize> {
+    let p = doc.text[..at].trim_end_matches([' ', '\t', '\u{a0}']).len();
+    let k = doc.quotes.partition_point(|q| q.open < p);
+    (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&q| doc.quotes[q].close == p)
+        .filter(|&q| doc.quotes[q].parent.is_none() && doc.speech[q] && doc.quotes[q].closed)
 }
 
 /// The sentence that holds byte `at`.
@@ -1751,7 +2082,11 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
     for (q, quote) in doc.quotes.iter().enumerate() {
         while di < order.len() && drafts[order[di]].content.start <= quote.open {
             let d = order[di];
-            if drafts[d].kind == AttributionKind::Direct {
+            // a direct quotation, or reported speech that ends with one
+            // ("Lenz “has won,” Ana said. “…”"): a later quotation goes on
+            if drafts[d].kind == AttributionKind::Direct
+                || ends_with_quote(doc.text, drafts[d].content)
+            {
                 last_direct = Some(d);
             }
             di += 1;
@@ -1809,6 +2144,13 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
             }
         }
     }
+}
+
+/// True when the content ends with a closing double quotation mark (or a
+/// doubled apostrophe, `''`).
+fn ends_with_quote(text: &str, c: ByteSpan) -> bool {
+    let t = &text[c.start..c.end];
+    t.ends_with(['”', '"', '»']) || t.ends_with("''")
 }
 
 /// Resolves sources, builds chains and orders the relations.

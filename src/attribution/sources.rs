@@ -90,6 +90,10 @@ pub fn items(text: &str) -> Vec<Item> {
                 end += 1; // "Mr.", "Sen.", the initial in "Benjamin J. Rhodes"
                 break;
             }
+            if n == '.' && after == Some(',') && prev.is_alphabetic() {
+                end += 1; // an abbreviation before a comma: "Carthage, Ill., said"
+                break;
+            }
             if n == '.' && matches!(&text[i..end], "Jr" | "Sr") {
                 end += 1; // "Donald Trump Jr. said": the name goes on
                 break;
@@ -189,7 +193,31 @@ fn breaks_phrase(x: &Item) -> bool {
 /// range of `seq`. A pronoun is a phrase of its own; an appositive name
 /// before ", a …" is included ("Alla Maki, a local lawmaker").
 pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
+    // a share: "47% say", "a 69% majority of X" ends with a word
+    if seq.get(j).is_some_and(|x| x.kind == ItemKind::Punct('%')) {
+        let n = word(seq, j.checked_sub(1)?)?;
+        if !n.lower.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((j - 1, j));
+    }
     let last = word(seq, j)?;
+    if standalone_quantifier(&last.lower) {
+        // "most said", "another says", "two in three said", "they all say"
+        let prev = j.checked_sub(1).and_then(|k| word(seq, k));
+        let start = match prev {
+            Some(p) if is_pronoun(&p.lower) && p.lower != "who" => j - 1,
+            Some(p)
+                if p.lower == "in"
+                    && j >= 2
+                    && word(seq, j - 2).is_some_and(|x| is_number(&x.lower)) =>
+            {
+                j - 2
+            }
+            _ => j,
+        };
+        return Some((start, j));
+    }
     let w = last.lower.as_str();
     if w == "who" {
         return None;
@@ -297,6 +325,23 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
         k += 1;
     }
     Some((i, end))
+}
+
+/// Quantifiers that stand for a noun phrase on their own ("most said",
+/// "another says", "one in five say").
+pub fn standalone_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "most" | "many" | "some" | "several" | "both" | "all" | "few" | "another" | "others"
+    ) || is_number(w)
+}
+
+/// A number word or numeral ("three", "10").
+fn is_number(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    ) || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn next_cap(seq: &[&Item], k: usize) -> bool {

@@ -579,3 +579,106 @@ fn session_five_rules() {
         assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
     }
 }
+
+/// The content of the relation that holds the first `mention`.
+fn content_of(text: &str, mention: &str) -> Option<String> {
+    let a = attribute(text, &sentences(text), &DocMeta::default());
+    let k = text.find(mention)?;
+    a.relation_for(k, k + mention.len())
+        .map(|r| text[r.content.start..r.content.end].to_string())
+}
+
+#[test]
+fn reported_speech_rules() {
+    // (text, mention, source as written or None for the narrator, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // a quotation continues reported speech that ends with a quotation
+        ("Lenz “has won the vote in Dunmere,” Ana Bell said. “Ostrik will follow soon enough.”", "Ostrik", Some("Ana Bell"), Direct),
+        // … but not reported speech without one
+        ("Ana Bell said the vote was won. “Ostrik will follow soon enough.”", "Ostrik", None, Narrator),
+        // a short quotation opening its sentence is an utterance
+        ("“Okay,” I said, attempting to regroup. “I grew up far from Velmora and came here alone.”", "Velmora", Some("I"), Direct),
+        // … a short quoted term is not
+        ("“Safe zones” near Ostrik were closed.", "Ostrik", None, Narrator),
+        // a quotation closed by "!" before its source's sentence
+        ("“The great state of Velmora is proud to cast its votes!” Senator Ana Bell said as she launched the process.", "Velmora", Some("Senator Ana Bell"), Direct),
+        ("“The ferry to Velmora is late!” The crowd waited in Ostrik.", "Ostrik", None, Narrator),
+        // quantifiers and shares as sources
+        ("Two in three said the road to Velmora was closed.", "Velmora", Some("Two in three"), Indirect),
+        ("Most said Velmora was calm.", "Velmora", Some("Most"), Indirect),
+        ("47% say Ostrik is safe.", "Ostrik", Some("47%"), Indirect),
+        ("Some reports from Ostrik were wrong.", "Ostrik", None, Narrator),
+        // a hearer and an infinitive: what was asked, not an adjunct
+        ("During the service, pastor Ana Bell asked the congregation to pray for Velmora.", "Velmora", Some("pastor Ana Bell"), Indirect),
+        ("The road to Velmora is closed, Lenz told a crowd in Ostrik.", "Velmora", Some("Lenz"), Indirect),
+        // an abbreviation before a comma, an age in an appositive
+        ("Sen. Ana Bell, R-Fla., said Velmora was calm.", "Velmora", Some("Sen. Ana Bell, R-Fla."), Indirect),
+        ("Ana Bell, 75, a retiree, said Velmora was calm.", "Velmora", Some("Ana Bell, 75, a retiree"), Indirect),
+        ("Prices rose 20, 30, then 40 percent in Velmora.", "Velmora", None, Narrator),
+        // a title-case headline on its own line
+        ("Rubio Says Velmora Reform Was A Sign Of Leadership\n\nThe vote is on Monday.", "Velmora", Some("Rubio"), Indirect),
+        ("Crowds gathered near the Hope Street bridge in Ostrik on Sunday.", "Ostrik", None, Narrator),
+        // an opening participle clause: the subject after its comma
+        ("Noting that the road to Velmora was closed, Tester added that help was coming.", "Velmora", Some("Tester"), Indirect),
+        ("Noting the storm in Velmora, the roads were closed.", "Velmora", None, Narrator),
+        // a relation inside one with a trailing source is part of its claim
+        ("Nearly three in four say they shop in Velmora, according to the survey.", "Velmora", Some("the survey"), Indirect),
+        ("Lenz said the Council told her Velmora was calm.", "Velmora", Some("the Council"), Indirect),
+        // a quotation labelled after a dash
+        ("Red states gain - Ana Bell: “The count in Velmora shows twenty states leaning one way.”", "Velmora", Some("Ana Bell"), Direct),
+        ("The result - a landslide: “Velmora voted as one for the first time.”", "Velmora", None, Narrator),
+        // a plural subject and a clause make a noun-like cue a verb
+        ("Advocates estimate there are 18,000 people from Velmora in this situation.", "Velmora", Some("Advocates"), Indirect),
+        ("The budget estimates for Velmora were cut.", "Velmora", None, Narrator),
+        // an impression without a source; a physical appearance is none
+        ("The race appears closer in Velmora.", "Velmora", None, Indirect),
+        ("Lenz appeared on television in Velmora.", "Velmora", None, Narrator),
+        // a question without an asker
+        ("Lenz was asked about the flooding in Velmora.", "Velmora", None, Indirect),
+        ("Lenz was tasked with rebuilding Velmora.", "Velmora", None, Narrator),
+        // a participle after a named subject
+        ("With 30 percent of voters saying the road to Velmora should reopen, the mayor relented.", "Velmora", Some("30 percent of voters"), Indirect),
+        ("Officials reporting from Velmora were delayed.", "Velmora", None, Narrator),
+    ];
+    for (text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn content_boundaries() {
+    // (text, mention, content of its relation)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a conjunction before the next relation is not claimed
+        (
+            "Lenz praised the port of Velmora and said Ostrik was calm.",
+            "Velmora",
+            Some("the port of Velmora"),
+        ),
+        // a conjunction inside the content stays
+        (
+            "Lenz said Velmora and Ostrik were calm.",
+            "Velmora",
+            Some("Velmora and Ostrik were calm"),
+        ),
+    ];
+    for (text, mention, want) in cases {
+        assert_eq!(content_of(text, mention).as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn abbreviation_periods_before_commas() {
+    let t = "Carthage, Ill., said so. It rained in Ohio. Then";
+    let its = sources::items(t);
+    let w: Vec<&str> = its.iter().map(|i| &t[i.start..i.end]).collect();
+    assert_eq!(
+        w,
+        [
+            "Carthage", ",", "Ill.", ",", "said", "so", ".", "It", "rained", "in", "Ohio", ".",
+            "Then"
+        ]
+    );
+}
