@@ -406,24 +406,14 @@ fn in_organisation_name(tokens: &[Token], first: usize, last: usize) -> bool {
         if !organisation_first_words().contains(tokens[start].key.as_str()) {
             continue;
         }
+        let run = &tokens[start..(start + ORG_MAX_TOKENS).min(tokens.len())];
         let mut key = String::new();
-        for (k, t) in tokens
-            .iter()
-            .enumerate()
-            .take((start + ORG_MAX_TOKENS).min(tokens.len()))
-            .skip(start)
-        {
-            if k > start {
-                if t.sep == Sep::Break {
-                    break;
-                }
-                if tokens[k - 1].possessive {
-                    key.push_str(" s");
-                }
-                key.push(' ');
+        for k in 0..run.len() {
+            if k > 0 && run[k].sep == Sep::Break {
+                break;
             }
-            key.push_str(&t.key);
-            if k + 1 >= last && is_organisation(&key) {
+            extend_key(&mut key, run, k);
+            if start + k + 1 >= last && is_organisation(&key) {
                 return true;
             }
         }
@@ -1020,9 +1010,24 @@ pub fn spot_key(s: &Spot, tokens: &[Token]) -> String {
 }
 
 fn join_keys(tokens: &[Token]) -> String {
-    tokens
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for k in 0..tokens.len() {
+        extend_key(&mut key, tokens, k);
+    }
+    key
+}
+
+/// Appends the key of `tokens[k]` to `key`, the key of `tokens[..k]`
+/// (empty when `k` is 0), as the gazetteer folds a name: words joined by
+/// spaces, the clitic of a possessive inside the name written as a word
+/// ("people s republic of china"; [`exact_matches`] feeds the index the
+/// same way).
+fn extend_key(key: &mut String, tokens: &[Token], k: usize) {
+    if k > 0 {
+        if tokens[k - 1].possessive {
+            key.push_str(" s");
+        }
+        key.push(' ');
+    }
+    key.push_str(&tokens[k].key);
 }
