@@ -522,14 +522,21 @@ def topo_polygons(geom, arcs):
     return [[ring_points(r, arcs) for r in poly] for poly in polys]
 
 
-def polys_largest_centroid(polys):
-    """(lat, lon) of the centroid of the largest part (area * cos(lat))."""
+def largest_part(polys):
+    """(weight, lat, lon) of the largest part of an outline, weight being
+    its planar area times cos(latitude of its centroid); None when empty."""
     best = None
     for poly in polys:
         area, (lon, lat) = polygon_area_centroid(poly)
         w = area * math.cos(math.radians(lat))
         if best is None or w > best[0]:
             best = (w, lat, lon)
+    return best
+
+
+def polys_largest_centroid(polys):
+    """(lat, lon) of the centroid of the largest part (area * cos(lat))."""
+    best = largest_part(polys)
     if best is None:
         return None
     return best[1], norm_lon(best[2])
@@ -1589,8 +1596,7 @@ def build(cache: str, offline: bool):
     def region_row(name, isos, pid, origin, alts):
         members = [(country_by_cc[i], gp_country.get(i, [])) for i in isos if i in country_by_cc]
         weighted = [(capital_of.get(r.cc, r).lat, capital_of.get(r.cc, r).lon,
-                     max(polygon_area_centroid(p)[0] for p in polys)
-                     * math.cos(math.radians(r.lat)) if polys else 0.0)
+                     largest_part(polys)[0] if polys else 0.0)
                     for r, polys in members]
         if not weighted:
             return None
