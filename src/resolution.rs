@@ -448,7 +448,10 @@ pub fn resolve(
                     v -= SIMILARITY_WEIGHT * (1.0 - s.sims.get(k).copied().unwrap_or(1.0));
                     // A province named after its seat ("Basra", "Erbil"): without
                     // a division cue, the name means the city.
-                    if p.is_admin1() && c != Some(Cue::Division) && has_seat_namesake(s, p) {
+                    if (p.is_admin1() || p.feature_code == "ADM2")
+                        && c != Some(Cue::Division)
+                        && has_seat_namesake(s, p)
+                    {
                         v -= SEAT_NAMESAKE_PENALTY;
                     }
                     // ... and a country named by its capital's name ("Tunis")

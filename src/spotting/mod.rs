@@ -735,6 +735,17 @@ const SMALL_PLACE: u64 = 20_000;
 /// Bermuda) is no protection against a person's name.
 const MAJOR_CAPITAL: u64 = 100_000;
 
+/// The population that says a name is well known: a second-level
+/// division's is the sum of its places' (Lot, Angus, Kerry), which says
+/// nothing about whether a common word or a given name means it.
+fn known_population(p: &Place) -> u64 {
+    if p.feature_code == "ADM2" {
+        0
+    } else {
+        p.population
+    }
+}
+
 fn is_major(p: &Place) -> bool {
     p.is_country()
         || (p.is_admin1() && p.population >= 1_000_000)
@@ -800,7 +811,7 @@ pub fn judge_with(
     let largest = spot
         .candidates
         .iter()
-        .map(|(_, p)| p.population)
+        .map(|(_, p)| known_population(p))
         .max()
         .unwrap_or(0);
     if spot.kind == MatchKind::Exact
@@ -985,8 +996,22 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         if !(strong || (big && !sentence_initial)) {
             return Err(Drop::CommonWord);
         }
+        // ... and never before a number: an address or label ("Lot 12",
+        // "Lot No. 15", "Unit 4"), whatever the place's size.
+        if !strong && next.is_some_and(|n| n.sep == Sep::Space && starts_number(tokens, spot.last))
+        {
+            return Err(Drop::CommonWord);
+        }
     }
     Ok(())
+}
+
+/// True when the token at `k` is a numeral, or "No." before one.
+fn starts_number(tokens: &[Token], k: usize) -> bool {
+    let digit = |t: &Token| t.key.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    tokens.get(k).is_some_and(|t| {
+        digit(t) || (t.key == "no" && t.capitalized && tokens.get(k + 1).is_some_and(digit))
+    })
 }
 
 /// The keys of spots dropped as people: a name that is a person once in a

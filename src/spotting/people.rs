@@ -88,7 +88,9 @@ impl PeopleCues {
             if prev.is_some_and(|p| {
                 in_list(LOCATIVES, &p.key) && !p.capitalized && t.sep == Sep::Space
             }) || next.is_some_and(|n| {
-                n.sep == Sep::Space && in_list(PLACE_WORDS, &n.key) && n.capitalized
+                n.sep == Sep::Space
+                    && in_list(PLACE_WORDS, &n.key)
+                    && (n.capitalized || division_word_after_name(tokens, k + 1))
             }) {
                 // "to" also leads to people ("a testament to Trapani", "came
                 // to Trapani"): half a vote (votes are counted in halves)
@@ -219,6 +221,16 @@ impl PeopleCues {
             .get(key)
             .is_some_and(|&(person, place)| person > place)
     }
+}
+
+/// True when the lower-case word at `k` is a division word that ends a
+/// name: "the Somme region", "Basra province", but not "the Spanish region
+/// of Catalonia", where the word before is an adjective.
+fn division_word_after_name(tokens: &[Token], k: usize) -> bool {
+    const DIVISIONS: &[&str] = &["province", "governorate", "county", "district", "region"];
+    tokens[k].key.as_str() != ""
+        && in_list(DIVISIONS, &tokens[k].key)
+        && tokens.get(k + 1).is_none_or(|n| n.key != "of")
 }
 
 /// True when the token after `k` starts "C. Surname" (a middle initial).

@@ -196,6 +196,13 @@ fn traps_are_not_places() {
             "Chief of staff John Kelly spoke in Basra. Kelly, who took the job in July, left. Trump lashed out at Kelly.",
             "Kelly",
         ),
+        // a common word before a number is an address, whatever the
+        // division of that name (Lot, France)
+        ("She lives at Lot No. 15 in the park near Paris, Ohio.", "Lot"),
+        ("He lives at 1205 Lone Oak Road Lot 12 in Memphis.", "Lot"),
+        // a given name that is only a second-level division, with no place
+        // context: its summed population is no sign the name is known
+        ("They raise Angus cattle near Springfield, Missouri.", "Angus"),
     ];
     for (text, trap) in cases {
         let v = tag(text);
@@ -242,6 +249,14 @@ fn places_the_strict_rules_keep() {
         // a day or month after a place is no surname
         ("Snow will descend on Toronto Saturday night.", "Toronto", "CA"),
         ("Talks resumed in Baghdad January 3.", "Baghdad", "IQ"),
+        // second-level divisions named as news names them (counties of
+        // Britain and Ireland, departements); the city of the same name
+        // keeps its name without a division cue
+        ("Police in Kent and Essex closed roads.", "Kent", "GB"),
+        ("A swan was found dead in Fife, Scotland.", "Fife", "GB"),
+        ("Floods hit County Cork overnight.", "County Cork", "IE"),
+        ("A dead swan was found in Fife last week.", "Fife", "GB"),
+        ("Ducks died in the Somme region last week.", "Somme", "FR"),
     ];
     for (text, mention, cc) in cases {
         let v = tag(text);
