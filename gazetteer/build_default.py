@@ -288,6 +288,7 @@ middle upper lower capital federal national free new greater special
 autonomous metropolitan far the of de del la el al northeast northwest
 southeast southwest north-east north-west south-east south-west
 north-eastern north-western south-eastern south-western
+first second third fourth fifth sixth seventh eighth ninth tenth
 """.split()) | {w for p in GENERIC_SUFFIXES + GENERIC_PREFIXES for w in p.split()}
 
 

@@ -463,6 +463,7 @@ class TestLocalis(unittest.TestCase):
         self.assertEqual(bd.bare_forms("Ningxia Hui Autonomous Region"), ["Ningxia Hui"])
         self.assertEqual(bd.bare_forms("Kaunti ya Kitui"), ["Kitui"])
         self.assertEqual(bd.bare_forms("Eastern Province"), [])
+        self.assertEqual(bd.bare_forms("First Governorate"), [])   # Aden's numbered name
         self.assertEqual(bd.bare_forms("North West Province"), [])
         self.assertEqual(bd.bare_forms("Governorate"), [])
         self.assertEqual(bd.bare_forms("Diyala"), [])

@@ -579,12 +579,30 @@ pub enum Drop {
     /// Right before a capitalised word that looks like a surname ("Paris
     /// Hilton"): a person here, but not evidence for the whole document.
     GivenName,
+    /// Right after a given name ("Andrew Jordan"): a person here, but not
+    /// evidence for the whole document ("George Washington University").
+    Surname,
     /// Part of a longer proper name.
     ProperName,
 }
 
 /// Words after a place name that make it a disease's name ("Marburg virus").
 const DISEASE_HEADS: &[&str] = &["ebolavirus", "fever", "flu", "virus"];
+
+/// Closed-class words and the commonest verbs: after a name they start the
+/// rest of the sentence ("New Castle was third", "Fort Hall and Raft
+/// River"), not a noun that the name modifies ("White House aides").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "in", "on", "at", "to", "for",
+    "from", "by", "with", "as", "into", "near", "over", "under", "after", "before", "since",
+    "until", "than", "then", "that", "which", "who", "whom", "whose", "where", "when", "while",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should", "do", "does", "did", "said", "says",
+    "also", "not", "this", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "my", "your", "s", "if", "because", "about", "against",
+    "between", "during", "through", "via", "per", "up", "down", "out", "off", "again", "all",
+    "each", "both", "every", "some", "any", "no", "only", "just",
+];
 
 /// The last words of buildings' names ("the White House").
 const BUILDING_HEADS: &[&str] = &[
@@ -663,7 +681,7 @@ pub struct Context {
 
 /// Days, months and holidays: never places unless a place word follows
 /// ("Christmas Island").
-const CALENDAR: &[&str] = &[
+pub(crate) const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -779,7 +797,12 @@ pub fn judge_with(
         return Err(Drop::CommonWord);
     }
     if major {
-        return Ok(());
+        // a country's name right after a given name is a surname
+        return if people::after_given_name(tokens, spot.first) {
+            Err(Drop::Surname)
+        } else {
+            Ok(())
+        };
     }
     // a person in this document, or a given name before a surname or initial
     if cues.is_person(&t.key)
@@ -886,10 +909,15 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     }
     // Buildings: "the White House", "the Town Hall" name a building, not
     // the small town of that name (a town takes no article), nor a city
-    // that has it only as an alternate name (Casablanca, "Dar el Beida")
+    // that has it only as an alternate name (Casablanca, "Dar el Beida");
+    // so does the name used as a modifier ("White House aides"), unless a
+    // locative leads to it ("in White House, Tenn.")
+    let modifier = next.is_some_and(|n| {
+        n.sep == Sep::Space && !n.capitalized && !n.all_caps && !in_list(FUNCTION_WORDS, &n.key)
+    }) && !prev.is_some_and(|p| in_list(people::LOCATIVES, &p.key));
     if !single
         && in_list(BUILDING_HEADS, &last_tok.key)
-        && prev.is_some_and(|p| p.key == "the")
+        && (prev.is_some_and(|p| p.key == "the") || modifier)
         && spot.candidates.iter().all(|(r, c)| {
             c.feature_code.starts_with("PPL")
                 && (c.population < 100_000 || r.flags & FLAG_PRIMARY == 0)

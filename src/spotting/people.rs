@@ -6,7 +6,8 @@
 //! place reading.
 
 use super::{
-    in_list, is_common_word, is_given_name, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS, TITLES,
+    in_list, is_common_word, is_given_name, CALENDAR, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS,
+    TITLES,
 };
 use crate::text::{Sep, Token};
 use std::collections::HashMap;
@@ -231,6 +232,22 @@ fn division_word_after_name(tokens: &[Token], k: usize) -> bool {
     tokens[k].key.as_str() != ""
         && in_list(DIVISIONS, &tokens[k].key)
         && tokens.get(k + 1).is_none_or(|n| n.key != "of")
+}
+
+/// True when the token at `k` directly follows a given name that is no
+/// common word ("Andrew Jordan", "Lin-Manuel Miranda"): a surname, even
+/// when it is also a country's name.
+pub fn after_given_name(tokens: &[Token], k: usize) -> bool {
+    k > 0 && tokens[k].sep == Sep::Space && {
+        let g = &tokens[k - 1];
+        g.capitalized
+            && !g.all_caps
+            && !g.possessive
+            && is_given_name(&g.key)
+            && !is_common_word(&g.key)
+            && !in_list(CALENDAR, &g.key)
+            && !crate::normalize::ARTICLES.contains(&g.key.as_str())
+    }
 }
 
 /// True when the token after `k` starts "C. Surname" (a middle initial).

@@ -159,6 +159,20 @@ fn traps_are_not_places() {
             "He called the White House after the vote in Memphis.",
             "White House",
         ),
+        // ... or used as a modifier
+        (
+            "White House press secretary Sarah Sanders spoke in Memphis.",
+            "White House",
+        ),
+        // a country's name right after a given name is a surname
+        (
+            "BMW teammates Colin Turkington and Andrew Jordan raced in Kent.",
+            "Jordan",
+        ),
+        ("Lin-Manuel Miranda performed in New York.", "Miranda"),
+        // an ordinal is no bare form of a numbered division ("First
+        // Governorate", Aden)
+        ("There were 36 First Class degrees in Owerri.", "First"),
         // a disease named after a place
         (
             "Samples of the Marburg virus were flown to Atlanta.",
@@ -249,6 +263,10 @@ fn places_the_strict_rules_keep() {
         // a day or month after a place is no surname
         ("Snow will descend on Toronto Saturday night.", "Toronto", "CA"),
         ("Talks resumed in Baghdad January 3.", "Baghdad", "IQ"),
+        // a surname does not make the country a person in the whole text
+        ("Andrew Jordan met the king of Jordan in Amman.", "Jordan", "JO"),
+        // a building's name before a verb is the place's name
+        ("New Castle was third in the regional meet in Indiana.", "New Castle", "US"),
         // second-level divisions named as news names them (counties of
         // Britain and Ireland, departements); the city of the same name
         // keeps its name without a division cue
