@@ -59,6 +59,23 @@ fn is_contraction(w: &str) -> bool {
         && CONTRACTED.iter().any(|c| head.eq_ignore_ascii_case(c))
 }
 
+/// True for a capitalised word behind an elided article ("d’Ivoire",
+/// "l'Aquila", "dell'Ossola"): one to four lower-case letters, an apostrophe, then an
+/// upper-case letter.
+fn elided_capital(w: &str) -> bool {
+    let mut cs = w.char_indices();
+    for (i, c) in cs.by_ref() {
+        if is_apostrophe(c) {
+            return (1..=4).contains(&w[..i].chars().count())
+                && cs.next().is_some_and(|(_, n)| n.is_uppercase());
+        }
+        if !c.is_lowercase() {
+            return false;
+        }
+    }
+    false
+}
+
 fn classify(gap: &str) -> Sep {
     if gap.is_empty() {
         return Sep::Break;
@@ -122,7 +139,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let contraction = is_contraction(w);
         let mut key = String::with_capacity(w.len());
         fold_word_into(w, &mut key);
-        let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+        let capitalized = w.chars().next().is_some_and(char::is_uppercase) || elided_capital(w);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
         let sep = if out.is_empty() {
@@ -227,6 +244,23 @@ mod tests {
         assert!(t[0].all_caps && t[0].capitalized);
         assert_eq!(t[1].key, "diyala");
         assert!(!t[2].capitalized);
+    }
+
+    #[test]
+    fn elided_articles_before_a_capital() {
+        for (text, want) in [
+            ("d'Ivoire", true),
+            ("d’Ivoire", true),
+            ("dell'Ossola", true),
+            ("l'Aquila", true),
+            ("d'abord", false),
+            ("don't", false),
+            ("iraq", false),
+            ("sa'Adiyah", true),
+            ("rock'n'Roll", false),
+        ] {
+            assert_eq!(tokenize(text)[0].capitalized, want, "{text}");
+        }
     }
 
     #[test]

@@ -279,6 +279,10 @@ fn places_the_strict_rules_keep() {
         // word (North, South, West, East and Central Darfur)
         ("Fighting spread across Darfur and into Kordofan.", "Darfur", "SD"),
         ("Rebels advanced in Kivu, in eastern Congo.", "Kivu", "CD"),
+        // an elided article before a capital continues the name, whatever
+        // the apostrophe
+        ("Officials in Côte d'Ivoire said.", "Côte d'Ivoire", "CI"),
+        ("Officials in Cote d’Ivoire said.", "Cote d’Ivoire", "CI"),
     ];
     for (text, mention, cc) in cases {
         let v = tag(text);
