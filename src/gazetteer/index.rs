@@ -33,8 +33,9 @@ use std::sync::Arc;
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"GEOMIDX\0";
 /// Current format version; files of another version are refused (5: the
-/// variant keys drop `h` and merge `g` with `k`, and know more articles).
-pub const FORMAT_VERSION: u32 = 5;
+/// variant keys drop `h` and merge `g` with `k`, and know more articles;
+/// 6: name keys drop the ASCII apostrophe like the curly one).
+pub const FORMAT_VERSION: u32 = 6;
 const HEADER_LEN: usize = 32;
 
 /// Posting flag: the key comes from the preferred or ASCII name.
