@@ -497,6 +497,9 @@ struct Prepared {
     initial: Vec<bool>,
     /// What the document says about people's names.
     people: PeopleCues,
+    /// Only a comma separates the token from the one before ("Beaver, West
+    /// Virginia").
+    comma_before: Vec<bool>,
 }
 
 impl Prepared {
@@ -523,11 +526,15 @@ impl Prepared {
             }
         }
         let people = PeopleCues::of(&tokens, text);
+        let comma_before = (0..tokens.len())
+            .map(|k| k > 0 && text[tokens[k - 1].end..tokens[k].start].trim() == ",")
+            .collect();
         Prepared {
             sents,
             tokens,
             sent_of,
             initial,
+            comma_before,
             people,
         }
     }
@@ -696,6 +703,19 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         .map(|s| s.last)
         .collect();
     let spot_starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
+    // Token positions that start a spot naming a country or a province,
+    // after a comma: the container of the name before ("Beaver, West
+    // Virginia").
+    let containers: HashSet<usize> = spots
+        .iter()
+        .filter(|s| {
+            prep.comma_before.get(s.first).copied().unwrap_or(false)
+                && s.candidates
+                    .iter()
+                    .any(|(_, p)| p.is_country() || p.is_admin1())
+        })
+        .map(|s| s.first)
+        .collect();
     spots
         .iter()
         .map(|s| {
@@ -703,6 +723,7 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
                 sentence_initial: prep.initial[s.first],
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),
+                container_follows: containers.contains(&s.last),
             };
             judge_with(s, tokens, ctx, &prep.people)
         })

@@ -677,6 +677,8 @@ pub struct Context {
     pub prev_is_place: bool,
     /// The token after starts another spot.
     pub next_is_place: bool,
+    /// A comma and a country or province follow ("Beaver, West Virginia").
+    pub container_follows: bool,
 }
 
 /// Days, months and holidays: never places unless a place word follows
@@ -1021,7 +1023,14 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         let big = spot.candidates.iter().any(|(r, p)| {
             (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
         });
-        if !(strong || (big && !sentence_initial)) {
+        // a container after a comma says the word is a place ("Beaver,
+        // West Virginia", "Surprise, Arizona"), when the word starts no
+        // sentence ("Still, Hawaii's ...") and ends no longer name ("Cold
+        // War", "U.S. District Court", "John Pope")
+        let contained = ctx.container_follows
+            && !sentence_initial
+            && !prev.is_some_and(|p| p.capitalized || p.all_caps);
+        if !(strong || (big && !sentence_initial) || contained) {
             return Err(Drop::CommonWord);
         }
         // ... and never before a number: an address or label ("Lot 12",

@@ -164,6 +164,10 @@ fn traps_are_not_places() {
             "White House press secretary Sarah Sanders spoke in Memphis.",
             "White House",
         ),
+        // a common word before a comma and a country stays a word when it
+        // starts a sentence or ends a longer name
+        ("Still, Hawaii's experience is a warning.", "Still"),
+        ("After the Cold War, Zaire ceased to matter.", "War"),
         // a country's name right after a given name is a surname
         (
             "BMW teammates Colin Turkington and Andrew Jordan raced in Kent.",
@@ -279,6 +283,8 @@ fn places_the_strict_rules_keep() {
         // word (North, South, West, East and Central Darfur)
         ("Fighting spread across Darfur and into Kordofan.", "Darfur", "SD"),
         ("Rebels advanced in Kivu, in eastern Congo.", "Kivu", "CD"),
+        // a common word is a place before a comma and its state
+        ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver", "US"),
         // an elided article before a capital continues the name, whatever
         // the apostrophe
         ("Officials in Côte d'Ivoire said.", "Côte d'Ivoire", "CI"),
