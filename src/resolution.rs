@@ -321,6 +321,10 @@ const PROXIMITY_KM: f64 = 150.0;
 /// confirmed at 0.85 loses 2.25).
 const SIMILARITY_WEIGHT: f64 = 15.0;
 
+/// What the capital of a country that the text names gains ("France …
+/// Paris' Champs-Elysees" in a Kentucky paper's story).
+const NAMED_COUNTRY_CAPITAL_BONUS: f64 = 4.0;
+
 /// How much a province loses to a city of the same name inside it.
 const SEAT_NAMESAKE_PENALTY: f64 = 4.0;
 
@@ -562,6 +566,25 @@ pub fn resolve(
         }
         ((lvl_t[0] - g[0]) / n, (lvl_t[1] - g[1]) / n)
     };
+    // Countries the text names (a spot whose likeliest sense is a country),
+    // with the name groups that name them: a capital gains when another
+    // name of the text names its country.
+    let mut named: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, s) in spots.iter().enumerate() {
+        let best = probs[k]
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| i);
+        if let Some((_, p)) = best.map(|i| &s.candidates[i]) {
+            if p.is_country() {
+                named
+                    .entry(p.country_code.as_str())
+                    .or_default()
+                    .push(grp[k]);
+            }
+        }
+    }
     let total_c: f64 = country_w.values().sum();
     let total_a: f64 = admin_w.values().sum();
     let containers = containers(spots, text, tokens);
@@ -602,6 +625,13 @@ pub fn resolve(
                     v += LEVEL_COUNTRY_WEIGHT * lc;
                 } else if p.is_admin1() {
                     v += LEVEL_ADMIN1_WEIGHT * la;
+                }
+                if p.feature_code == "PPLC"
+                    && named
+                        .get(p.country_code.as_str())
+                        .is_some_and(|g| g.iter().any(|&x| x != grp[k]))
+                {
+                    v += NAMED_COUNTRY_CAPITAL_BONUS;
                 }
                 if !prefer_admin1.is_empty() && in_preferred_admin1(p, &prefer_admin1) {
                     v += PREFER_ADMIN1_BONUS;

@@ -283,6 +283,13 @@ fn places_the_strict_rules_keep() {
         // word (North, South, West, East and Central Darfur)
         ("Fighting spread across Darfur and into Kordofan.", "Darfur", "SD"),
         ("Rebels advanced in Kivu, in eastern Congo.", "Kivu", "CD"),
+        // the capital of a country the text names (without the United
+        // Kingdom, London here is London, Ohio)
+        (
+            "Officials of the United Kingdom met farmers in Iowa, Ohio and Kansas. Flights from London to Chicago were cancelled.",
+            "London",
+            "GB",
+        ),
         // a common word is a place before a comma and its state
         ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver", "US"),
         // an elided article before a capital continues the name, whatever
