@@ -448,6 +448,32 @@ fn demonyms_only_on_request_and_polygons_for_divisions() {
 }
 
 #[test]
+fn counties_and_regions_of_divisions_have_outlines() {
+    let v = tag_with(
+        &["--geometry", "polygon"],
+        "Floods hit County Cork and Kent; fighting spread across Darfur.",
+    );
+    let got: Vec<(&str, &str, &str)> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["properties"]["mention"].as_str().unwrap(),
+                f["properties"]["feature_code"].as_str().unwrap(),
+                f["geometry"]["type"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    for (m, code, t) in &got {
+        assert!(*t == "Polygon" || *t == "MultiPolygon", "{m}: {t}");
+        assert!(*code == "ADM2" || *code == "RGN", "{m}: {code}");
+    }
+    let mentions: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(mentions, ["County Cork", "Kent", "Darfur"]);
+}
+
+#[test]
 fn continent_and_region_adjectives_are_demonyms() {
     let text = "European leaders met Southeast Asian envoys; South African officials joined.";
     assert!(tag(text)["features"].as_array().unwrap().is_empty());
