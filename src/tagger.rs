@@ -112,6 +112,9 @@ pub struct Mention {
 pub struct Tagger {
     gazetteer: Gazetteer,
     options: Options,
+    /// The embedded demonyms, when the gazetteer does not tag them: their
+    /// countries are evidence for resolution, never mentions.
+    evidence: Option<Gazetteer>,
 }
 
 impl Tagger {
@@ -122,7 +125,19 @@ impl Tagger {
 
     /// A tagger with the given options.
     pub fn with_options(gazetteer: Gazetteer, options: Options) -> Tagger {
-        Tagger { gazetteer, options }
+        let evidence = if gazetteer.layers().iter().any(|l| l.demonyms) {
+            None
+        } else {
+            let mut g = Gazetteer::empty();
+            // without the embedded demonyms there is simply no evidence
+            g.add_demonyms().ok();
+            (!g.layers().is_empty()).then_some(g)
+        };
+        Tagger {
+            gazetteer,
+            options,
+            evidence,
+        }
     }
 
     /// The gazetteer in use.
@@ -326,13 +341,48 @@ impl Tagger {
         text: &str,
         meta: &Metadata,
     ) -> Vec<Option<Resolution>> {
-        resolve(
-            spots,
+        let evidence = self.evidence_spots(spots, prep, text);
+        if evidence.is_empty() {
+            return resolve(
+                spots,
+                &prep.tokens,
+                text,
+                &self.preferred(meta),
+                &self.options.prefer_admin1,
+            );
+        }
+        let mut all = spots.to_vec();
+        all.extend(evidence);
+        let mut choices = resolve(
+            &all,
             &prep.tokens,
             text,
             &self.preferred(meta),
             &self.options.prefer_admin1,
-        )
+        );
+        choices.truncate(spots.len());
+        choices
+    }
+
+    /// Demonyms that the spotting rules accept and that overlap no spot
+    /// ("Palestinian", "Iraqi"): what countries the text is about.
+    fn evidence_spots(&self, spots: &[Spot], prep: &Prepared, text: &str) -> Vec<Spot> {
+        let Some(g) = &self.evidence else {
+            return Vec::new();
+        };
+        let found = exact_matches(g, &prep.tokens, text);
+        if found.is_empty() {
+            return found;
+        }
+        let verdicts = verdicts_of(&found, prep);
+        found
+            .into_iter()
+            .zip(verdicts)
+            .filter(|(e, v)| {
+                v.is_ok() && !spots.iter().any(|s| s.first < e.last && e.first < s.last)
+            })
+            .map(|(e, _)| e)
+            .collect()
     }
 
     fn preferred(&self, meta: &Metadata) -> Vec<String> {

@@ -290,6 +290,10 @@ fn places_the_strict_rules_keep() {
             "London",
             "GB",
         ),
+        // demonyms are evidence of what countries a text is about, though
+        // not mentions by default
+        ("Egyptian officials visited Alexandria.", "Alexandria", "EG"),
+        ("American officials visited Alexandria.", "Alexandria", "US"),
         // a common word is a place before a comma and its state
         ("He was held in the jail in Beaver, West Virginia, on Friday.", "Beaver", "US"),
         // an elided article before a capital continues the name, whatever
