@@ -995,7 +995,11 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // common word nor a place of its own.
     if single && !sentence_initial {
         if let Some(p) = prev {
-            let important = spot.candidates.iter().any(|(_, c)| is_important(c));
+            // ... but a city after a broadcaster's call letters is where
+            // the station is ("CTV Winnipeg", "CBC Toronto")
+            let important = spot.candidates.iter().any(|(_, c)| {
+                is_important(c) || (p.all_caps && p.key.len() >= 3 && c.population >= 100_000)
+            });
             if first.sep == Sep::Space
                 && p.capitalized
                 && !p.possessive

@@ -168,6 +168,9 @@ fn traps_are_not_places() {
         // starts a sentence or ends a longer name
         ("Still, Hawaii's experience is a warning.", "Still"),
         ("After the Cold War, Zaire ceased to matter.", "War"),
+        // a small place inside a longer name stays inside it, even after
+        // call letters
+        ("Agents trained at the FBI Quantico academy in Virginia.", "Quantico"),
         // a country's name right after a given name is a surname
         (
             "BMW teammates Colin Turkington and Andrew Jordan raced in Kent.",
@@ -290,6 +293,8 @@ fn places_the_strict_rules_keep() {
             "London",
             "GB",
         ),
+        // a city after a broadcaster's call letters is the station's place
+        ("Hansen told CTV Winnipeg that the shelter is full.", "Winnipeg", "CA"),
         // demonyms are evidence of what countries a text is about, though
         // not mentions by default
         ("Egyptian officials visited Alexandria.", "Alexandria", "EG"),
