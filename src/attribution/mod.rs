@@ -31,8 +31,8 @@ pub mod sources;
 
 use coref::Entities;
 use cues::{
-    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_temporal, noun_like,
-    weak,
+    cue_lemma, is_aux, is_be, is_determiner, is_np_preposition, is_pronoun, is_stop, is_temporal,
+    noun_like, weak,
 };
 use quotes::{find_quotes, Quote};
 use sources::{items, phrase_after, phrase_before, Item, ItemKind};
@@ -716,13 +716,14 @@ fn content_after(
 }
 
 /// True when items `from..` hold at most a few words and no clause ("said
-/// in a statement on Tuesday.").
+/// in a statement on Tuesday.", "said flatly"): they open with an adjunct,
+/// not an object ("…, polls suggest she shouldn't try": the claim follows).
 fn short_tail(seq: &[&Item], from: usize) -> bool {
-    let words: Vec<&&Item> = seq[from.min(seq.len())..]
-        .iter()
-        .filter(|x| !is_punct(x))
-        .collect();
-    words.len() <= 5 && !words.iter().any(|x| x.lower == "that" || hole(x).is_some())
+    let mut words = seq[from.min(seq.len())..].iter().filter(|x| !is_punct(x));
+    let opens = words.clone().next().is_none_or(|x| {
+        x.is_word() && (opens_adjunct(&x.lower) || (x.lower.len() > 4 && x.lower.ends_with("ly")))
+    });
+    opens && words.clone().count() <= 5 && !words.any(|x| x.lower == "that" || hole(x).is_some())
 }
 
 /// True when items `..end` may be a claim a trailing source makes ("Boats
@@ -766,9 +767,39 @@ fn subordinate_before(seq: &[&Item], end: usize) -> bool {
                         | "unless"
                         | "once"
                         | "whether"
-                ) || (x.lemma.is_some()
-                    && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
+                ) || opening_preposition(&x.lower)
+                    || (x.lemma.is_some() && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
         })
+}
+
+/// Prepositions that open an adjunct phrase before the main clause ("In a
+/// memo on Tuesday, Lenz reminded …", "For Lenz so far, polls suggest …"):
+/// such a phrase alone is no claim.
+fn opening_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "for"
+            | "with"
+            | "as"
+            | "following"
+            | "despite"
+            | "amid"
+            | "under"
+            | "like"
+            | "unlike"
+            | "from"
+            | "over"
+            | "by"
+            | "through"
+            | "within"
+            | "without"
+            | "throughout"
+            | "among"
+            | "upon"
+    )
 }
 
 /// True when items `from..` after a cue are adjuncts and an object, not a
@@ -1291,6 +1322,23 @@ fn read_sequence(
         }
         i += 1;
     }
+    // reported speech after its cue stops before a coordinated clause of
+    // the narrator ("… endorsed Trump and has been a critic", "… said he
+    // would, but he did not")
+    for dr in drafts[first_local..].iter_mut() {
+        let Some(cue) = dr.cue else { continue };
+        if dr.kind != AttributionKind::Indirect
+            || dr.cue_text.as_deref() == Some(":")
+            || dr.content.start < cue.end
+        {
+            continue;
+        }
+        let lo = seq.partition_point(|x| x.start < dr.content.start);
+        let hi = seq.partition_point(|x| x.end <= dr.content.end);
+        if let Some(k) = coordination_cut(seq, lo, hi, weak_cue(dr)) {
+            dr.content.end = seq[k - 1].end;
+        }
+    }
     // reported speech stops where the next relation of the sentence starts
     // (not a line led by its source and a colon: what it holds nests in it)
     for d in first_local..drafts.len() {
@@ -1302,6 +1350,14 @@ fn read_sequence(
         let cut = drafts[d + 1..]
             .iter()
             .filter(|e| !(e.source.is_some() && weak_cue(e)))
+            // a relative clause belongs to the noun phrase it follows ("…
+            // no talks with supporters who suggested …"), inside the claim
+            .filter(|e| {
+                !e.source.is_some_and(|s| {
+                    let t = text[s.start..s.end].trim_end();
+                    t.ends_with(" who") || t.ends_with(" which")
+                })
+            })
             .filter_map(|e| {
                 // the relation's first word inside this content: its source,
                 // or its cue when the source stands before ("Carson said
@@ -1342,6 +1398,94 @@ fn read_sequence(
             }
         }
     }
+}
+
+/// Subject pronouns that open a new clause after ", and" / ", but".
+fn subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "i")
+}
+
+/// True for a lowercase word that looks like a past tense ("midwifed",
+/// "refused"): a verb that coordinates with the cue rather than a noun.
+fn past_tense(x: &Item) -> bool {
+    x.is_word() && !x.cap && x.lower.len() > 4 && x.lower.ends_with("ed")
+}
+
+/// Finite auxiliaries and forms of "be" that open a coordinated verb
+/// phrase ("… and has been", "… but will").
+fn finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "did"
+            | "does"
+            | "do"
+    )
+}
+
+/// Where reported speech in items `lo..hi` after its cue ends before a
+/// clause that is no longer the claim: ", and" or ", but" before a subject
+/// pronoun or a past tense ("…, but he did not", "…, and refused"); ",
+/// but" before a determiner or a name ("…, but the costs …"); and after a
+/// belief or evaluation verb whose content is an object, not a clause,
+/// "and" or "but" before an auxiliary or a past tense ("endorsed Trump and
+/// has been a critic"). Returns the index of the first item cut off (never
+/// `lo`).
+fn coordination_cut(seq: &[&Item], lo: usize, hi: usize, weak_verb: bool) -> Option<usize> {
+    let hi = hi.min(seq.len());
+    // an object ("endorsed Trump"), not a clause ("thinks that he …")
+    let object = weak_verb
+        && !lo
+            .checked_sub(1)
+            .is_some_and(|p| seq[p].is_word() && seq[p].lower == "that")
+        && seq.get(lo).is_some_and(|x| {
+            let w = x.lower.as_str();
+            x.is_word()
+                && !is_pronoun(w)
+                && !is_stop(w)
+                && !finite_aux(w)
+                && !is_be(w)
+                && !matches!(w, "what" | "how" | "why" | "whether" | "if")
+        });
+    for k in lo + 1..hi {
+        let it = seq[k];
+        if !it.is_word() || !matches!(it.lower.as_str(), "and" | "but") {
+            continue;
+        }
+        let Some(next) = seq.get(k + 1).filter(|x| x.is_word() && k + 1 < hi) else {
+            continue;
+        };
+        let comma = seq[k - 1].kind == ItemKind::Punct(',');
+        let nw = next.lower.as_str();
+        let but = it.lower == "but";
+        let cut = if comma {
+            subject_pronoun(nw)
+                || past_tense(next)
+                || (but && (is_determiner(nw) || next.cap))
+                || (object && finite_aux(nw))
+        } else {
+            object && (past_tense(next) || finite_aux(nw))
+        };
+        if cut {
+            let at = if comma { k - 1 } else { k };
+            return (at > lo).then_some(at);
+        }
+    }
+    None
 }
 
 /// A participle of a cue right after a noun phrase that is its subject ("a

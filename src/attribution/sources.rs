@@ -265,7 +265,7 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
             k -= 1;
             continue;
         }
-        if breaks_phrase(prev) || is_pronoun(pw) {
+        if (breaks_phrase(prev) && !ly_after_determiner(seq, k - 1)) || is_pronoun(pw) {
             break;
         }
         start = k - 1;
@@ -315,7 +315,7 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
             k += 1;
             continue;
         }
-        if breaks_phrase(next) || is_pronoun(nw) {
+        if (breaks_phrase(next) && !ly_after_determiner(seq, k + 1)) || is_pronoun(nw) {
             break;
         }
         if is_determiner(nw) && word(seq, k).is_some_and(|p| !is_np_preposition(&p.lower)) {
@@ -325,6 +325,18 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
         k += 1;
     }
     Some((i, end))
+}
+
+/// True when item `k` is a word in "-ly" right after a determiner and
+/// before another word: an adjective or an adverb inside the phrase ("a
+/// yearly Gallup poll", "a tally by …", "a newly uncovered email"), not an
+/// adverb before a verb.
+fn ly_after_determiner(seq: &[&Item], k: usize) -> bool {
+    word(seq, k).is_some_and(|x| !x.cap && x.lower.ends_with("ly") && x.lemma.is_none())
+        && k.checked_sub(1)
+            .and_then(|p| word(seq, p))
+            .is_some_and(|p| is_determiner(&p.lower))
+        && word(seq, k + 1).is_some_and(|n| !breaks_phrase(n))
 }
 
 /// Quantifiers that stand for a noun phrase on their own ("most said",

@@ -624,6 +624,7 @@ fn reported_speech_rules() {
         // a relation inside one with a trailing source is part of its claim
         ("Nearly three in four say they shop in Velmora, according to the survey.", "Velmora", Some("the survey"), Indirect),
         ("Lenz said the Council told her Velmora was calm.", "Velmora", Some("the Council"), Indirect),
+        ("Lenz said the port was open and the Council told her Velmora was calm.", "Velmora", Some("the Council"), Indirect),
         // a quotation labelled after a dash
         ("Red states gain - Ana Bell: “The count in Velmora shows twenty states leaning one way.”", "Velmora", Some("Ana Bell"), Direct),
         ("The result - a landslide: “Velmora voted as one for the first time.”", "Velmora", None, Narrator),
@@ -681,4 +682,137 @@ fn abbreviation_periods_before_commas() {
             "Then"
         ]
     );
+}
+
+#[test]
+fn opening_adjuncts_and_short_tails() {
+    // (text, mention, source as written or None for the narrator)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // an opening prepositional phrase is no claim of the subject after it
+        (
+            "In a memo about Velmora, Lenz reminded the staff.",
+            "Velmora",
+            None,
+        ),
+        // ... the clause after the verb is
+        (
+            "In a memo on Tuesday, Lenz reminded the staff that Velmora was closed.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        // a clause before a trailing source stays its claim
+        (
+            "In 2015, ships left Velmora, the Council said.",
+            "Velmora",
+            Some("the Council"),
+        ),
+        // an object after the verb is no short tail: the claim follows it
+        (
+            "A week after the vote in Velmora, Lenz proposed new rules.",
+            "Velmora",
+            None,
+        ),
+        // ... an adjunct is
+        (
+            "Ships left Velmora before dawn, the Council said in a statement.",
+            "Velmora",
+            Some("the Council"),
+        ),
+        (
+            "Ships left Velmora before dawn, the Council said flatly.",
+            "Velmora",
+            Some("the Council"),
+        ),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn coordinated_clauses_end_reported_speech() {
+    // (text, mention, content holding the mention, or None for the narrator)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a coordinated verb phrase of the subject after an object
+        (
+            "Lenz endorsed Kess and has campaigned in Velmora since May.",
+            "Velmora",
+            None,
+        ),
+        (
+            "Lenz endorsed Kess and campaigned in Velmora.",
+            "Velmora",
+            None,
+        ),
+        // a new clause after ", but" / ", and" with a subject
+        (
+            "Lenz said the port was closed, but he sailed to Velmora.",
+            "Velmora",
+            None,
+        ),
+        (
+            "Lenz said the port was closed, and the ferry left Velmora.",
+            "Velmora",
+            Some("the port was closed, and the ferry left Velmora"),
+        ),
+        (
+            "Lenz said the port was closed, but the ferry left Velmora.",
+            "Velmora",
+            None,
+        ),
+        // coordinated words inside the claim stay
+        (
+            "Lenz endorsed Kess and the mayor of Velmora.",
+            "Velmora",
+            Some("Kess and the mayor of Velmora"),
+        ),
+        (
+            "Lenz said the port of Velmora was closed and guarded.",
+            "Velmora",
+            Some("the port of Velmora was closed and guarded"),
+        ),
+        (
+            "Lenz thinks that Kess was born and raised in Velmora.",
+            "Velmora",
+            Some("Kess was born and raised in Velmora"),
+        ),
+        (
+            "Lenz said Kess won Ostrik, but also Velmora.",
+            "Velmora",
+            Some("Kess won Ostrik, but also Velmora"),
+        ),
+    ];
+    for (text, mention, want) in cases {
+        assert_eq!(content_of(text, mention).as_deref(), want, "{text}");
+    }
+}
+
+#[test]
+fn phrases_relative_clauses_and_nested_claims() {
+    // an adjective in "-ly" after a determiner stays in the source phrase
+    let t = "Prices rose in Velmora, according to a yearly Council survey.";
+    assert_eq!(
+        at(t, "Velmora", 0).text.as_deref(),
+        Some("a yearly Council survey")
+    );
+    // ... an adverb in "-ly" before the verb does not
+    let t = "The Council publicly said Velmora was calm.";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("The Council"));
+    // a relative clause does not cut the claim short
+    let t = "Lenz said he had no talks with officials who complained about the port.";
+    assert_eq!(
+        content_of(t, "talks").as_deref(),
+        Some("he had no talks with officials who complained about the port"),
+        "{t}"
+    );
+    // ... another source's clause does
+    let t = "Lenz said the port was open, and officials warned that Velmora was calm.";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("officials"));
+    // a source that opens another's reported speech keeps its own
+    // relation, inside the outer one: the chain says who quotes whom
+    let t = "Ross said Lenz had told the leaders that Velmora would stay open.";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Lenz"));
+    let t = "Lenz had told the leaders that Velmora would stay open.";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Lenz"));
 }
