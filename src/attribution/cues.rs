@@ -675,10 +675,9 @@ pub fn is_be(w: &str) -> bool {
     )
 }
 
-/// Auxiliaries and adverbs that may stand between a source and its verb
-/// ("has insisted", "also said", "reportedly told", "did not say", "don't
-/// think", "have long worried", "they all said").
-pub fn is_aux(w: &str) -> bool {
+/// Modal verbs and the auxiliaries "have" and "do" ("has insisted", "will
+/// say", "did not").
+pub fn is_modal(w: &str) -> bool {
     matches!(
         w,
         "has"
@@ -696,52 +695,63 @@ pub fn is_aux(w: &str) -> bool {
             | "did"
             | "does"
             | "do"
-            | "not"
-            | "never"
-            | "also"
-            | "then"
-            | "later"
-            | "soon"
-            | "since"
-            | "earlier"
-            | "today"
-            | "yesterday"
-            | "previously"
-            | "once"
-            | "first"
-            | "further"
-            | "again"
-            | "often"
-            | "always"
-            | "already"
-            | "still"
-            | "too"
-            | "recently"
-            | "just"
-            | "even"
-            | "repeatedly"
-            | "reportedly"
-            | "publicly"
-            | "privately"
-            | "openly"
-            | "flatly"
-            | "simply"
-            | "quickly"
-            | "previous"
-            | "now"
-            | "n’t"
-            | "n't"
-            | "long"
-            | "ever"
-            | "all"
-            | "both"
-    ) || (w.len() > 4
-        && w.ends_with("ly")
-        && !w.ends_with("ply")
-        && !matches!(
+    )
+}
+
+/// Auxiliaries and adverbs that may stand between a source and its verb
+/// ("has insisted", "also said", "reportedly told", "did not say", "don't
+/// think", "have long worried", "they all said").
+pub fn is_aux(w: &str) -> bool {
+    is_modal(w)
+        || matches!(
             w,
-            "rally" | "family" | "ally" | "assembly" | "daily" | "weekly" | "monthly" | "bully"
-        ))
+            "not"
+                | "never"
+                | "also"
+                | "then"
+                | "later"
+                | "soon"
+                | "since"
+                | "earlier"
+                | "today"
+                | "yesterday"
+                | "previously"
+                | "once"
+                | "first"
+                | "further"
+                | "again"
+                | "often"
+                | "always"
+                | "already"
+                | "still"
+                | "too"
+                | "recently"
+                | "just"
+                | "even"
+                | "repeatedly"
+                | "reportedly"
+                | "publicly"
+                | "privately"
+                | "openly"
+                | "flatly"
+                | "simply"
+                | "quickly"
+                | "previous"
+                | "now"
+                | "n’t"
+                | "n't"
+                | "long"
+                | "ever"
+                | "all"
+                | "both"
+        )
+        || (w.len() > 4
+            && w.ends_with("ly")
+            && !w.ends_with("ply")
+            && !matches!(
+                w,
+                "rally" | "family" | "ally" | "assembly" | "daily" | "weekly" | "monthly" | "bully"
+            ))
         || (w.len() > 3 && (w.ends_with("n't") || w.ends_with("n’t")))
 }
 

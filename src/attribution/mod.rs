@@ -1414,27 +1414,7 @@ fn past_tense(x: &Item) -> bool {
 /// Finite auxiliaries and forms of "be" that open a coordinated verb
 /// phrase ("… and has been", "… but will").
 fn finite_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "did"
-            | "does"
-            | "do"
-    )
+    cues::is_modal(w) || matches!(w, "is" | "was" | "were" | "are")
 }
 
 /// Where reported speech in items `lo..hi` after its cue ends before a
