@@ -184,15 +184,7 @@ impl PeopleCues {
                     !(initial && is_common_word(&t.key))
                 })
                 .map(|(_, t)| t);
-            // "Al" and "An" are given names in the census lists, and the
-            // articles of romanised names ("Al Mosul", "An Najaf")
-            if given.is_some_and(|g| {
-                g.capitalized
-                    && !g.all_caps
-                    && !g.possessive
-                    && is_given_name(&g.key)
-                    && !crate::normalize::ARTICLES.contains(&g.key.as_str())
-            }) {
+            if given.is_some_and(given_name_token) {
                 c.vote_person(&s.key);
             }
         }
@@ -229,9 +221,7 @@ impl PeopleCues {
 /// of Catalonia", where the word before is an adjective.
 fn division_word_after_name(tokens: &[Token], k: usize) -> bool {
     const DIVISIONS: &[&str] = &["province", "governorate", "county", "district", "region"];
-    tokens[k].key.as_str() != ""
-        && in_list(DIVISIONS, &tokens[k].key)
-        && tokens.get(k + 1).is_none_or(|n| n.key != "of")
+    in_list(DIVISIONS, &tokens[k].key) && tokens.get(k + 1).is_none_or(|n| n.key != "of")
 }
 
 /// True when the token at `k` directly follows a given name that is no
@@ -240,14 +230,19 @@ fn division_word_after_name(tokens: &[Token], k: usize) -> bool {
 pub fn after_given_name(tokens: &[Token], k: usize) -> bool {
     k > 0 && tokens[k].sep == Sep::Space && {
         let g = &tokens[k - 1];
-        g.capitalized
-            && !g.all_caps
-            && !g.possessive
-            && is_given_name(&g.key)
-            && !is_common_word(&g.key)
-            && !in_list(CALENDAR, &g.key)
-            && !crate::normalize::ARTICLES.contains(&g.key.as_str())
+        given_name_token(g) && !is_common_word(&g.key) && !in_list(CALENDAR, &g.key)
     }
+}
+
+/// A capitalised census given name as written before a surname; "Al" and
+/// "An" are given names in the census lists, and the articles of romanised
+/// names ("Al Mosul", "An Najaf").
+fn given_name_token(g: &Token) -> bool {
+    g.capitalized
+        && !g.all_caps
+        && !g.possessive
+        && is_given_name(&g.key)
+        && !crate::normalize::ARTICLES.contains(&g.key.as_str())
 }
 
 /// True when the token after `k` starts "C. Surname" (a middle initial).
