@@ -1321,7 +1321,7 @@ def match_adm1_polygons(gp_states, admin1, code_alts, fips_of, in_div, in_div_ex
     match is dropped when the population-weighted mean of the division's
     places (in_div, else in_div_extra) lies outside the polygon's bounding
     box + 1 degree. -> ({code: [polygons]}, {code: [names]}, Counter,
-    {country: polygons matched by name})."""
+    {country: number of its units matched to a code by name})."""
     codes_by_cc = collections.defaultdict(list)
     for code in sorted(admin1):
         codes_by_cc[code.split(".", 1)[0]].append(code)
