@@ -335,12 +335,18 @@ pub fn variant_matches(
                 .collect::<Vec<_>>()
                 .join(" ");
             let confirmed = gaz.confirmed_variant(&key, || {
-                let vkey = variant_key(&key);
-                if vkey.is_empty() {
-                    None
-                } else {
-                    confirm(gaz, &key, &vkey)
-                }
+                // the name as written, else without its leading generic
+                // word ("Khirbat Sikka" as "Sikkah"): the mention keeps it
+                std::iter::once(key.as_str())
+                    .chain(without_generic(&key))
+                    .find_map(|k| {
+                        let vkey = variant_key(k);
+                        if vkey.is_empty() {
+                            None
+                        } else {
+                            confirm(gaz, k, &vkey)
+                        }
+                    })
             });
             if let Some(c) = confirmed {
                 let (confirmed, sim, normalized) = (&c.0, c.1, c.2);
@@ -445,6 +451,13 @@ mod tests {
             ("They're doing much better than I am.", "They're", None),
             ("The HSE has said that staff had to work.", "The HSE", None),
             ("Officials met Carisa on Monday.", "Carisa", None),
+            // a leading generic word the gazetteer's name lacks stays in the
+            // mention ("Khirbat Sikka" is Sikkah)
+            (
+                "Clashes were reported in Khirbat Sikka, near Tartus, on Monday.",
+                "Khirbat Sikka",
+                Some("PS"),
+            ),
         ];
         for (text, surface, want) in cases {
             let ms = tagger.tag("t", text);
