@@ -210,6 +210,30 @@ struct Draft {
     event: bool,
 }
 
+impl Draft {
+    /// A draft without a source whose cue is items `a..=b` of `seq`, with
+    /// the cue's text as written; callers set the source (and `event`).
+    fn cued(
+        text: &str,
+        seq: &[&Item],
+        (a, b): (usize, usize),
+        content: ByteSpan,
+        kind: AttributionKind,
+        sentence: usize,
+    ) -> Draft {
+        Draft {
+            source: None,
+            cue: Some(span_of(seq, a, b)),
+            cue_text: Some(text[seq[a].start..seq[b].end].to_string()),
+            content,
+            kind,
+            copy_of: None,
+            sentence,
+            event: false,
+        }
+    }
+}
+
 /// A quotation counts as speech from this many words on (fewer: a term or a
 /// scare quote, which stays part of the sentence around it).
 const SPEECH_WORDS: usize = 4;
@@ -901,13 +925,14 @@ fn read_sequence(
         if let Some((d, (a, b))) = dash_signature(doc, seq, i) {
             drafts.push(Draft {
                 source: Some(span_of(seq, a, b)),
-                cue: Some(span_of(seq, i, i)),
-                cue_text: Some(text[seq[i].start..seq[i].end].to_string()),
-                content: doc.hole_span(d),
-                kind: AttributionKind::Direct,
-                copy_of: None,
-                sentence: si,
-                event: false,
+                ..Draft::cued(
+                    text,
+                    seq,
+                    (i, i),
+                    doc.hole_span(d),
+                    AttributionKind::Direct,
+                    si,
+                )
             });
             i = b + 1;
             continue;
@@ -972,13 +997,7 @@ fn read_sequence(
                 if let Some((content, kind)) = content {
                     drafts.push(Draft {
                         source: Some(span_of(seq, a, b)),
-                        cue: Some(span_of(seq, i, from - 1)),
-                        cue_text: Some(text[seq[i].start..seq[from - 1].end].to_string()),
-                        content,
-                        kind,
-                        copy_of: None,
-                        sentence: si,
-                        event: false,
+                        ..Draft::cued(text, seq, (i, from - 1), content, kind, si)
                     });
                 }
                 i = b + 1;
@@ -999,16 +1018,7 @@ fn read_sequence(
         // yes", "… Lenz said when asked about Velmora"
         if let Some(end) = asked_question(doc, seq, i) {
             if let Some((content, kind)) = content_in(doc, seq, i + 1, end) {
-                drafts.push(Draft {
-                    source: None,
-                    cue: Some(span_of(seq, i, i)),
-                    cue_text: Some(text[it.start..it.end].to_string()),
-                    content,
-                    kind,
-                    copy_of: None,
-                    sentence: si,
-                    event: false,
-                });
+                drafts.push(Draft::cued(text, seq, (i, i), content, kind, si));
             }
             i = end;
             continue;
@@ -1017,16 +1027,7 @@ fn read_sequence(
         // claims without a source: "reportedly", "is expected to", "seems to"
         if let Some(cue_end) = sourceless_cue(seq, i) {
             if let Some((content, kind)) = content_in(doc, seq, 0, n) {
-                drafts.push(Draft {
-                    source: None,
-                    cue: Some(span_of(seq, i, cue_end)),
-                    cue_text: Some(text[seq[i].start..seq[cue_end].end].to_string()),
-                    content,
-                    kind,
-                    copy_of: None,
-                    sentence: si,
-                    event: false,
-                });
+                drafts.push(Draft::cued(text, seq, (i, cue_end), content, kind, si));
             }
             i = cue_end + 1;
             continue;
@@ -1501,13 +1502,8 @@ fn noun_participle(
     let (content, kind) = content_after(doc, seq, i + 1, container)?;
     Some(Draft {
         source: Some(span_of(seq, a, b)),
-        cue: Some(span_of(seq, i, i)),
-        cue_text: Some(doc.text[seq[i].start..seq[i].end].to_string()),
-        content,
-        kind,
-        copy_of: None,
-        sentence: si,
         event: true,
+        ..Draft::cued(doc.text, seq, (i, i), content, kind, si)
     })
 }
 
@@ -1531,13 +1527,7 @@ fn opening_participle(doc: &Doc, seq: &[&Item], si: usize) -> Option<Draft> {
     let (content, kind) = content_in(doc, seq, 1, comma)?;
     Some(Draft {
         source: Some(span_of(seq, a, b)),
-        cue: Some(span_of(seq, 0, 0)),
-        cue_text: Some(doc.text[seq[0].start..seq[0].end].to_string()),
-        content,
-        kind,
-        copy_of: None,
-        sentence: si,
-        event: false,
+        ..Draft::cued(doc.text, seq, (0, 0), content, kind, si)
     })
 }
 
@@ -1652,13 +1642,8 @@ fn actor_event(
     let (content, kind) = content_after(doc, seq, k, container)?;
     Some(Draft {
         source: Some(span_of(seq, a, b)),
-        cue: Some(span_of(seq, i, k - 1)),
-        cue_text: Some(doc.text[seq[i].start..seq[k - 1].end].to_string()),
-        content,
-        kind,
-        copy_of: None,
-        sentence: si,
         event: true,
+        ..Draft::cued(doc.text, seq, (i, k - 1), content, kind, si)
     })
 }
 
