@@ -1138,10 +1138,15 @@ def division_alts(admin1: dict, loc_names) -> dict:
     return code_alts
 
 
+def word_list(name: str) -> set:
+    """The lowercase words of gazetteer/NAME (gzip, one word per line)."""
+    with open(os.path.join(HERE, name), "rb") as f:
+        return set(gzip.decompress(f.read()).decode("utf-8").split())
+
+
 def common_words() -> set:
     """The lowercase common English words of common-words.txt.gz."""
-    with open(os.path.join(HERE, "common-words.txt.gz"), "rb") as f:
-        return set(gzip.decompress(f.read()).decode("utf-8").split())
+    return word_list("common-words.txt.gz")
 
 
 def read_us_abbreviations(text: str, common: set):
@@ -1796,9 +1801,7 @@ def build(cache: str, offline: bool):
     # is 49 km away, Java 24, Sinai 17, Visayas 14); shape: the members'
     # outlines; population: their sum; id region:<CC>:<folded name>.
     taken_keys = {name_key(n) for n in taken} | {name_key(r.name) for r in union_rows}
-    given = set(gzip.decompress(open(os.path.join(HERE, "given-names.txt.gz"), "rb").read())
-                .decode("utf-8").split())
-    compass = compass_regions(adm1_rows, taken_keys, common, given)
+    compass = compass_regions(adm1_rows, taken_keys, common, word_list("given-names.txt.gz"))
     for cc, names, members in compass:
         polys = [shapes.get(f"geonames:{m.gid}", ([], 0))[0] for m in members]
         lat, lon = weighted_mean_point([(m.lat, m.lon, 0) for m in members])
