@@ -768,8 +768,12 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         .collect();
     spots
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
+            let before = k.checked_sub(1).map(|j| &spots[j]);
             let ctx = Context {
+                container_of_previous: prep.comma_before.get(s.first).copied().unwrap_or(false)
+                    && before.is_some_and(|b| b.last == s.first && contains_one_of(s, b)),
                 sentence_initial: prep.initial[s.first],
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),
@@ -778,6 +782,21 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
             judge_with(s, tokens, ctx, &prep.people)
         })
         .collect()
+}
+
+/// True when a division among the candidates of `outer` contains a
+/// candidate of `inner` ("Thruxton, Hampshire": both in England; not
+/// "Ohio, No.", where "No." names a Haitian department).
+fn contains_one_of(outer: &Spot, inner: &Spot) -> bool {
+    outer.candidates.iter().any(|(_, d)| {
+        let division = d.is_country() || d.is_admin1() || d.feature_code == "ADM2";
+        division
+            && inner.candidates.iter().any(|(_, p)| {
+                p.id != d.id
+                    && p.country_code == d.country_code
+                    && (d.is_country() || p.admin1_code == d.admin1_code)
+            })
+    })
 }
 
 /// The verdict of every exact match of a text, for diagnostics: kept

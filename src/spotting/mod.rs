@@ -679,6 +679,9 @@ pub struct Context {
     pub next_is_place: bool,
     /// A comma and a country or province follow ("Beaver, West Virginia").
     pub container_follows: bool,
+    /// The spot names a division and follows another spot and a comma: it
+    /// is that place's container ("Thruxton, Hampshire").
+    pub container_of_previous: bool,
 }
 
 /// Days, months and holidays: never places unless a place word follows
@@ -768,6 +771,7 @@ fn known_population(p: &Place) -> u64 {
 
 fn is_major(p: &Place) -> bool {
     p.is_country()
+        || p.feature_code == "CONT"
         || (p.is_admin1() && p.population >= 1_000_000)
         || (p.feature_code == "PPLC" && p.population >= MAJOR_CAPITAL)
 }
@@ -798,17 +802,47 @@ pub fn judge_with(
     if in_list(DIRECTIONS, &t.key) {
         return Err(Drop::CommonWord);
     }
+    let before_surname = next.is_some_and(|n| n.sep == Sep::Space && cues.is_named_person(&n.key));
     if major {
-        // a country's name right after a given name is a surname
-        return if people::after_given_name(tokens, spot.first) {
-            Err(Drop::Surname)
-        } else {
-            Ok(())
-        };
+        // "Victoria Rowell", but not "WASHINGTON Barack Obama" (a
+        // dateline), "the Prime Minister of Georgia Bidzina Ivanishvili",
+        // "ambassador to Egypt Navdeep Suri" or "Queensland Police said"
+        let placed = spot.first.checked_sub(1).is_some_and(|k| {
+            let p = &tokens[k];
+            !p.capitalized && (p.key == "of" || in_list(people::LOCATIVES, &p.key))
+        });
+        let before_surname = before_surname
+            && !t.possessive
+            && !t.all_caps
+            && !placed
+            && next.is_some_and(|n| !is_dictionary_word(&n.key));
+        // a country's name right after a given name or a kinship word
+        // ("husband Jordan") is a person's name here, and so is one right
+        // before a surname of this document ("Victoria Rowell")
+        if people::after_given_name(tokens, spot.first)
+            || people::after_kinship_word(tokens, spot.first)
+            || before_surname
+        {
+            return Err(Drop::Surname);
+        }
+        // the surname of someone named in full in this document, used
+        // alone as a person's name too, and more often than as a place's
+        // ("Lin-Manuel Miranda ... Miranda said"; not "Andrew Jordan met
+        // the king of Jordan")
+        if !placed && cues.is_surname(&t.key) && cues.is_mostly_person(&t.key) {
+            return Err(Drop::Person);
+        }
+        return Ok(());
     }
-    // a person in this document, or a given name before a surname or initial
+    // the container of the place before it ("Thruxton, Hampshire")
+    if ctx.container_of_previous {
+        return Ok(());
+    }
+    // a person in this document, after a kinship word ("his son Sebastian"),
+    // or a given name before a surname or initial
     if cues.is_person(&t.key)
-        || next.is_some_and(|n| n.sep == Sep::Space && cues.is_named_person(&n.key))
+        || people::after_kinship_word(tokens, spot.first)
+        || before_surname
         || people::before_initial(tokens, spot.first)
     {
         return Err(Drop::Person);

@@ -10,7 +10,7 @@ use super::{
     TITLES,
 };
 use crate::text::{Sep, Token};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Verbs that follow a speaker's (or a living person's) name.
 const SPEECH_VERBS: &[&str] = &[
@@ -39,6 +39,7 @@ const SPEECH_VERBS: &[&str] = &[
     "knows",
     "wants",
     "announced",
+    "tweeted",
     // verbs of a living person ("Lincoln lived", "Lincoln visited")
     "lived",
     "visited",
@@ -74,7 +75,41 @@ pub struct PeopleCues {
     /// that it has place context, in half votes (a cue counts 2, a weak
     /// place context such as "to X" counts 1).
     votes: HashMap<String, (u32, u32)>,
+    /// Word keys written right after a given name ("Lin-Manuel Miranda").
+    surnames: HashSet<String>,
 }
+
+/// Nouns of family ties: the capitalised word right after one is a person
+/// ("her husband Kanye", "his son Sebastian").
+const KINSHIP: &[&str] = &[
+    "aunt",
+    "boyfriend",
+    "brother",
+    "cousin",
+    "daughter",
+    "daughters",
+    "father",
+    "fiance",
+    "fiancee",
+    "girlfriend",
+    "godfather",
+    "godmother",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "sister",
+    "son",
+    "sons",
+    "stepdaughter",
+    "stepson",
+    "uncle",
+    "wife",
+];
 
 impl PeopleCues {
     /// Reads the cues of a document's tokens.
@@ -184,8 +219,35 @@ impl PeopleCues {
                     !(initial && is_common_word(&t.key))
                 })
                 .map(|(_, t)| t);
-            if given.is_some_and(given_name_token) {
+            if let Some(g) = given.filter(|g| given_name_token(g)) {
                 c.vote_person(&s.key);
+                // a given name that is also a common word or a day ("In
+                // Iowa Wind Farm", "Sunday Alexandria Police") is not
+                // evidence enough against a country or province
+                if !is_common_word(&g.key) && !in_list(CALENDAR, &g.key) {
+                    c.surnames.insert(s.key.clone());
+                }
+            }
+        }
+        // "Lord and Levi": a capitalised word joined by "and" to a person's
+        // name is a person too
+        for k in 2..tokens.len() {
+            let (a, and, b) = (&tokens[k - 2], &tokens[k - 1], &tokens[k]);
+            if and.key == "and"
+                && !and.capitalized
+                && and.sep == Sep::Space
+                && b.sep == Sep::Space
+                && a.capitalized
+                && !a.possessive
+                && b.capitalized
+                && !b.all_caps
+                && !is_common_word(&b.key)
+                && c.is_person(&a.key)
+                && tokens.get(k + 1).is_none_or(|n| {
+                    !(n.capitalized && n.sep == Sep::Space) && !in_list(PLACE_WORDS, &n.key)
+                })
+            {
+                c.vote_person(&b.key);
             }
         }
         c
@@ -199,6 +261,20 @@ impl PeopleCues {
     /// document, whatever else it is.
     pub fn is_named_person(&self, key: &str) -> bool {
         self.votes.get(key).is_some_and(|v| v.0 > 0)
+    }
+
+    /// True when `key` is a person's name here by two cues or more, and by
+    /// more cues than it has place context.
+    pub fn is_mostly_person(&self, key: &str) -> bool {
+        self.votes
+            .get(key)
+            .is_some_and(|&(person, place)| person >= 4 && person > place)
+    }
+
+    /// True when `key` is written right after a given name somewhere in
+    /// the document ("Lin-Manuel Miranda").
+    pub fn is_surname(&self, key: &str) -> bool {
+        self.surnames.contains(key)
     }
 
     /// True when `key` also appears with place context ("in X", "X County").
@@ -231,6 +307,15 @@ pub fn after_given_name(tokens: &[Token], k: usize) -> bool {
     k > 0 && tokens[k].sep == Sep::Space && {
         let g = &tokens[k - 1];
         given_name_token(g) && !is_common_word(&g.key) && !in_list(CALENDAR, &g.key)
+    }
+}
+
+/// True when the capitalised token at `k` directly follows a lower-case
+/// noun of family ties ("her husband Kanye", "his son Sebastian").
+pub fn after_kinship_word(tokens: &[Token], k: usize) -> bool {
+    k > 0 && tokens[k].sep == Sep::Space && tokens[k].capitalized && {
+        let w = &tokens[k - 1];
+        !w.capitalized && !w.possessive && in_list(KINSHIP, &w.key)
     }
 }
 
