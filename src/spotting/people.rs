@@ -244,7 +244,9 @@ impl PeopleCues {
                 && !is_common_word(&b.key)
                 && c.is_person(&a.key)
                 && tokens.get(k + 1).is_none_or(|n| {
-                    !(n.capitalized && n.sep == Sep::Space) && !in_list(PLACE_WORDS, &n.key)
+                    // not "Smith and Wesson Road", "Jones and Wall Street"
+                    let name_goes_on = n.capitalized && n.sep == Sep::Space;
+                    !(name_goes_on || in_list(PLACE_WORDS, &n.key))
                 })
             {
                 c.vote_person(&b.key);
