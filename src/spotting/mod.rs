@@ -1048,16 +1048,19 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         }
     }
 
-    // Common words in capitals ("Home", "News", "Exit", "No"): only a country
-    // or first-level division, or a large place under its own name in the
-    // middle of a sentence.
-    if single && !first.all_caps && is_common_word(&first.key) {
+    // Common words, capitalised ("Home", "News", "Exit", "No") or in
+    // capitals ("COLLEGE", "STONE"): only a country or first-level division,
+    // or a large place under its own name in the middle of a sentence.
+    if single && is_common_word(&first.key) {
         // "Calif." with its period is an abbreviation, not the word.
         let abbreviated = spot.end > first.end;
-        let strong = spot
-            .candidates
-            .iter()
-            .any(|(r, p)| is_important(p) && (r.flags & FLAG_PRIMARY != 0 || abbreviated));
+        let strong = spot.candidates.iter().any(|(r, p)| {
+            is_important(p)
+                && (r.flags & FLAG_PRIMARY != 0
+                        || abbreviated
+                        // "US", not the word "us", in capitals
+                        || (first.all_caps && r.flags & FLAG_ABBREV != 0))
+        });
         let big = spot.candidates.iter().any(|(r, p)| {
             (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
         });
@@ -1066,9 +1069,15 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         // sentence ("Still, Hawaii's ...") and ends no longer name ("Cold
         // War", "U.S. District Court", "John Pope")
         let contained = ctx.container_follows
-            && !sentence_initial
+            && (!sentence_initial || first.all_caps)
             && !prev.is_some_and(|p| p.capitalized || p.all_caps);
-        if !(strong || (big && !sentence_initial) || contained) {
+        // a word in capitals that starts a sentence and is followed by
+        // punctuation is a dateline ("BANTAM — A Danbury mason ..."); in
+        // capitals before another word it is a headline's word ("MORE
+        // COLLEGE BASKETBALL COVERAGE")
+        let dateline =
+            first.all_caps && sentence_initial && next.is_none_or(|n| n.sep == Sep::Break);
+        if !(strong || (big && !sentence_initial) || contained || dateline) {
             return Err(Drop::CommonWord);
         }
         // ... and never before a number: an address or label ("Lot 12",

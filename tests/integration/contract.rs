@@ -239,6 +239,11 @@ fn traps_are_not_places() {
             "Lin-Manuel Miranda had shingles. Miranda tweeted on Thursday from New York. Miranda said he was fine.",
             "Miranda",
         ),
+        // a common word in capitals is a headline's word, not a place
+        (
+            "Fans met in Memphis. MORE COLLEGE BASKETBALL COVERAGE: see below.",
+            "COLLEGE",
+        ),
         // a word joined by "and" to a person of the document
         (
             "Alan Lord walks his dog Levi in Myrtle Beach. \"It is fine,\" said Lord. Lord and Levi sleep outside.",
@@ -306,6 +311,15 @@ fn places_the_strict_rules_keep() {
             "Georgia",
             "GE",
         ),
+        // a common word in capitals that opens a paragraph before a dash
+        // is a dateline
+        (
+            "BANTAM — A Danbury stonework mason was arraigned on Tuesday.",
+            "BANTAM",
+            "US",
+        ),
+        // a country's abbreviation in capitals is no common word ("us")
+        ("Sanctions hurt US exporters in Iowa.", "US", "US"),
         // a continent's name before a speech verb stays the continent
         ("Asia continued to lead, and Europe added 3 GW.", "Europe", "null"),
         // a second-level division after a place of its province and a comma
