@@ -400,6 +400,68 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
 /// Gain of a candidate inside a first-level division the user prefers.
 const PREFER_ADMIN1_BONUS: f64 = 10.0;
 
+/// A place smaller than this is a stray when no other place of the
+/// document lies in its country (a city this size is known beyond it).
+pub const STRAY_POPULATION: u64 = 100_000;
+
+/// The other mentions a document needs before a place can be a stray.
+const STRAY_MIN_OTHERS: usize = 2;
+
+/// Document coherence after resolution: a populated place of fewer than
+/// [`STRAY_POPULATION`] people, with no place context anywhere in the
+/// document ("in X", "X County": `place_context` of its first word), in a
+/// country where no other mention of the document lies (at least
+/// [`STRAY_MIN_OTHERS`] of them, under other names) is no mention: the
+/// word meant something else ("El Niño" beside Atlantic hurricanes, "Mega
+/// Millions" in a New Jersey lottery story), or the place is a namesake the
+/// resolver could not place. Its choice becomes `None`.
+///
+/// Measured on the development corpora (lenient F1, before → after): lgl
+/// 82.6 → 83.1, geowebnews 79.6 → 80.0, tr-news 86.8 → 87.5, geovirus 92.5 →
+/// 93.0, tud 83.2 → 83.1, wotr 68.6 → 68.4, with the share of gold
+/// toponyms found and placed within 161 km unchanged on all six: what it
+/// removes was wrong or wrongly placed.
+pub fn drop_strays(
+    spots: &[Spot],
+    tokens: &[Token],
+    choices: &mut [Option<Resolution>],
+    place_context: impl Fn(&str) -> bool,
+) {
+    let keys: Vec<String> = spots.iter().map(|s| spot_key(s, tokens)).collect();
+    let stray: Vec<bool> = spots
+        .iter()
+        .zip(choices.iter())
+        .enumerate()
+        .map(|(i, (s, c))| {
+            let Some(p) = c.as_ref().map(|c| &c.place) else {
+                return false;
+            };
+            if p.feature_class != "P"
+                || p.population >= STRAY_POPULATION
+                || tokens.get(s.first).is_none_or(|t| place_context(&t.key))
+            {
+                return false;
+            }
+            let others = choices
+                .iter()
+                .zip(&keys)
+                .filter(|(_, k)| **k != keys[i])
+                .filter_map(|(o, _)| o.as_ref());
+            let (mut n, mut same_country) = (0, false);
+            for o in others {
+                n += 1;
+                same_country |= o.place.country_code == p.country_code;
+            }
+            n >= STRAY_MIN_OTHERS && !same_country
+        })
+        .collect();
+    for (c, s) in choices.iter_mut().zip(stray) {
+        if s {
+            *c = None;
+        }
+    }
+}
+
 /// True when `p` lies in (or is) one of the preferred first-level divisions:
 /// `prefer` holds each as given (a GeoNames code, `IQ.10`) and folded (a
 /// name, `diyala`).

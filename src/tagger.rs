@@ -4,7 +4,7 @@
 use crate::attribution::{attribute, Attribution, DocAttribution, DocMeta};
 use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
-use crate::resolution::{resolve, Resolution};
+use crate::resolution::{drop_strays, resolve, Resolution};
 use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
 use crate::spotting::{
@@ -228,7 +228,10 @@ impl Tagger {
     fn tag_whole(&self, doc_id: &Arc<str>, text: &str, meta: &Metadata) -> Vec<Mention> {
         let prep = Prepared::new(text);
         let kept = self.spot(text, &prep);
-        let choices = self.resolve(&kept, &prep, text, meta);
+        let mut choices = self.resolve(&kept, &prep, text, meta);
+        drop_strays(&kept, &prep.tokens, &mut choices, |key| {
+            prep.people.has_place_context(key)
+        });
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
         let mut shared = SharedAttribution::default();
         let mut out: Vec<Mention> = self

@@ -244,6 +244,12 @@ fn traps_are_not_places() {
             "Fans met in Memphis. MORE COLLEGE BASKETBALL COVERAGE: see below.",
             "COLLEGE",
         ),
+        // a small place in a country where nothing else of the document
+        // lies, without place context: a stray ("El Niño", Baja California)
+        (
+            "A strong El Niño brought rain to Memphis, Nashville and Knoxville.",
+            "El Niño",
+        ),
         // a word joined by "and" to a person of the document
         (
             "Alan Lord walks his dog Levi in Myrtle Beach. \"It is fine,\" said Lord. Lord and Levi sleep outside.",
@@ -320,6 +326,12 @@ fn places_the_strict_rules_keep() {
         ),
         // a country's abbreviation in capitals is no common word ("us")
         ("Sanctions hurt US exporters in Iowa.", "US", "US"),
+        // ... but with place context it is kept, wherever it lies
+        (
+            "Storms hit Memphis and Nashville. Aid came from El Niño, a village.",
+            "El Niño",
+            "MX",
+        ),
         // a continent's name before a speech verb stays the continent
         ("Asia continued to lead, and Europe added 3 GW.", "Europe", "null"),
         // a second-level division after a place of its province and a comma
