@@ -996,8 +996,13 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     }
 
     // "<Place-name> <Surname>": a given name that is also a place (a day or
-    // month is no surname: "descend on Toronto Saturday night").
-    if single && !last_tok.possessive {
+    // month is no surname: "descend on Toronto Saturday night"; after "in"
+    // or "near" and before another place, the name is a place and the next
+    // its container: "in Maiduguri Borno State"; "to" and "from" also lead
+    // to people and organisations: "applying to Sam Houston State").
+    let located = ctx.next_is_place
+        && prev.is_some_and(|p| !p.capitalized && (p.key == "in" || p.key == "near"));
+    if single && !last_tok.possessive && !located {
         if let Some(n) = next {
             let best_important = spot.candidates.iter().any(|(_, p)| is_important(p));
             if n.sep == Sep::Space

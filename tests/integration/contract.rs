@@ -332,6 +332,13 @@ fn places_the_strict_rules_keep() {
             "El Niño",
             "MX",
         ),
+        // a given name that is also a place, after "in" and before its
+        // province, is the place
+        (
+            "Buhari visited troops in Maiduguri Borno State on Sunday.",
+            "Maiduguri",
+            "NG",
+        ),
         // a continent's name before a speech verb stays the continent
         ("Asia continued to lead, and Europe added 3 GW.", "Europe", "null"),
         // a second-level division after a place of its province and a comma
