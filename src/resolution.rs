@@ -397,6 +397,70 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
     e.into_iter().map(|x| x / z).collect()
 }
 
+/// Largest gain of a place that a candidate of another name lies next to,
+/// and the distance at which that gain falls to nothing.
+const SUPPORT_WEIGHT: f64 = 2.0;
+const SUPPORT_KM: f64 = 50.0;
+
+/// For every candidate of every spot, the gain from the nearest candidate of
+/// another name in the document: `SUPPORT_WEIGHT × (1 − d / SUPPORT_KM)`
+/// within `SUPPORT_KM` (places of both names lying together are the likely
+/// reading, a form of the "spatial minimality" of Leidner's geoparsers).
+/// Countries and first-level divisions neither give nor get it: they are too
+/// large. Candidates are bucketed by whole degrees, so a document of many
+/// names is not compared pair by pair.
+///
+/// Measured (acc@161, weight 0 → 2): lgl 86.0 → 87.1, geowebnews 89.8 →
+/// 89.9, tr-news 85.5, geovirus 82.8 → 82.7, tud 90.0, wotr 75.2 → 75.3,
+/// WikToR (gold spans, never tuned on) 72.2 → 72.5; weight 5 reaches lgl
+/// 87.6 but costs geowebnews and tud 0.3; radii of 25 and 100 km differ by
+/// at most 0.2.
+fn mutual_support(spots: &[Spot], keys: &[String]) -> Vec<Vec<f64>> {
+    let small = |p: &Place| !p.is_country() && !p.is_admin1();
+    let cell = |p: &Place| (p.lat.floor() as i32, p.lon.floor() as i32);
+    let mut grid: HashMap<(i32, i32), Vec<(usize, usize)>> = HashMap::new();
+    for (j, s) in spots.iter().enumerate() {
+        for (i, (_, q)) in s.candidates.iter().enumerate() {
+            if small(q) {
+                grid.entry(cell(q)).or_default().push((j, i));
+            }
+        }
+    }
+    spots
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            s.candidates
+                .iter()
+                .map(|(_, p)| {
+                    if !small(p) {
+                        return 0.0;
+                    }
+                    let (a, b) = cell(p);
+                    let mut best = 0.0f64;
+                    // a degree of longitude is at least 50 km up to 63°
+                    // of latitude; beyond, a neighbour may be missed
+                    for da in -1..=1 {
+                        for db in -1..=1 {
+                            for &(j, i) in grid.get(&(a + da, b + db)).into_iter().flatten() {
+                                if keys[j] == keys[k] {
+                                    continue;
+                                }
+                                let q = &spots[j].candidates[i].1;
+                                let d = haversine_km(p.lat, p.lon, q.lat, q.lon);
+                                if d < SUPPORT_KM {
+                                    best = best.max(1.0 - d / SUPPORT_KM);
+                                }
+                            }
+                        }
+                    }
+                    SUPPORT_WEIGHT * best
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Gain of a candidate inside a first-level division the user prefers.
 const PREFER_ADMIN1_BONUS: f64 = 10.0;
 
@@ -751,6 +815,15 @@ pub fn resolve(
         }
     }
     for (v, b) in scores.iter_mut().zip(&near) {
+        for (x, y) in v.iter_mut().zip(b) {
+            *x += y;
+        }
+    }
+    // Mutual support across the whole document: a candidate gains when any
+    // candidate of another name lies within SUPPORT_KM, whatever either's
+    // first-pass chance ("Paris and Millersburg": Paris and Millersburg,
+    // Kentucky, 13 km apart, rather than Saint Paris and Millersburg, Ohio).
+    for (v, b) in scores.iter_mut().zip(mutual_support(spots, &keys)) {
         for (x, y) in v.iter_mut().zip(b) {
             *x += y;
         }

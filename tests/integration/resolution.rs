@@ -74,6 +74,17 @@ fn document_coherence_pulls_namesakes() {
 }
 
 #[test]
+fn places_of_two_names_that_lie_together_support_each_other() {
+    // Paris and Millersburg, Kentucky lie 13 km apart; Saint Paris and
+    // Millersburg, Ohio 150 km
+    let text = "Flooding closed roads between Paris and Millersburg on Monday.";
+    for name in ["Paris", "Millersburg"] {
+        let (cc, a1, _) = place_of(text, name);
+        assert_eq!((cc.as_str(), a1.as_str()), ("US", "Kentucky"), "{name}");
+    }
+}
+
+#[test]
 fn cue_words() {
     let cases = [
         (
