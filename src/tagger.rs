@@ -775,6 +775,7 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         .map(|(k, s)| {
             let before = k.checked_sub(1).map(|j| &spots[j]);
             let ctx = Context {
+                after_spot: before.is_some_and(|b| b.last == s.first),
                 container_of_previous: prep.comma_before.get(s.first).copied().unwrap_or(false)
                     && before.is_some_and(|b| b.last == s.first && contains_one_of(s, b)),
                 sentence_initial: prep.initial[s.first],

@@ -253,6 +253,18 @@ pub(crate) const TITLES: &[&str] = &[
     "sheriff",
     "detective",
     "attorney",
+    // religious titles
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "patriarch",
+    "catholicos",
+    "rabbi",
+    "pastor",
+    "deacon",
+    "monsignor",
+    "abbot",
+    "holiness",
 ];
 
 /// Particles of Arabic and other names that join a given name to a family
@@ -682,7 +694,18 @@ pub struct Context {
     /// The spot names a division and follows another spot and a comma: it
     /// is that place's container ("Thruxton, Hampshire").
     pub container_of_previous: bool,
+    /// Another spot ends right before this one ("Elko NV", "Reno, NV").
+    pub after_spot: bool,
 }
+
+/// Abbreviations of the legal forms of companies (ISO 20275 entity legal
+/// forms as written after a company's name) that are also the codes of
+/// provinces or countries: after a capitalised word that is no place
+/// ("Cimpress NV", "Siemens AG", "Ericsson AB", "Telefonica SA") they end
+/// a company's name.
+const LEGAL_FORMS: &[&str] = &[
+    "ab", "ag", "as", "asa", "bv", "nv", "oy", "oyj", "plc", "sa", "sas", "se", "spa",
+];
 
 /// Days, months and holidays: never places unless a place word follows
 /// ("Christmas Island").
@@ -918,6 +941,17 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // Organisations of the Factbook's lists, by name or around the spot
     // ("Hamas", "the Popular Front for the Liberation of Palestine")
     if in_organisation_name(tokens, spot.first, spot.last) {
+        return Err(Drop::Organisation);
+    }
+    // A company's legal form after its name ("Cimpress NV"), not a state
+    // after a place ("Elko NV")
+    if single
+        && !ctx.after_spot
+        && in_list(LEGAL_FORMS, &first.key)
+        && (first.all_caps || first.capitalized)
+        && first.sep == Sep::Space
+        && prev.is_some_and(|p| p.capitalized && !in_list(FUNCTION_WORDS, &p.key))
+    {
         return Err(Drop::Organisation);
     }
     // Organisations: "<name> Times", "University of <name>".

@@ -250,6 +250,16 @@ fn traps_are_not_places() {
             "A strong El Niño brought rain to Memphis, Nashville and Knoxville.",
             "El Niño",
         ),
+        // a name after a religious title
+        (
+            "Manila Archbishop Luis Antonio Cardinal Tagle led the vigil in Manila.",
+            "Luis Antonio",
+        ),
+        // a company's legal form after its name, not the state's code
+        (
+            "VistaPrint changed its name to Cimpress NV in 2014, officials in Boston said.",
+            "NV",
+        ),
         // a word joined by "and" to a person of the document
         (
             "Alan Lord walks his dog Levi in Myrtle Beach. \"It is fine,\" said Lord. Lord and Levi sleep outside.",
@@ -339,6 +349,9 @@ fn places_the_strict_rules_keep() {
             "Maiduguri",
             "NG",
         ),
+        // a state's code after a place is the state, whatever legal form
+        // it also abbreviates
+        ("He lives in Elko NV with his family.", "NV", "US"),
         // a continent's name before a speech verb stays the continent
         ("Asia continued to lead, and Europe added 3 GW.", "Europe", "null"),
         // a second-level division after a place of its province and a comma
