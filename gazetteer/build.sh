@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuild gazetteer/places.tsv.gz, geomention's embedded default gazetteer,
-# and the optional gazetteer/shapes.tsv.gz and gazetteer/demonyms.tsv.gz.
+# the optional gazetteer/shapes.tsv.gz and gazetteer/demonyms.tsv.gz, and
+# gazetteer/country-neighbours.tsv (countries' land neighbours, for resolution).
 #
 # Needs: python3 (3.11+, standard library only), npm, pip (python3 -m pip)
 # and apt-get, and network access to the npm registry, PyPI and Debian the
