@@ -1,9 +1,10 @@
 //! Document-level evidence about people's names: a capitalised word that is
 //! followed by a speech verb ("Bingham said"), an age ("Henry, 19,"), or
 //! stands after a title or ", said" is a person in that document, and so is
-//! the second word of "Given Surname" when the surname is one of those. A
-//! word that also appears with place context ("in X", "X County") keeps its
-//! place reading.
+//! the second word of "Given Surname" when the surname is one of those, a
+//! word after a noun of family ties ("her husband Kanye") and a word joined
+//! by "and" to a person ("Lord and Levi"). A word that also appears with
+//! place context ("in X", "X County") keeps its place reading.
 
 use super::{
     in_list, is_common_word, is_given_name, CALENDAR, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS,
