@@ -683,6 +683,22 @@ fn content_in(doc: &Doc, seq: &[&Item], a: usize, b: usize) -> Option<(ByteSpan,
     None
 }
 
+/// The content after the cue at item `i`: none for a verb of thought or plan
+/// with no word after it ("…, he thinks."), else [`content_after`].
+fn content_after_cue(
+    doc: &Doc,
+    seq: &[&Item],
+    i: usize,
+    lemma: &str,
+    container: Option<usize>,
+) -> Option<(ByteSpan, AttributionKind)> {
+    if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
+        None
+    } else {
+        content_after(doc, seq, i + 1, container)
+    }
+}
+
 /// The content after a cue at items `from..`: the first quotation of speech
 /// when only a few words come before it ("wrote in an article entitled ‘…’:
 /// “…”"), else the rest of the sentence; when the sentence ends with the cue
@@ -1258,10 +1274,8 @@ fn read_sequence(
                 // trailing: "…, the Council said.", "“…” Trump told a crowd in Ohio."
                 let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };
                 content_in(doc, seq, 0, cut)
-            } else if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
-                None
             } else {
-                content_after(doc, seq, i + 1, container)
+                content_after_cue(doc, seq, i, lemma, container)
             };
             cue_here(
                 drafts,
@@ -1275,14 +1289,44 @@ fn read_sequence(
             continue;
         }
 
+        // the subject at the sentence start before an inserted phrase ("The
+        // employee, a Republican who asked not to be named, said she …";
+        // "The justice -- who has … -- said she …"), when what follows the
+        // cue is its clause, not an inverted source ("…, said the Council")
+        if i >= 2
+            && prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',' | '—' | '–' | '-')))
+            && (weak(lemma)
+                || prev.is_some_and(|p| p.kind != ItemKind::Punct(','))
+                || !inverted_source(seq, i))
+        {
+            if let Some((a, b)) = subject_before_insert(seq, i - 1) {
+                // "“…,” Amy Pope, an adviser, said on a call": the quotation
+                let quoted = a
+                    .checked_sub(1)
+                    .and_then(|p| hole(seq[p]))
+                    .is_some_and(|h| doc.speech[h]);
+                let content = if quoted {
+                    content_in(doc, seq, 0, a).filter(|c| c.1 == AttributionKind::Direct)
+                } else {
+                    content_after_cue(doc, seq, i, lemma, container)
+                };
+                cue_here(
+                    drafts,
+                    Some(span_of(seq, a, b)),
+                    None,
+                    content,
+                    cue_span,
+                    cue_str,
+                );
+                i += 1;
+                continue;
+            }
+        }
+
         // a second verb of the subject: "Obama met survivors and said …"
         if prev.is_some_and(|p| p.is_word() && matches!(p.lower.as_str(), "and" | "but")) {
             if let Some((src, root)) = earlier_source(drafts, first_local, seq, i) {
-                let content = if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
-                    None
-                } else {
-                    content_after(doc, seq, i + 1, container)
-                };
+                let content = content_after_cue(doc, seq, i, lemma, container);
                 cue_here(drafts, Some(src), root, content, cue_span, cue_str);
                 i += 1;
                 continue;
@@ -1293,6 +1337,7 @@ fn read_sequence(
         if !weak(lemma)
             && (i == 0
                 || prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',') | ItemKind::Hole(_))))
+            && inverted_source(seq, i)
         {
             let mut k = i + 1;
             while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
@@ -1334,10 +1379,44 @@ fn read_sequence(
         {
             continue;
         }
-        let lo = seq.partition_point(|x| x.start < dr.content.start);
+        let mut lo = seq.partition_point(|x| x.start < dr.content.start);
         let hi = seq.partition_point(|x| x.end <= dr.content.end);
+        // a preposition right after the verb belongs to the cue ("talked
+        // about immigration", "called for a ban", "referring to the
+        // convention"): what is claimed is its object
+        if text[cue.end..dr.content.start].trim().is_empty()
+            && lo + 1 < hi
+            && cue_preposition(seq[lo], seq[lo + 1])
+        {
+            lo += 1;
+            dr.content.start = seq[lo].start;
+        }
         if let Some(k) = coordination_cut(seq, lo, hi, weak_cue(dr)) {
             dr.content.end = seq[k - 1].end;
+        }
+        // a relative clause whose verb takes an object ends at its closing
+        // comma or dash ("an investor, who had backed Bush, and $100,000
+        // from …"); not a clause ("who said that …") or a place written
+        // with its region ("from Omaha, Nebraska")
+        if weak_cue(dr)
+            && dr
+                .source
+                .is_some_and(|s| relative_source(&text[s.start..s.end]))
+        {
+            let hi = seq.partition_point(|x| x.end <= dr.content.end);
+            let stop = (lo..hi)
+                .take_while(|&k| !(seq[k].is_word() && seq[k].lower == "that"))
+                .find(|&k| {
+                    k > lo
+                        && matches!(
+                            seq[k].kind,
+                            ItemKind::Punct(',' | ';' | '—' | '–' | '-' | '(')
+                        )
+                        && !(seq[k - 1].cap && seq.get(k + 1).is_some_and(|x| x.cap))
+                });
+            if let Some(k) = stop {
+                dr.content.end = seq[k - 1].end;
+            }
         }
     }
     // reported speech stops where the next relation of the sentence starts
@@ -1399,6 +1478,144 @@ fn read_sequence(
             }
         }
     }
+}
+
+/// True when the cue at item `i` may be followed by its source (an
+/// inversion: "…, said the Council.", "…, said Lenz on Tuesday"): a phrase
+/// follows the cue, over words of time but not over a preposition ("said
+/// in a statement"), and no verb of a clause follows the phrase ("…, said
+/// she became pregnant": the phrase is the clause's subject).
+fn inverted_source(seq: &[&Item], i: usize) -> bool {
+    let n = seq.len();
+    let mut k = i + 1;
+    while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
+        if is_np_preposition(&seq[k].lower) || seq[k].lower == "during" {
+            return false;
+        }
+        k += 1;
+    }
+    let Some((a, b)) = sources::phrase_after(seq, k) else {
+        return false;
+    };
+    // a bare noun-like cue word ends a phrase: "said another leading
+    // advocate, Andrew Pincus" is no clause
+    let pronoun = a == b && subject_pronoun(&seq[a].lower);
+    let clause_verb = |x: &Item| {
+        let w = x.lower.as_str();
+        let adjunct = opens_adjunct(w)
+            || matches!(w, "and" | "but" | "who" | "whose")
+            || (w.len() > 4 && w.ends_with("ly"));
+        x.is_word() && !adjunct && (pronoun || x.lemma.is_none_or(|l| w != l))
+    };
+    !seq.get(b + 1).is_some_and(|x| clause_verb(x))
+}
+
+/// The subject of a sentence whose cue at item `c + 1` follows an inserted
+/// phrase closed by the comma or dash at item `c` ("The employee of four
+/// years, a Republican who …, said"; "For now, Pantucci, at the Institute,
+/// said"; "The justice -- who has … -- said"): the noun phrase that opens
+/// the sentence (after at most a short opening adjunct and its comma),
+/// followed by the insert's opening mark or a relative pronoun, with no
+/// sentence-ending mark before `c`.
+fn subject_before_insert(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
+    if seq[..c]
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Punct('.' | ';' | '!' | '?' | ':')))
+    {
+        return None;
+    }
+    let dash = |x: &Item| matches!(x.kind, ItemKind::Punct('—' | '–' | '-'));
+    let closing_dash = dash(seq[c]);
+    // after a quotation that opens the sentence ("“…,” Amy Pope, …, said")
+    let mut starts = vec![usize::from(hole(seq[0]).is_some())];
+    if let Some(k) = seq[..c.min(5)]
+        .iter()
+        .position(|x| x.kind == ItemKind::Punct(','))
+    {
+        starts.push(k + 1);
+    }
+    for s0 in starts {
+        let Some((a, b)) = sources::phrase_after(seq, s0) else {
+            continue;
+        };
+        if b + 1 >= c || c - b > MAX_INSERT || seq[a].lower == "it" {
+            continue;
+        }
+        let opener = seq[b + 1];
+        let relative = opener.is_word() && matches!(opener.lower.as_str(), "who" | "whose");
+        let opens = relative
+            || if closing_dash {
+                dash(opener)
+            } else {
+                opener.kind == ItemKind::Punct(',')
+            };
+        if opens {
+            return Some((a, b));
+        }
+    }
+    None
+}
+
+/// True when `p` is a preposition that a verb takes before its object
+/// ("talk about", "call for", "speak of", "rail against"), followed by the
+/// word `next`; "to" only before a noun phrase ("referring to the", not
+/// "wants to win").
+fn cue_preposition(p: &Item, next: &Item) -> bool {
+    if !p.is_word() || !(next.is_word() || hole(next).is_some()) {
+        return false;
+    }
+    match p.lower.as_str() {
+        "about" | "for" | "of" | "on" | "against" | "with" | "at" | "over" => true,
+        "to" => {
+            next.cap
+                || next.possessive
+                || (next.is_word() && is_determiner(&next.lower) && next.lower != "all")
+        }
+        _ => false,
+    }
+}
+
+/// The first item of a short time adjunct that ends right before item `j`
+/// ("in the past", "last year", "on Tuesday"), if any.
+fn time_adjunct_before(seq: &[&Item], j: usize) -> Option<usize> {
+    let noun = seq.get(j.checked_sub(1)?).filter(|x| x.is_word())?;
+    let time_noun = matches!(
+        noun.lower.as_str(),
+        "past"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "day"
+    ) || (is_temporal(&noun.lower) && noun.cap);
+    if !time_noun {
+        return None;
+    }
+    let mut t = j - 1;
+    while t > 0 && j - t < 3 {
+        let w = seq[t - 1];
+        if !w.is_word()
+            || !(matches!(
+                w.lower.as_str(),
+                "in" | "on" | "last" | "this" | "the" | "that" | "earlier"
+            ))
+        {
+            break;
+        }
+        t -= 1;
+    }
+    (t < j - 1).then_some(t)
+}
+
+/// True when a source as written ends with a relative pronoun ("who",
+/// "Lenz, who"): its relation is a relative clause.
+fn relative_source(s: &str) -> bool {
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    last.eq_ignore_ascii_case("who") || last.eq_ignore_ascii_case("which")
 }
 
 /// Subject pronouns that open a new clause after ", and" / ", but".
@@ -1664,6 +1881,16 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     {
         j -= 1;
     }
+    // a time adjunct between a relative pronoun and its verb: "who in the
+    // past has voiced", "who last year threatened"
+    if let Some(t) = time_adjunct_before(seq, j) {
+        if t > 0 && seq[t - 1].is_word() && matches!(seq[t - 1].lower.as_str(), "who" | "which") {
+            j = t;
+            while j > 0 && t - j < 3 && seq[j - 1].is_word() && is_aux(&seq[j - 1].lower) {
+                j -= 1;
+            }
+        }
+    }
     if j == 0 {
         return None;
     }
@@ -1734,9 +1961,10 @@ fn earlier_source(
         starts.push(c + 1);
     }
     for s0 in starts {
-        let Some((a, b)) = phrase_after(seq, s0) else {
+        let Some((a, b0)) = phrase_after(seq, s0) else {
             continue;
         };
+        let b = b0;
         // a pronoun, or the capitalised words that open the phrase
         let b = if is_pronoun(&seq[a].lower) {
             a
@@ -1748,9 +1976,30 @@ fn earlier_source(
             e
         };
         let named = seq[a..=b].iter().any(|x| x.cap || is_pronoun(&x.lower));
-        let verb_next = seq
-            .get(b + 1)
-            .is_some_and(|x| x.is_word() && !is_determiner(&x.lower));
+        let verb_after = |k: usize| {
+            seq.get(k)
+                .is_some_and(|x| x.is_word() && !is_determiner(&x.lower))
+        };
+        // over an appositive closed by a comma: "Michael Petrilli, president
+        // of the institute, tied the scores to …, saying …"
+        let appositive = b == b0
+            && seq
+                .get(b + 1)
+                .is_some_and(|x| x.kind == ItemKind::Punct(','))
+            && (b + 2..i.min(b + MAX_INSERT))
+                .take_while(|&k| {
+                    !matches!(
+                        seq[k].kind,
+                        ItemKind::Punct('.' | ';' | ':') | ItemKind::Hole(_)
+                    )
+                })
+                .find(|&k| seq[k].kind == ItemKind::Punct(','))
+                .is_some_and(|k| {
+                    seq.get(k + 1).is_some_and(|x| {
+                        x.is_word() && !x.cap && !matches!(x.lower.as_str(), "and" | "or" | "but")
+                    }) && verb_after(k + 1)
+                });
+        let verb_next = verb_after(b + 1) || appositive;
         if named && verb_next && b < i && seq[a].lower != "who" && seq[a].lower != "it" {
             return Some((span_of(seq, a, b), None));
         }
