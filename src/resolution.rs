@@ -16,7 +16,7 @@ use crate::gazetteer::{Place, PlaceRef};
 use crate::geo::haversine_km;
 use crate::spotting::{spot_key, Spot};
 use crate::text::{Sep, Token};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The feature type the text asks for around a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -449,47 +449,58 @@ const SUPPORT_KM: f64 = 50.0;
 fn mutual_support(spots: &[Spot], keys: &[String]) -> Vec<Vec<f64>> {
     let small = |p: &Place| !p.is_country() && !p.is_admin1();
     let cell = |p: &Place| (p.lat.floor() as i32, p.lon.floor() as i32);
-    let mut grid: HashMap<(i32, i32), Vec<(usize, usize)>> = HashMap::new();
-    for (j, s) in spots.iter().enumerate() {
-        for (i, (_, q)) in s.candidates.iter().enumerate() {
-            if small(q) {
-                grid.entry(cell(q)).or_default().push((j, i));
+    // each (name, place) once, however often the name is repeated
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut grid: HashMap<(i32, i32), Vec<(&str, &Place)>> = HashMap::new();
+    for (s, key) in spots.iter().zip(keys) {
+        for (_, q) in &s.candidates {
+            if small(q) && seen.insert((key.as_str(), q.id.as_str())) {
+                grid.entry(cell(q))
+                    .or_default()
+                    .push((key.as_str(), q.as_ref()));
             }
         }
     }
-    spots
-        .iter()
-        .enumerate()
-        .map(|(k, s)| {
-            s.candidates
-                .iter()
-                .map(|(_, p)| {
-                    if !small(p) {
-                        return 0.0;
-                    }
-                    let (a, b) = cell(p);
-                    let mut best = 0.0f64;
-                    // a degree of longitude is at least 50 km up to 63°
-                    // of latitude; beyond, a neighbour may be missed
-                    for da in -1..=1 {
-                        for db in -1..=1 {
-                            for &(j, i) in grid.get(&(a + da, b + db)).into_iter().flatten() {
-                                if keys[j] == keys[k] {
-                                    continue;
-                                }
-                                let q = &spots[j].candidates[i].1;
-                                let d = haversine_km(p.lat, p.lon, q.lat, q.lon);
-                                if d < SUPPORT_KM {
-                                    best = best.max(1.0 - d / SUPPORT_KM);
-                                }
-                            }
-                        }
-                    }
-                    SUPPORT_WEIGHT * best
-                })
-                .collect()
-        })
-        .collect()
+    let mut memo: HashMap<(&str, &str), f64> = HashMap::new();
+    let mut out = Vec::with_capacity(spots.len());
+    for (s, key) in spots.iter().zip(keys) {
+        let mut v = Vec::with_capacity(s.candidates.len());
+        for (_, p) in &s.candidates {
+            let g = if small(p) {
+                *memo
+                    .entry((key.as_str(), p.id.as_str()))
+                    .or_insert_with(|| support_of(&grid, key, p))
+            } else {
+                0.0
+            };
+            v.push(g);
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// The gain of place `p` of name `key` from the nearest place of another
+/// name in `grid` (places by whole degree of latitude and longitude).
+fn support_of(grid: &HashMap<(i32, i32), Vec<(&str, &Place)>>, key: &str, p: &Place) -> f64 {
+    let (a, b) = (p.lat.floor() as i32, p.lon.floor() as i32);
+    let mut best = 0.0f64;
+    // a degree of longitude is at least 50 km up to 63° of latitude;
+    // beyond, a neighbour may be missed
+    for da in -1..=1 {
+        for db in -1..=1 {
+            for &(other, q) in grid.get(&(a + da, b + db)).into_iter().flatten() {
+                if other == key {
+                    continue;
+                }
+                let d = haversine_km(p.lat, p.lon, q.lat, q.lon);
+                if d < SUPPORT_KM {
+                    best = best.max(1.0 - d / SUPPORT_KM);
+                }
+            }
+        }
+    }
+    SUPPORT_WEIGHT * best
 }
 
 /// Gain of a candidate inside a first-level division the user prefers.
@@ -523,11 +534,25 @@ pub fn drop_strays(
     place_context: impl Fn(&str) -> bool,
 ) {
     let keys: Vec<String> = spots.iter().map(|s| spot_key(s, tokens)).collect();
+    // mentions by name, by country and by both: linear in the mentions
+    let mut total = 0usize;
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_cc: HashMap<&str, usize> = HashMap::new();
+    let mut by_key_cc: HashMap<(&str, &str), usize> = HashMap::new();
+    for (key, c) in keys.iter().zip(choices.iter()) {
+        if let Some(c) = c {
+            let cc = c.place.country_code.as_str();
+            total += 1;
+            *by_key.entry(key).or_default() += 1;
+            *by_cc.entry(cc).or_default() += 1;
+            *by_key_cc.entry((key, cc)).or_default() += 1;
+        }
+    }
     let stray: Vec<bool> = spots
         .iter()
         .zip(choices.iter())
-        .enumerate()
-        .map(|(i, (s, c))| {
+        .zip(&keys)
+        .map(|((s, c), key)| {
             let Some(p) = c.as_ref().map(|c| &c.place) else {
                 return false;
             };
@@ -537,17 +562,11 @@ pub fn drop_strays(
             {
                 return false;
             }
-            let others = choices
-                .iter()
-                .zip(&keys)
-                .filter(|(_, k)| **k != keys[i])
-                .filter_map(|(o, _)| o.as_ref());
-            let (mut n, mut same_country) = (0, false);
-            for o in others {
-                n += 1;
-                same_country |= o.place.country_code == p.country_code;
-            }
-            n >= STRAY_MIN_OTHERS && !same_country
+            let cc = p.country_code.as_str();
+            let others = total - by_key.get(key.as_str()).copied().unwrap_or(0);
+            let same_country = by_cc.get(cc).copied().unwrap_or(0)
+                - by_key_cc.get(&(key.as_str(), cc)).copied().unwrap_or(0);
+            others >= STRAY_MIN_OTHERS && same_country == 0
         })
         .collect();
     for (c, s) in choices.iter_mut().zip(stray) {
