@@ -773,11 +773,15 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         .iter()
         .enumerate()
         .map(|(k, s)| {
-            let before = k.checked_sub(1).map(|j| &spots[j]);
+            // the spot that ends right before this one, if any
+            let adjacent = k
+                .checked_sub(1)
+                .map(|j| &spots[j])
+                .filter(|b| b.last == s.first);
             let ctx = Context {
-                after_spot: before.is_some_and(|b| b.last == s.first),
+                after_spot: adjacent.is_some(),
                 container_of_previous: prep.comma_before.get(s.first).copied().unwrap_or(false)
-                    && before.is_some_and(|b| b.last == s.first && contains_one_of(s, b)),
+                    && adjacent.is_some_and(|b| contains_one_of(s, b)),
                 sentence_initial: prep.initial[s.first],
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),

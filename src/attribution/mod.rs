@@ -1297,7 +1297,7 @@ fn read_sequence(
             && prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',' | '—' | '–' | '-')))
             && (weak(lemma)
                 || prev.is_some_and(|p| p.kind != ItemKind::Punct(','))
-                || !inverted_source(seq, i))
+                || inverted_source(seq, i).is_none())
         {
             if let Some((a, b)) = subject_before_insert(seq, i - 1) {
                 // "“…,” Amy Pope, an adviser, said on a call": the quotation
@@ -1337,13 +1337,8 @@ fn read_sequence(
         if !weak(lemma)
             && (i == 0
                 || prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',') | ItemKind::Hole(_))))
-            && inverted_source(seq, i)
         {
-            let mut k = i + 1;
-            while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
-                k += 1;
-            }
-            if let Some((a, b)) = phrase_after(seq, k) {
+            if let Some((a, b)) = inverted_source(seq, i) {
                 let cut = if prev.is_some_and(|p| hole(p).is_some()) {
                     i
                 } else {
@@ -1480,23 +1475,21 @@ fn read_sequence(
     }
 }
 
-/// True when the cue at item `i` may be followed by its source (an
-/// inversion: "…, said the Council.", "…, said Lenz on Tuesday"): a phrase
-/// follows the cue, over words of time but not over a preposition ("said
-/// in a statement"), and no verb of a clause follows the phrase ("…, said
-/// she became pregnant": the phrase is the clause's subject).
-fn inverted_source(seq: &[&Item], i: usize) -> bool {
+/// The source that follows the cue at item `i`, if it is followed by one
+/// (an inversion: "…, said the Council.", "…, said Lenz on Tuesday"): a
+/// phrase after the cue, over words of time but not over a preposition
+/// ("said in a statement"), with no verb of a clause after the phrase
+/// ("…, said she became pregnant": the phrase is the clause's subject).
+fn inverted_source(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     let n = seq.len();
     let mut k = i + 1;
     while k < n && k < i + 3 && seq[k].is_word() && is_temporal(&seq[k].lower) {
         if is_np_preposition(&seq[k].lower) || seq[k].lower == "during" {
-            return false;
+            return None;
         }
         k += 1;
     }
-    let Some((a, b)) = sources::phrase_after(seq, k) else {
-        return false;
-    };
+    let (a, b) = sources::phrase_after(seq, k)?;
     // a bare noun-like cue word ends a phrase: "said another leading
     // advocate, Andrew Pincus" is no clause
     let pronoun = a == b && subject_pronoun(&seq[a].lower);
@@ -1507,7 +1500,7 @@ fn inverted_source(seq: &[&Item], i: usize) -> bool {
             || (w.len() > 4 && w.ends_with("ly"));
         x.is_word() && !adjunct && (pronoun || x.lemma.is_none_or(|l| w != l))
     };
-    !seq.get(b + 1).is_some_and(|x| clause_verb(x))
+    (!seq.get(b + 1).is_some_and(|x| clause_verb(x))).then_some((a, b))
 }
 
 /// The subject of a sentence whose cue at item `c + 1` follows an inserted
@@ -1964,13 +1957,12 @@ fn earlier_source(
         let Some((a, b0)) = phrase_after(seq, s0) else {
             continue;
         };
-        let b = b0;
         // a pronoun, or the capitalised words that open the phrase
         let b = if is_pronoun(&seq[a].lower) {
             a
         } else {
             let mut e = a;
-            while e < b && (seq[e + 1].cap || seq[e + 1].kind != ItemKind::Word) {
+            while e < b0 && (seq[e + 1].cap || seq[e + 1].kind != ItemKind::Word) {
                 e += 1;
             }
             e
