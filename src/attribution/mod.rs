@@ -35,7 +35,7 @@ use cues::{
     noun_like, weak,
 };
 use quotes::{find_quotes, Quote};
-use sources::{items, phrase_after, phrase_before, Item, ItemKind};
+use sources::{items, phrase_after, phrase_before, source_after_by, Item, ItemKind};
 
 /// Direct quotation, reported speech, or the narrator's own voice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -386,6 +386,7 @@ pub fn attribute(
     }
     drop_quoted_sources(&doc, &mut drafts);
     add_titles_and_continuations(&doc, &mut drafts);
+    extend_lead_ins(&doc, &mut drafts);
     drop_nested_sourceless(&mut drafts);
     drop_nested_weak(&mut drafts);
     drop_inside_trailing(&mut drafts);
@@ -995,7 +996,7 @@ fn read_sequence(
             None
         };
         if let Some(from) = by_at {
-            if let Some((a, b)) = phrase_after(seq, from) {
+            if let Some((a, b)) = source_after_by(seq, from) {
                 let words_before = seq[..i].iter().filter(|x| !is_punct(x)).count();
                 let inserted = words_before >= 2
                     && seq
@@ -2493,6 +2494,73 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                 });
             }
         }
+    }
+}
+
+/// A quotation that opens inside one sentence and closes, with its cue,
+/// in a later one ("The people of Velmora “deserve better. That is the
+/// point,” the mayor said."): the words of the opening sentence before the
+/// quotation mark are the source's too, as they are when the whole quotation
+/// lies in one sentence. The relation's content then starts with the
+/// sentence (reported speech that quotes), unless those words already
+/// belong to another relation or hold a cue.
+fn extend_lead_ins(doc: &Doc, drafts: &mut [Draft]) {
+    // every content and cue, by start, with the furthest end so far
+    let mut taken: Vec<(usize, usize)> = drafts
+        .iter()
+        .flat_map(|d| {
+            [
+                Some((d.content.start, d.content.end)),
+                d.cue.map(|c| (c.start, c.end)),
+            ]
+        })
+        .flatten()
+        .collect();
+    taken.sort_unstable();
+    let mut reach = Vec::with_capacity(taken.len());
+    let mut far = 0;
+    for &(_, e) in &taken {
+        far = far.max(e);
+        reach.push(far);
+    }
+    let busy = |a: usize, b: usize| {
+        let k = taken.partition_point(|&(s, _)| s < b);
+        k > 0 && reach[k - 1] > a
+    };
+    for d in drafts.iter_mut() {
+        let (Some(cue), AttributionKind::Direct) = (d.cue, d.kind) else {
+            continue;
+        };
+        let q = doc.quotes.partition_point(|q| q.open < d.content.start);
+        let Some(quote) = doc.quotes.get(q) else {
+            continue;
+        };
+        if quote.open != d.content.start
+            || quote.close != d.content.end
+            || quote.parent.is_some()
+            || cue.start < quote.close
+        {
+            continue;
+        }
+        let si = sentence_at(doc, quote.open);
+        if si >= d.sentence {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(si) else {
+            continue;
+        };
+        let lead = &doc.text[sentence.start..quote.open];
+        let trimmed = lead.trim_end();
+        let words = trimmed.split_whitespace().count();
+        if words < 2 || trimmed.ends_with([':', ',', ';', '—', '–', '-', '(']) {
+            continue;
+        }
+        let start = sentence.start + (lead.len() - lead.trim_start().len());
+        if busy(start, quote.open) {
+            continue;
+        }
+        d.content.start = start;
+        d.kind = AttributionKind::Indirect;
     }
 }
 

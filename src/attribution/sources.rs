@@ -327,6 +327,44 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
     Some((i, end))
 }
 
+/// The source phrase after "according to" or "as reported by" at item
+/// `i`: [`phrase_after`], and also a phrase led by a time adjective ("early
+/// results of the exit poll", "last week's survey", "recent polls"), which
+/// after a verb would be a time adjunct ("said early") but after these cues
+/// can only qualify the source.
+///
+/// A participle with its agent stays in the phrase ("the exit poll conducted
+/// by Edison Research for the networks").
+pub fn source_after_by(seq: &[&Item], i: usize) -> Option<Range> {
+    let (a, mut b) = match phrase_after(seq, i) {
+        Some(r) => r,
+        None => {
+            let first = word(seq, i)?;
+            let time_adjective = matches!(
+                first.lower.as_str(),
+                "early" | "earlier" | "late" | "later" | "last" | "this" | "next" | "recent"
+            );
+            if !time_adjective {
+                return None;
+            }
+            (i, phrase_after(seq, i + 1)?.1)
+        }
+    };
+    let participle = |k: usize| word(seq, k).is_some_and(|x| !x.cap && x.lower.ends_with("ed"));
+    let by = |k: usize| word(seq, k).is_some_and(|x| x.lower == "by");
+    let agent = if participle(b) && b > a && by(b + 1) {
+        Some(b + 2)
+    } else if participle(b + 1) && by(b + 2) {
+        Some(b + 3)
+    } else {
+        None
+    };
+    if let Some((_, e)) = agent.and_then(|k| phrase_after(seq, k)) {
+        b = e;
+    }
+    Some((a, b))
+}
+
 /// True when item `k` is a word in "-ly" right after a determiner and
 /// before another word: an adjective or an adverb inside the phrase ("a
 /// yearly Gallup poll", "a tally by …", "a newly uncovered email"), not an

@@ -1001,3 +1001,46 @@ fn time_adjunct_after_a_relative_pronoun() {
         assert_eq!(at(text, mention, 0).text.as_deref(), source, "{text}");
     }
 }
+
+#[test]
+fn time_adjectives_agents_and_lead_ins() {
+    // (text, mention, source as written, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // "according to" a phrase led by a time adjective, with a participle and its agent
+        (
+            "Voters in Velmora want change, according to early results of the poll conducted by Harbor Research.",
+            "Velmora",
+            Some("early results of the poll conducted by Harbor Research"),
+            Indirect,
+        ),
+        ("According to last week's survey, prices in Ostrik rose.", "Ostrik", Some("last week's survey"), Indirect),
+        // a time word after a reporting verb is still no source
+        ("Lenz said early that Velmora was calm.", "Velmora", Some("Lenz"), Indirect),
+        // a quotation opened mid-sentence and closed with its cue in a later sentence
+        (
+            "The people of Velmora “deserve better. That is the point,” said the mayor.",
+            "Velmora",
+            Some("the mayor"),
+            Indirect,
+        ),
+        // the words before it hold a cue of their own
+        (
+            "Lenz said Velmora “deserves better. That is the point,” the mayor added.",
+            "Velmora",
+            Some("Lenz"),
+            Indirect,
+        ),
+        // a colon introduction without a cue is not taken over
+        (
+            "The sign in Velmora: “Closed today. Come back tomorrow,” the mayor said.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+    ];
+    for (text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
+    }
+}
