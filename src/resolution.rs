@@ -36,6 +36,10 @@ fn cue_of(key: &str) -> Option<Cue> {
         "province" | "provinces" | "governorate" | "governorates" | "state" | "states"
         | "region" | "regions" | "district" | "districts" | "county" | "counties" | "oblast"
         | "prefecture" | "department" | "emirate" | "territory" => Cue::Division,
+        // offices named after what they govern: "Georgia Gov. Zell Miller",
+        // "the governor of Diyala", "New York Mayor …", "the mayor of Mosul"
+        "governor" | "governors" | "gov" | "governorship" | "legislature" => Cue::Division,
+        "mayor" | "mayors" | "mayoral" => Cue::Settlement,
         "city" | "cities" | "town" | "towns" | "village" | "villages" | "capital" | "suburb"
         | "suburbs" | "port" => Cue::Settlement,
         "country" | "countries" | "nation" | "republic" | "kingdom" => Cue::Country,

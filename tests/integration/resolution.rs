@@ -107,6 +107,10 @@ fn cue_words() {
             "PPLA",
         ),
         ("The convoy reached Baghdad at noon.", "Baghdad", "PPLC"),
+        // offices named after what they govern
+        ("Former Georgia Gov. Zell Miller died.", "Georgia", "ADM1"),
+        ("Former New York Gov. Mario Cuomo died.", "New York", "ADM1"),
+        ("New York Mayor Bill de Blasio spoke.", "New York", "PPL"),
     ];
     for (text, m, code) in cases {
         let (_, _, c) = place_of(text, m);
