@@ -1106,9 +1106,25 @@ fn read_sequence(
             && next_word(i + 1).is_some_and(|x| {
                 matches!(x, "that" | "there" | "he" | "she" | "they" | "we" | "it")
             });
+        // "state" is first of all a noun ("a heavily Democratic state",
+        // "three states", "Western states"): the verb needs its clause,
+        // colon or quotation right after ("the report states that …")
+        let states_clause = seq.get(i + 1).is_some_and(|x| {
+            x.lower == "that" || x.kind == ItemKind::Punct(':') || hole(x).is_some()
+        });
+        if lemma == "state" && bare && !states_clause {
+            i += 1;
+            continue;
+        }
+        // "the report states that …", "the study estimates that …": a
+        // singular subject and "that"
+        let singular_subject = w.strip_suffix('s') == Some(lemma)
+            && prev.is_some_and(|p| p.is_word())
+            && next_word(i + 1) == Some("that");
         if noun_like(lemma)
             && bare
             && !plural_subject
+            && !singular_subject
             && !prev
                 .is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
         {

@@ -1044,3 +1044,38 @@ fn time_adjectives_agents_and_lead_ins() {
         assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
     }
 }
+
+#[test]
+fn state_is_a_noun_unless_a_clause_follows() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Ostrik is a heavily Democratic state in the north of Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "Three states held votes on Tuesday in Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "The report states that Velmora is calm.",
+            "Velmora",
+            Some("The report"),
+            Indirect,
+        ),
+        (
+            "The Council states: “Velmora is calm and open again.”",
+            "Velmora",
+            Some("The Council"),
+            Direct,
+        ),
+    ];
+    for (text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
+    }
+}
