@@ -8,8 +8,8 @@ use crate::resolution::{drop_strays, resolve, Resolution};
 use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
 use crate::spotting::{
-    exact_matches, is_dictionary_word, judge_with, person_keys, spot_key, Context, Drop, MatchKind,
-    Spot,
+    division_list_spots, exact_matches, is_dictionary_word, judge_with, person_keys, spot_key,
+    Context, Drop, MatchKind, Spot,
 };
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
@@ -314,8 +314,9 @@ impl Tagger {
     fn spot(&self, text: &str, prep: &Prepared) -> Vec<Spot> {
         let exact = exact_matches(&self.gazetteer, &prep.tokens, text);
         let (kept, persons) = filter_spots(exact, prep, &HashSet::new());
+        let counties = |spots| division_list_spots(&self.gazetteer, &prep.tokens, text, spots);
         if !self.options.variants {
-            return kept;
+            return counties(kept);
         }
         let mut covered = vec![false; prep.tokens.len()];
         for s in &kept {
@@ -328,12 +329,12 @@ impl Tagger {
         });
         coherent_variants(&mut variants, &kept, &prep.tokens);
         if variants.is_empty() {
-            return kept;
+            return counties(kept);
         }
         let mut all = kept;
         all.extend(variants);
         all.sort_by_key(|s| s.first);
-        filter_spots(all, prep, &persons).0
+        counties(filter_spots(all, prep, &persons).0)
     }
 
     /// Resolves spots with the user's and the document's preferences.

@@ -577,6 +577,112 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
     out
 }
 
+/// Names of a list that ends with "counties" or "parishes" (or one name
+/// before "county"): "Clarke and Oconee counties", "Cooke, Grayson and Love
+/// counties". News names the counties by their bare names, which the
+/// gazetteer does not hold; each becomes a spot whose candidates are the
+/// divisions named "NAME County" ("NAME Parish"). A kept spot of exactly the
+/// same words takes those candidates instead of its own; one that overlaps
+/// an item otherwise leaves the item alone. Returns `kept` with the spots
+/// added, in token order.
+pub fn division_list_spots(
+    gaz: &Gazetteer,
+    tokens: &[Token],
+    text: &str,
+    mut kept: Vec<Spot>,
+) -> Vec<Spot> {
+    let gap = |k: usize| text.get(tokens[k].end..tokens[k + 1].start).unwrap_or("");
+    let mut added = false;
+    for h in 1..tokens.len() {
+        let head = tokens[h].key.as_str();
+        let (generic, plural) = match head {
+            "counties" => ("county", true),
+            "parishes" => ("parish", true),
+            "county" | "parish" => (head, false),
+            _ => continue,
+        };
+        if !gap(h - 1).trim().is_empty() {
+            continue;
+        }
+        // items right to left: (first token, one past the last)
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut cur = h;
+        while items.len() < 8 {
+            if cur == 0 || !tokens[cur - 1].capitalized {
+                break;
+            }
+            let mut a = cur - 1;
+            while a > 0
+                && cur - a < 4
+                && tokens[a - 1].capitalized
+                && gap(a - 1).trim().is_empty()
+                && !matches!(tokens[a - 1].key.as_str(), "and" | "or")
+            {
+                a -= 1;
+            }
+            items.push((a, cur));
+            if a == 0 || !plural {
+                break;
+            }
+            let g = gap(a - 1).trim();
+            if g == "," {
+                cur = a;
+            } else if g.is_empty() && matches!(tokens[a - 1].key.as_str(), "and" | "or") && a >= 2 {
+                let g2 = gap(a - 2).trim();
+                if g2.is_empty() || g2 == "," {
+                    cur = a - 1;
+                } else {
+                    break;
+                }
+            } else if g == "&" {
+                cur = a;
+            } else {
+                break;
+            }
+        }
+        if plural && items.len() < 2 {
+            continue;
+        }
+        for (a, b) in items {
+            let key = format!("{} {generic}", join_keys(&tokens[a..b]));
+            let candidates: Vec<(PlaceRef, Arc<Place>)> = gaz
+                .candidates(&key)
+                .into_iter()
+                .filter(|(_, p)| p.feature_code.starts_with("ADM"))
+                .map(|(r, p)| (r, Arc::new(p)))
+                .collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            if let Some(s) = kept.iter_mut().find(|s| s.first == a && s.last == b) {
+                s.candidates = candidates;
+                s.sims = Vec::new();
+                s.similarity = 1.0;
+                s.kind = MatchKind::Exact;
+                continue;
+            }
+            if kept.iter().any(|s| s.first < b && a < s.last) {
+                continue;
+            }
+            kept.push(Spot {
+                first: a,
+                last: b,
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+                candidates,
+                kind: MatchKind::Exact,
+                similarity: 1.0,
+                sims: Vec::new(),
+            });
+            added = true;
+        }
+    }
+    if added {
+        kept.sort_by_key(|s| s.first);
+    }
+    kept
+}
+
 /// Why a spot was dropped (for `--errors` style diagnostics and tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Drop {

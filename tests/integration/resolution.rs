@@ -340,3 +340,58 @@ fn shares_of_a_name_decided_by_its_group_add_up() {
         assert!(total <= 1.0 + 1e-9, "{}: {total}", m.surface);
     }
 }
+
+#[test]
+fn bare_county_names_in_a_list_of_counties() {
+    let t = tagger();
+    // (text, mention, place id of the US county, or None: not a US county)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        (
+            "Schools in Clarke and Oconee counties closed.",
+            "Clarke",
+            Some("uscensus:13059"),
+        ),
+        (
+            "Schools in Clarke and Oconee counties closed.",
+            "Oconee",
+            Some("uscensus:13219"),
+        ),
+        (
+            "Cooke, Grayson and Love counties in Texas flooded.",
+            "Love",
+            Some("uscensus:40085"),
+        ),
+        (
+            "Cooke, Grayson and Love counties in Texas flooded.",
+            "Grayson",
+            Some("uscensus:48181"),
+        ),
+        (
+            "Flooding hit Iberia and Vermilion parishes.",
+            "Vermilion",
+            Some("uscensus:22113"),
+        ),
+        // a name with no US county of that name stays what it was (here
+        // the French departement, by the division cue)
+        (
+            "Schools in Clarke and Paris counties closed.",
+            "Paris",
+            None,
+        ),
+        // one name before a plural is no list
+        ("Jackson counties on his voters.", "Jackson", None),
+    ];
+    for (text, mention, want) in cases {
+        let ms = t.tag("c", text);
+        let m = ms.iter().find(|m| m.surface == mention);
+        let got = m
+            .filter(|m| m.place.id.starts_with("uscensus:"))
+            .map(|m| m.place.id.as_str());
+        assert_eq!(
+            got,
+            want,
+            "{text}: {mention} -> {:?}",
+            m.map(|m| &m.place.id)
+        );
+    }
+}
