@@ -554,6 +554,9 @@ struct Prepared {
     /// Only a comma separates the token from the one before ("Beaver, West
     /// Virginia").
     comma_before: Vec<bool>,
+    /// Only an ampersand separates the token from the one before ("Stevens
+    /// & Wilkinson").
+    amp_before: Vec<bool>,
 }
 
 impl Prepared {
@@ -583,12 +586,16 @@ impl Prepared {
         let comma_before = (0..tokens.len())
             .map(|k| k > 0 && text[tokens[k - 1].end..tokens[k].start].trim() == ",")
             .collect();
+        let amp_before = (0..tokens.len())
+            .map(|k| k > 0 && text[tokens[k - 1].end..tokens[k].start].trim() == "&")
+            .collect();
         Prepared {
             sents,
             tokens,
             sent_of,
             initial,
             comma_before,
+            amp_before,
             people,
         }
     }
@@ -770,6 +777,8 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         })
         .map(|s| s.first)
         .collect();
+    // every spot's end, whatever it names
+    let spot_ends_any: HashSet<usize> = spots.iter().map(|s| s.last).collect();
     spots
         .iter()
         .enumerate()
@@ -787,6 +796,13 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),
                 container_follows: containers.contains(&s.last),
+                firm_partner: (prep.amp_before.get(s.last).copied().unwrap_or(false)
+                    && tokens.get(s.last).is_some_and(|t| t.capitalized)
+                    && !spot_starts.contains(&s.last))
+                    || (prep.amp_before.get(s.first).copied().unwrap_or(false)
+                        && s.first > 0
+                        && tokens[s.first - 1].capitalized
+                        && !spot_ends_any.contains(&s.first)),
             };
             judge_with(s, tokens, ctx, &prep.people)
         })

@@ -487,11 +487,15 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
         let mut j = i;
         while j < tokens.len() && j < i + MAX_TOKENS {
             let tok = &tokens[j];
+            // "Trinidad & Tobago": the ampersand is read as "and"
+            let ampersand = j > i
+                && tok.sep == Sep::Break
+                && text.get(tokens[j - 1].end..tok.start).map(str::trim) == Some("&");
             if j > i {
                 let joinable = match tok.sep {
                     Sep::Space | Sep::Hyphen => true,
                     Sep::Dot => tokens[j - 1].key.len() <= 3,
-                    Sep::Break => false,
+                    Sep::Break => ampersand,
                 };
                 if !joinable {
                     break;
@@ -505,7 +509,9 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
             for (li, (layer, cur)) in layers.iter().zip(cursors.iter_mut()).enumerate() {
                 let Some(c) = cur else { continue };
                 let ok = (j == i
-                    || ((!clitic || layer.index.feed(c, b" s")) && layer.index.feed(c, b" ")))
+                    || ((!clitic || layer.index.feed(c, b" s"))
+                        && layer.index.feed(c, b" ")
+                        && (!ampersand || layer.index.feed(c, b"and "))))
                     && layer.index.feed(c, tok.key.as_bytes());
                 if !ok {
                     *cur = None;
@@ -802,6 +808,10 @@ pub struct Context {
     pub container_of_previous: bool,
     /// Another spot ends right before this one ("Elko NV", "Reno, NV").
     pub after_spot: bool,
+    /// An ampersand joins the name to a capitalised word that is no place
+    /// ("Stevens & Wilkinson", "Johnson & Johnson"; not "Trinidad &
+    /// Tobago").
+    pub firm_partner: bool,
 }
 
 /// Abbreviations of the legal forms of companies (ISO 20275 entity legal
@@ -1047,6 +1057,10 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // Organisations of the Factbook's lists, by name or around the spot
     // ("Hamas", "the Popular Front for the Liberation of Palestine")
     if in_organisation_name(tokens, spot.first, spot.last) {
+        return Err(Drop::Organisation);
+    }
+    // A firm's partners ("Stevens & Wilkinson", "Marks & Spencer")
+    if ctx.firm_partner {
         return Err(Drop::Organisation);
     }
     // A company's legal form after its name ("Cimpress NV"), not a state

@@ -265,6 +265,11 @@ fn traps_are_not_places() {
             "Alan Lord walks his dog Levi in Myrtle Beach. \"It is fine,\" said Lord. Lord and Levi sleep outside.",
             "Levi",
         ),
+        // a firm's partners joined by an ampersand
+        (
+            "The city hired Stevens & Wilkinson to design the hotel in Columbia.",
+            "Stevens",
+        ),
     ];
     for (text, trap) in cases {
         let v = tag(text);
@@ -282,6 +287,10 @@ fn traps_are_not_places() {
 fn places_the_strict_rules_keep() {
     // (text, mention that must be found, its country)
     let cases = [
+        // an ampersand inside a country's name is "and"; places joined by
+        // one are no firm
+        ("Carnival in Trinidad & Tobago drew crowds.", "Trinidad & Tobago", "TT"),
+        ("Fighting in Bosnia & Herzegovina ended.", "Bosnia & Herzegovina", "BA"),
         // a local institution is in its place (unlike a newspaper)
         (
             "Detective Goodwin of the Paris Police Department, Tenn., said.",
