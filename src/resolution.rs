@@ -339,7 +339,8 @@ fn has_seat_namesake(s: &Spot, p: &Place) -> bool {
         q.is_populated_place()
             && q.country_code == p.country_code
             && ((q.admin1_code == p.admin1_code && q.population >= 10_000)
-                || q.feature_code == "PPLC")
+                || q.feature_code == "PPLC"
+                || q.population >= 100_000)
     })
 }
 

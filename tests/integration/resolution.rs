@@ -395,3 +395,15 @@ fn bare_county_names_in_a_list_of_counties() {
         );
     }
 }
+
+#[test]
+fn a_city_of_the_country_beats_a_division_of_its_name() {
+    // without a division cue, a name that a division of the country bears
+    // only in a bare form ("Columbia" for the District of Columbia) is the
+    // large city of that name in the same country
+    let (cc, _, code) = place_of("Officials in Columbia met on Monday.", "Columbia");
+    assert_eq!((cc.as_str(), code.as_str()), ("US", "PPLA"));
+    // with the cue, the division
+    let (cc, _, code) = place_of("Fighting spread in Basra province.", "Basra");
+    assert_eq!((cc.as_str(), code.as_str()), ("IQ", "ADM1"));
+}
