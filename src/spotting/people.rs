@@ -112,6 +112,19 @@ const KINSHIP: &[&str] = &[
     "wife",
 ];
 
+/// Words for a person's family after a possessive ("Lucy's parents"),
+/// beside [`KINSHIP`].
+const FAMILY: &[&str] = &[
+    "dad",
+    "grandparents",
+    "mom",
+    "mum",
+    "parents",
+    "siblings",
+    "stepfather",
+    "stepmother",
+];
+
 impl PeopleCues {
     /// Reads the cues of a document's tokens.
     pub fn of(tokens: &[Token], text: &str) -> PeopleCues {
@@ -168,7 +181,14 @@ impl PeopleCues {
             // residents, so not after "of" or a locative
             let who = next.is_some_and(|n| n.key == "who" && gap_after.trim() == ",")
                 && !prev.is_some_and(|p| in_list(LOCATIVES, &p.key) || p.key == "of");
-            if speech || age || titled || after_said || who {
+            // "Lucy's father", "Emma's parents": a name with a family
+            let family = t.possessive
+                && next.is_some_and(|n| {
+                    !n.capitalized
+                        && n.sep == Sep::Space
+                        && (in_list(KINSHIP, &n.key) || in_list(FAMILY, &n.key))
+                });
+            if speech || age || titled || after_said || who || family {
                 c.vote_person(&t.key);
             }
         }

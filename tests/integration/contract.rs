@@ -265,6 +265,12 @@ fn traps_are_not_places() {
             "Alan Lord walks his dog Levi in Myrtle Beach. \"It is fine,\" said Lord. Lord and Levi sleep outside.",
             "Levi",
         ),
+        // a name with a family ("Lucy's father") is a person in the whole
+        // document
+        (
+            "Doctors in Churchill put a tube into Lucy's windpipe. \"We were afraid,\" said Lucy's father. Lucy's mother agreed.",
+            "Lucy",
+        ),
         // a firm's partners joined by an ampersand
         (
             "The city hired Stevens & Wilkinson to design the hotel in Columbia.",
