@@ -144,6 +144,9 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "society",
     "trust",
     "fund",
+    // events named after a place of their own ("Olympic Games",
+    // "Commonwealth Games")
+    "games",
 ];
 
 /// Words that, written with a capital right after a place name, make it the

@@ -615,3 +615,19 @@ fn continent_and_region_adjectives_are_demonyms() {
         ]
     );
 }
+
+#[test]
+fn an_event_named_after_a_place_of_its_own_is_no_mention() {
+    // "in Olympic record time" gives "Olympic" place context, so the
+    // dictionary-name rule keeps it there; "the Olympic Games" is an event
+    let text = "Lind won medals at the Olympic Games and swam in Olympic record time.";
+    let v = tag(text);
+    let at = text.find("Olympic Games").unwrap(); // ASCII: bytes = code points
+    let starts: Vec<u64> = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["start"].as_u64().unwrap())
+        .collect();
+    assert!(!starts.contains(&(at as u64)), "{starts:?}");
+}
