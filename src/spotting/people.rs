@@ -7,8 +7,8 @@
 //! place context ("in X", "X County") keeps its place reading.
 
 use super::{
-    in_list, is_common_word, is_given_name, CALENDAR, NAME_PARTICLES, ORG_HEADS, PLACE_WORDS,
-    TITLES,
+    in_list, is_common_word, is_given_name, CALENDAR, LOCAL_HEADS, NAME_PARTICLES, ORG_HEADS,
+    PLACE_WORDS, TITLES,
 };
 use crate::text::{Sep, Token};
 use std::collections::{HashMap, HashSet};
@@ -112,6 +112,24 @@ const KINSHIP: &[&str] = &[
     "wife",
 ];
 
+/// Capitalised nouns of groups and roles that speak in news ("Police
+/// said", "Democrats say"): no person's name, so the word before them is no
+/// given name.
+const BODIES: &[&str] = &[
+    "authorities",
+    "democrat",
+    "democrats",
+    "deputies",
+    "officials",
+    "officers",
+    "republican",
+    "republicans",
+    "residents",
+    "spokesman",
+    "spokeswoman",
+    "troopers",
+];
+
 /// Words for a person's family after a possessive ("Lucy's parents"),
 /// beside [`KINSHIP`].
 const FAMILY: &[&str] = &[
@@ -188,7 +206,12 @@ impl PeopleCues {
                         && n.sep == Sep::Space
                         && (in_list(KINSHIP, &n.key) || in_list(FAMILY, &n.key))
                 });
-            if speech || age || titled || after_said || who || family {
+            // "Oxford Police said", "the Decatur Democrat said": a body or a
+            // party speaks, and the name before it is no given name
+            let body = in_list(ORG_HEADS, &t.key)
+                || in_list(LOCAL_HEADS, &t.key)
+                || in_list(BODIES, &t.key);
+            if (speech || age || titled || after_said || who || family) && !body {
                 c.vote_person(&t.key);
             }
         }
