@@ -21,6 +21,16 @@ fn at(text: &str, mention: &str, nth: usize) -> Attribution {
 
 use AttributionKind::{Direct, Indirect, Narrator};
 
+/// Checks (text, mention, source as written, kind) cases on the first
+/// occurrence of each mention.
+fn check_sources(cases: &[(&str, &str, Option<&str>, AttributionKind)]) {
+    for &(text, mention, source, kind) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
+    }
+}
+
 #[test]
 fn cue_patterns() {
     // (text, mention, nth, source as written, kind)
@@ -355,11 +365,7 @@ fn sources_after_quotations_and_in_transcripts() {
         // ... but not a label in mixed case inside a quotation
         ("He read it out: \"Lenz: boats reached Velmora by night.\"", "Velmora", None, Narrator),
     ];
-    for (text, mention, source, kind) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.kind, Some(kind), "{text}");
-    }
+    check_sources(&cases);
 }
 
 #[test]
@@ -641,11 +647,7 @@ fn reported_speech_rules() {
         ("With 30 percent of voters saying the road to Velmora should reopen, the mayor relented.", "Velmora", Some("30 percent of voters"), Indirect),
         ("Officials reporting from Velmora were delayed.", "Velmora", None, Narrator),
     ];
-    for (text, mention, source, kind) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
-    }
+    check_sources(&cases);
 }
 
 #[test]
@@ -1038,11 +1040,7 @@ fn time_adjectives_agents_and_lead_ins() {
             Narrator,
         ),
     ];
-    for (text, mention, source, kind) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
-    }
+    check_sources(&cases);
 }
 
 #[test]
@@ -1073,9 +1071,5 @@ fn state_is_a_noun_unless_a_clause_follows() {
             Direct,
         ),
     ];
-    for (text, mention, source, kind) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.kind, Some(kind), "{text}: {a:?}");
-    }
+    check_sources(&cases);
 }
