@@ -601,7 +601,11 @@ pub fn division_list_spots(
     mut kept: Vec<Spot>,
 ) -> Vec<Spot> {
     let gap = |k: usize| text.get(tokens[k].end..tokens[k + 1].start).unwrap_or("");
-    let mut added = false;
+    // `kept` is in token order and its spots do not overlap: the one that
+    // may overlap tokens a..b is the last to start before b
+    kept.sort_by_key(|s| s.first);
+    let mut added: Vec<Spot> = Vec::new();
+    let mut taken: HashSet<usize> = HashSet::new(); // tokens of added spots
     for h in 1..tokens.len() {
         let head = tokens[h].key.as_str();
         let (generic, plural) = match head {
@@ -663,17 +667,24 @@ pub fn division_list_spots(
             if candidates.is_empty() {
                 continue;
             }
-            if let Some(s) = kept.iter_mut().find(|s| s.first == a && s.last == b) {
-                s.candidates = candidates;
-                s.sims = Vec::new();
-                s.similarity = 1.0;
-                s.kind = MatchKind::Exact;
+            let k = kept.partition_point(|s| s.first < b);
+            if let Some(s) = k.checked_sub(1).map(|k| &mut kept[k]) {
+                if s.first == a && s.last == b {
+                    s.candidates = candidates;
+                    s.sims = Vec::new();
+                    s.similarity = 1.0;
+                    s.kind = MatchKind::Exact;
+                    continue;
+                }
+                if s.last > a {
+                    continue;
+                }
+            }
+            if (a..b).any(|t| taken.contains(&t)) {
                 continue;
             }
-            if kept.iter().any(|s| s.first < b && a < s.last) {
-                continue;
-            }
-            kept.push(Spot {
+            taken.extend(a..b);
+            added.push(Spot {
                 first: a,
                 last: b,
                 start: tokens[a].start,
@@ -683,10 +694,10 @@ pub fn division_list_spots(
                 similarity: 1.0,
                 sims: Vec::new(),
             });
-            added = true;
         }
     }
-    if added {
+    if !added.is_empty() {
+        kept.extend(added);
         kept.sort_by_key(|s| s.first);
     }
     kept
