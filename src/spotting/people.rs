@@ -208,10 +208,12 @@ impl PeopleCues {
                 });
             // "Oxford Police said", "the Decatur Democrat said": a body or a
             // party speaks, and the name before it is no given name
-            let body = in_list(ORG_HEADS, &t.key)
-                || in_list(LOCAL_HEADS, &t.key)
-                || in_list(BODIES, &t.key);
-            if (speech || age || titled || after_said || who || family) && !body {
+            let body = || {
+                in_list(ORG_HEADS, &t.key)
+                    || in_list(LOCAL_HEADS, &t.key)
+                    || in_list(BODIES, &t.key)
+            };
+            if (speech || age || titled || after_said || who || family) && !body() {
                 c.vote_person(&t.key);
             }
         }
