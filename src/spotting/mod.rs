@@ -255,6 +255,7 @@ pub(crate) const TITLES: &[&str] = &[
     "councilwoman",
     "sheriff",
     "detective",
+    "agent",
     "attorney",
     // religious titles
     "archbishop",

@@ -271,6 +271,8 @@ fn traps_are_not_places() {
             "Doctors in Churchill put a tube into Lucy's windpipe. \"We were afraid,\" said Lucy's father. Lucy's mother agreed.",
             "Lucy",
         ),
+        // a name after a title ("Agent Orange", "Special Agent …")
+        ("Officials in Hanoi discussed funding for victims of Agent Orange.", "Orange"),
         // a firm's partners joined by an ampersand
         (
             "The city hired Stevens & Wilkinson to design the hotel in Columbia.",
