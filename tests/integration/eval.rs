@@ -65,10 +65,11 @@ fn figures_equal_the_reference_scorer() {
 /// Floors set from measured values with a margin of about two points (see
 /// docs/EVALUATION.md; raised in session 8 from 80.7 / 86.7 / 87.8 / 89.8
 /// strict precision and 86.0 / 89.8 / 85.5 / 82.8 acc@161, and in session 9
-/// from 91.7 / 94.4 / 83.8 acc@161 on geowebnews / tr-news / geovirus):
+/// from 88.7 / 91.8 / 94.4 / 83.8 acc@161 on lgl / geowebnews / tr-news /
+/// geovirus):
 /// (corpus, strict precision, lenient recall, acc@161).
 const FLOORS: &[(&str, f64, f64, f64)] = &[
-    ("lgl", 0.78, 0.77, 0.84),
+    ("lgl", 0.78, 0.77, 0.86),
     ("geowebnews", 0.84, 0.67, 0.90),
     ("tr-news", 0.85, 0.83, 0.92),
     ("geovirus", 0.87, 0.92, 0.82),
