@@ -2562,16 +2562,20 @@ fn extend_lead_ins(doc: &Doc, drafts: &mut [Draft]) {
         if si >= d.sentence {
             continue;
         }
-        let Some(sentence) = doc.sentences.get(si) else {
+        let Some(lead) = doc
+            .sentences
+            .get(si)
+            .and_then(|x| doc.text.get(x.start..quote.open).map(|l| (x.start, l)))
+        else {
             continue;
         };
-        let lead = &doc.text[sentence.start..quote.open];
+        let (sentence_start, lead) = lead;
         let trimmed = lead.trim_end();
         let words = trimmed.split_whitespace().count();
         if words < 2 || trimmed.ends_with([':', ',', ';', '—', '–', '-', '(']) {
             continue;
         }
-        let start = sentence.start + (lead.len() - lead.trim_start().len());
+        let start = sentence_start + (lead.len() - lead.trim_start().len());
         if busy(start, quote.open) {
             continue;
         }
