@@ -21,6 +21,15 @@ fn at(text: &str, mention: &str, nth: usize) -> Attribution {
 
 use AttributionKind::{Direct, Indirect, Narrator};
 
+/// Checks (text, mention, source as written) cases on the first occurrence
+/// of each mention.
+fn check_source_texts(cases: &[(&str, &str, Option<&str>)]) {
+    for &(text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+    }
+}
+
 /// Checks (text, mention, source as written, kind) cases on the first
 /// occurrence of each mention.
 fn check_sources(cases: &[(&str, &str, Option<&str>, AttributionKind)]) {
@@ -266,10 +275,7 @@ fn belief_intent_and_evaluation_cues() {
         ),
         ("A plan to rebuild Ostrik was shelved.", "Ostrik", None),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
@@ -434,10 +440,7 @@ fn event_and_evaluation_cues() {
         ("Talks about Velmora went on.", "Velmora", None),
         ("Lenz spoke at a rally in Velmora.", "Velmora", None),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
@@ -580,10 +583,7 @@ fn session_five_rules() {
             Some("Bo"),
         ),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-    }
+    check_source_texts(&cases);
 }
 
 /// The content of the relation that holds the first `mention`.
@@ -726,10 +726,7 @@ fn opening_adjuncts_and_short_tails() {
             Some("the Council"),
         ),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
@@ -886,9 +883,7 @@ fn participle_subject_over_an_appositive() {
             None,
         ),
     ];
-    for (text, mention, source) in cases {
-        assert_eq!(at(text, mention, 0).text.as_deref(), source, "{text}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
@@ -916,9 +911,7 @@ fn added_reporting_verbs() {
             None,
         ),
     ];
-    for (text, mention, source) in cases {
-        assert_eq!(at(text, mention, 0).text.as_deref(), source, "{text}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
@@ -999,9 +992,7 @@ fn time_adjunct_after_a_relative_pronoun() {
             None,
         ),
     ];
-    for (text, mention, source) in cases {
-        assert_eq!(at(text, mention, 0).text.as_deref(), source, "{text}");
-    }
+    check_source_texts(&cases);
 }
 
 #[test]
