@@ -551,15 +551,19 @@ struct Prepared {
     initial: Vec<bool>,
     /// What the document says about people's names.
     people: PeopleCues,
-    /// Only a comma separates the token from the one before ("Beaver, West
-    /// Virginia").
-    comma_before: Vec<bool>,
-    /// Only an ampersand separates the token from the one before ("Stevens
-    /// & Wilkinson").
-    amp_before: Vec<bool>,
+    /// The one mark, with spaces around it at most, that separates each
+    /// token from the one before: a comma ("Beaver, West Virginia"), an
+    /// ampersand ("Stevens & Wilkinson").
+    mark_before: Vec<Option<char>>,
 }
 
 impl Prepared {
+    /// True when only `mark` (and spaces) separates token `k` from the one
+    /// before.
+    fn mark_before(&self, k: usize, mark: char) -> bool {
+        self.mark_before.get(k) == Some(&Some(mark))
+    }
+
     fn new(text: &str) -> Prepared {
         let sents = sentences(text);
         let tokens = tokenize(text);
@@ -583,19 +587,23 @@ impl Prepared {
             }
         }
         let people = PeopleCues::of(&tokens, text);
-        let comma_before = (0..tokens.len())
-            .map(|k| k > 0 && text[tokens[k - 1].end..tokens[k].start].trim() == ",")
-            .collect();
-        let amp_before = (0..tokens.len())
-            .map(|k| k > 0 && text[tokens[k - 1].end..tokens[k].start].trim() == "&")
+        let mark_before = (0..tokens.len())
+            .map(|k| {
+                let gap = if k > 0 {
+                    text[tokens[k - 1].end..tokens[k].start].trim()
+                } else {
+                    ""
+                };
+                let mut chars = gap.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            })
             .collect();
         Prepared {
             sents,
             tokens,
             sent_of,
             initial,
-            comma_before,
-            amp_before,
+            mark_before,
             people,
         }
     }
@@ -770,7 +778,7 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
     let containers: HashSet<usize> = spots
         .iter()
         .filter(|s| {
-            prep.comma_before.get(s.first).copied().unwrap_or(false)
+            prep.mark_before(s.first, ',')
                 && s.candidates
                     .iter()
                     .any(|(_, p)| p.is_country() || p.is_admin1())
@@ -790,16 +798,16 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
                 .filter(|b| b.last == s.first);
             let ctx = Context {
                 after_spot: adjacent.is_some(),
-                container_of_previous: prep.comma_before.get(s.first).copied().unwrap_or(false)
+                container_of_previous: prep.mark_before(s.first, ',')
                     && adjacent.is_some_and(|b| contains_one_of(s, b)),
                 sentence_initial: prep.initial[s.first],
                 prev_is_place: spot_ends.contains(&s.first),
                 next_is_place: spot_starts.contains(&s.last),
                 container_follows: containers.contains(&s.last),
-                firm_partner: (prep.amp_before.get(s.last).copied().unwrap_or(false)
+                firm_partner: (prep.mark_before(s.last, '&')
                     && tokens.get(s.last).is_some_and(|t| t.capitalized)
                     && !spot_starts.contains(&s.last))
-                    || (prep.amp_before.get(s.first).copied().unwrap_or(false)
+                    || (prep.mark_before(s.first, '&')
                         && s.first > 0
                         && tokens[s.first - 1].capitalized
                         && !spot_ends_any.contains(&s.first)),
