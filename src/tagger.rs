@@ -8,8 +8,8 @@ use crate::resolution::{drop_strays, resolve, Resolution};
 use crate::spotting::people::PeopleCues;
 use crate::spotting::variant::variant_matches;
 use crate::spotting::{
-    division_list_spots, exact_matches, is_dictionary_word, judge_with, person_keys, spot_key,
-    Context, Drop, MatchKind, Spot,
+    adjectival_use, division_list_spots, exact_matches, is_dictionary_word, judge_with,
+    person_keys, spot_key, Context, Drop, MatchKind, Spot,
 };
 use crate::text::{char_offsets, sentences, tokenize, Sentence, Token};
 use std::collections::HashSet;
@@ -313,7 +313,8 @@ impl Tagger {
     /// Exact matches first; then variants on the words no exact match kept.
     fn spot(&self, text: &str, prep: &Prepared) -> Vec<Spot> {
         let exact = exact_matches(&self.gazetteer, &prep.tokens, text);
-        let (kept, persons) = filter_spots(exact, prep, &HashSet::new());
+        let (mut kept, persons) = filter_spots(exact, prep, &HashSet::new());
+        self.adjectival_demonyms(&mut kept, prep, text);
         let counties = |spots| division_list_spots(&self.gazetteer, &prep.tokens, text, spots);
         if !self.options.variants {
             return counties(kept);
@@ -335,6 +336,57 @@ impl Tagger {
         all.extend(variants);
         all.sort_by_key(|s| s.first);
         counties(filter_spots(all, prep, &persons).0)
+    }
+
+    /// A name that is also a nationality's adjective, used as one before a
+    /// lowercase noun ("Somali officials" is not Ethiopia's Somali region):
+    /// the spot is dropped unless it names the demonym's own country
+    /// ("Saudi jets"), or with `--demonyms` keeps only its demonym
+    /// candidates.
+    fn adjectival_demonyms(&self, spots: &mut Vec<Spot>, prep: &Prepared, text: &str) {
+        let tokens = &prep.tokens;
+        let adjectival: Vec<usize> = spots
+            .iter()
+            .filter(|s| s.last == s.first + 1 && adjectival_use(tokens, s.first))
+            .map(|s| s.first)
+            .collect();
+        if adjectival.is_empty() {
+            return;
+        }
+        let layers = self.gazetteer.layers();
+        let demonym_layer = |r: &PlaceRef| layers.get(r.layer as usize).is_some_and(|l| l.demonyms);
+        // the demonym's own country is still named ("Saudi jets": several
+        // corpora count such adjectives as mentions of the country)
+        let foreign: HashSet<usize> = match &self.evidence {
+            Some(g) => exact_matches(g, tokens, text)
+                .into_iter()
+                .filter(|d| d.last == d.first + 1)
+                .filter(|d| {
+                    spots.iter().any(|s| {
+                        s.first == d.first
+                            && s.last == d.last
+                            && !s
+                                .candidates
+                                .iter()
+                                .any(|(_, p)| d.candidates.iter().any(|(_, q)| q.id == p.id))
+                    })
+                })
+                .map(|d| d.first)
+                .collect(),
+            None => HashSet::new(),
+        };
+        spots.retain_mut(|s| {
+            if s.last != s.first + 1 || !adjectival.contains(&s.first) {
+                return true;
+            }
+            if foreign.contains(&s.first) {
+                return false;
+            }
+            if s.candidates.iter().any(|(r, _)| demonym_layer(r)) {
+                s.candidates.retain(|(r, _)| demonym_layer(r));
+            }
+            true
+        });
     }
 
     /// Resolves spots with the user's and the document's preferences.
@@ -451,7 +503,7 @@ impl Tagger {
                 sentence_end: cps[4 * k + 3],
                 place: shared_place(s, Some(r.place_ref), &r.place),
                 match_kind: s.kind,
-                similarity: s.similarity,
+                similarity: chosen_similarity(s, &r.place_ref),
                 confidence: r.confidence,
                 // by reference: collecting from `into_iter` would reuse
                 // (and keep) the allocation sized for whole places
@@ -609,6 +661,16 @@ impl Prepared {
     }
 }
 
+/// The similarity of the chosen candidate's name to the text (a variant's
+/// candidates each have their own; the spot's is the best of them).
+fn chosen_similarity(s: &Spot, chosen: &PlaceRef) -> f64 {
+    s.candidates
+        .iter()
+        .position(|(r, _)| r.layer == chosen.layer && r.place == chosen.place)
+        .and_then(|k| s.sims.get(k).copied())
+        .unwrap_or(s.similarity)
+}
+
 /// How far a variant's candidate may lie from a place named exactly in the
 /// same document.
 const VARIANT_RADIUS_KM: f64 = 150.0;
@@ -640,11 +702,18 @@ fn prominent(p: &Place) -> bool {
 fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token]) {
     let mut anchors: Vec<(f64, f64)> = Vec::new();
     let mut divisions: HashSet<(String, String)> = HashSet::new();
+    let mut countries: HashSet<String> = HashSet::new();
     for s in exact {
         for (_, p) in &s.candidates {
             if p.is_admin1() {
                 divisions.insert((p.country_code.clone(), p.admin1_code.clone()));
             }
+        }
+        // a country's name is the country (not a village of that name
+        // somewhere else, which would make a false anchor)
+        if let Some((_, c)) = s.candidates.iter().find(|(_, p)| p.is_country()) {
+            countries.insert(c.country_code.clone());
+            continue;
         }
         let best = s
             .candidates
@@ -663,7 +732,7 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
     let band = VARIANT_RADIUS_KM / crate::geo::EARTH_RADIUS_KM.to_radians() + 1e-6;
     // A document that names no place exactly gives no context to check
     // against: then only prominent places spelled closely are accepted.
-    let no_context = anchors.is_empty() && divisions.is_empty();
+    let no_context = anchors.is_empty() && divisions.is_empty() && countries.is_empty();
     for v in variants.iter_mut() {
         // with no place named exactly, a variant needs place context of its
         // own: a locative before it ("reported in Khaneqain"), not a name
@@ -711,6 +780,13 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
                         && !given_name
                         && locative
                         && sim >= PROMINENT_SIMILARITY
+                        && prominent(p))
+                    // in a country the document names: a seat or a large
+                    // city, or any place after a locative ("in Hawija" in
+                    // a story that names only Iraq)
+                    || (countries.contains(&p.country_code)
+                        && !given_name
+                        && locative
                         && prominent(p))
             })
             .collect();

@@ -792,6 +792,28 @@ fn leading_article(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|b| !b.capitalized)
 }
 
+/// True when token `i` stands where an adjective does: right before a
+/// lowercase word that is no place word ("Somali officials", not "Somali
+/// region"), and not after a preposition of place ("in Saudi last week").
+pub(crate) fn adjectival_use(tokens: &[Token], i: usize) -> bool {
+    let Some(n) = tokens.get(i + 1) else {
+        return false;
+    };
+    let t = &tokens[i];
+    let placed = i
+        .checked_sub(1)
+        .map(|k| &tokens[k])
+        .is_some_and(|p| !p.capitalized && in_list(people::LOCATIVES, &p.key));
+    !t.possessive
+        && !t.all_caps
+        && n.sep == Sep::Space
+        && !n.capitalized
+        && !n.all_caps
+        && n.key.chars().all(|c| c.is_alphabetic())
+        && !in_list(PLACE_WORDS, &n.key)
+        && !placed
+}
+
 /// True when token `i` stands where a division's short form does without
 /// its period: after "Place, " ("Boston, Mass") or a party letter and a
 /// hyphen ("D-Calif").

@@ -168,7 +168,8 @@ impl PeopleCues {
             }
             let gap_after = next.map(|n| &text[t.end..n.start]).unwrap_or("");
             let speech = next.is_some_and(|n| n.sep == Sep::Space && in_list(SPEECH_VERBS, &n.key))
-                && !prev.is_some_and(|p| in_list(LOCATIVES, &p.key) || p.key == "of");
+                && !prev.is_some_and(|p| in_list(LOCATIVES, &p.key) || p.key == "of")
+                && !in_locative_list(tokens, text, k);
             let age = next.is_some_and(|n| {
                 gap_after.trim() == ","
                     && n.key.bytes().all(|b| b.is_ascii_digit())
@@ -338,6 +339,28 @@ impl PeopleCues {
             .get(key)
             .is_some_and(|&(person, place)| person > place)
     }
+}
+
+/// True when the token at `k` ends a list of capitalised names that a
+/// preposition of place opens: "in Kirkuk and Hawija", "near Tikrit,
+/// Baiji or Hawija" ("Fighting in Kirkuk and Hawija continued" is not
+/// Hawija speaking).
+fn in_locative_list(tokens: &[Token], text: &str, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && k - j < 12 {
+        let p = &tokens[j - 1];
+        let gap = text.get(p.end..tokens[j].start).unwrap_or("").trim();
+        if !p.capitalized && (p.key == "and" || p.key == "or") && gap.is_empty() {
+            j -= 1;
+            continue;
+        }
+        if p.capitalized && (gap.is_empty() || gap == ",") {
+            j -= 1;
+            continue;
+        }
+        return j < k && !p.capitalized && in_list(LOCATIVES, &p.key) && gap.is_empty();
+    }
+    false
 }
 
 /// True when the lower-case word at `k` is a division word that ends a

@@ -29,6 +29,30 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "ite", "ites", "ian", "ians", "ese", "ish", "ist", "ists", "ism",
 ];
 
+/// Nouns of armed and political groups: a single transliterated word right
+/// before one is the group's name or adjective ("Houthi fighters",
+/// "Peshmerga commanders"), not a place spelled another way; an exact
+/// name there stays a place ("Mosul residents").
+const GROUP_NOUNS: &[&str] = &[
+    "commander",
+    "commanders",
+    "fighter",
+    "fighters",
+    "forces",
+    "gunmen",
+    "insurgents",
+    "leader",
+    "leaders",
+    "militants",
+    "militia",
+    "militiamen",
+    "militias",
+    "movement",
+    "rebels",
+    "supporters",
+    "tribesmen",
+];
+
 /// A variant key naming more places than this is too ambiguous to use.
 const MAX_CANDIDATES: usize = 300;
 
@@ -91,11 +115,21 @@ fn similarity_of(a: &Forms, b: &Forms) -> f64 {
     strsim::jaro_winkler(&a.stripped, &b.stripped)
         .max(strsim::jaro_winkler(&a.light, &b.light))
         .max(strsim::jaro_winkler(&a.three, &b.three))
-        .max(if a.phonetic == b.phonetic {
-            PHONETIC_SAME
-        } else {
-            0.0
-        })
+        .max(
+            if a.phonetic == b.phonetic && consonants(&a.phonetic) >= PHONETIC_MIN_CONSONANTS {
+                PHONETIC_SAME
+            } else {
+                0.0
+            },
+        )
+}
+
+/// Consonants a phonetic form needs before sameness counts: two (Hawija /
+/// Huizhou, both `haja`) leave too little of a name to tell it by.
+const PHONETIC_MIN_CONSONANTS: usize = 3;
+
+fn consonants(phonetic: &str) -> usize {
+    phonetic.bytes().filter(|&c| c != b'a').count()
 }
 
 /// The similarity of two names with the same phonetic form (the same
@@ -329,6 +363,13 @@ pub fn variant_matches(
             if end - i == 1 && ADJECTIVE_ENDINGS.iter().any(|e| t.key.ends_with(e)) {
                 continue;
             }
+            if end - i == 1
+                && tokens.get(end).is_some_and(|n| {
+                    n.sep == Sep::Space && !n.capitalized && GROUP_NOUNS.contains(&n.key.as_str())
+                })
+            {
+                continue;
+            }
             let key = tokens[i..end]
                 .iter()
                 .map(|k| k.key.as_str())
@@ -384,6 +425,26 @@ pub fn variant_matches(
 mod tests {
     use super::*;
     use crate::Tagger;
+
+    #[test]
+    fn phonetic_sameness_needs_three_consonants() {
+        // (a, b, confirmed)
+        let cases = [
+            ("kerbela", "karbala", true),
+            ("moshahedeh", "mushahidah", true),
+            ("hawija", "hawijah", true),
+            // both `haja`: too little of a name left to tell it by
+            ("hawija", "huizhou", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(
+                confirmed(a, b).is_some(),
+                want,
+                "{a} / {b}: {}",
+                similarity(a, b)
+            );
+        }
+    }
 
     #[test]
     fn romanised_countries_come_from_cldr() {

@@ -278,6 +278,12 @@ fn traps_are_not_places() {
             "The city hired Stevens & Wilkinson to design the hotel in Columbia.",
             "Stevens",
         ),
+        // a nationality's adjective that is also another country's province
+        // name (Ethiopia's Somali region)
+        (
+            "Somali officials said the militants attacked Kismayo.",
+            "Somali",
+        ),
     ];
     for (text, trap) in cases {
         let v = tag(text);
@@ -332,6 +338,10 @@ fn places_the_strict_rules_keep() {
         ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
         ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
+        // the province itself, named with its place word, and an adjective
+        // that names its own country
+        ("Drought hit the Somali region of Ethiopia.", "Somali", "ET"),
+        ("Saudi jets struck the port of Hodeidah.", "Saudi", "SA"),
         // a day or month after a place is no surname
         ("Snow will descend on Toronto Saturday night.", "Toronto", "CA"),
         ("Talks resumed in Baghdad January 3.", "Baghdad", "IQ"),

@@ -407,3 +407,27 @@ fn a_city_of_the_country_beats_a_division_of_its_name() {
     let (cc, _, code) = place_of("Fighting spread in Basra province.", "Basra");
     assert_eq!((cc.as_str(), code.as_str()), ("IQ", "ADM1"));
 }
+
+/// A transliterated seat of administration: spelled as GeoNames writes it
+/// but for diacritics and the article, it beats places that only sound
+/// alike however large (Pyongyang, Huizhou for "Hawija"), and a seat whose
+/// population GeoNames does not give (0) is not outranked by a village of
+/// a less similar name (Hajiawa, 80,000); a story that names only the
+/// country keeps the variant ("in Hawija, Iraq").
+#[test]
+fn transliterated_seats_without_population() {
+    for text in [
+        "Local media reported clashes in Hawija on Monday.",
+        "Clashes were reported in Hawija, Iraq.",
+        "In Iraq, clashes were reported in Hawija.",
+        // a list after a preposition of place: no one "continued" speaking
+        "Fighting in Kirkuk and Hawija continued.",
+    ] {
+        let (cc, admin1, code) = place_of(text, "Hawija");
+        assert_eq!(
+            (cc.as_str(), admin1.as_str(), code.as_str()),
+            ("IQ", "Kirkuk", "PPLA2"),
+            "{text}"
+        );
+    }
+}
