@@ -93,6 +93,34 @@ pub fn kind_of(text: &str) -> EntityKind {
     EntityKind::Other
 }
 
+/// Media and documents: a generic "the broadcaster" or "the report" is the
+/// last source of the same kind.
+fn org_class(w: &str) -> Option<u8> {
+    Some(match w {
+        "newspaper" | "paper" | "outlet" | "website" | "site" | "channel" | "broadcaster"
+        | "magazine" | "daily" | "network" | "station" | "tv" | "radio" | "times" | "news"
+        | "post" | "press" | "journal" | "tribune" => 0,
+        "report" | "statement" | "study" | "survey" | "poll" => 1,
+        _ => return None,
+    })
+}
+
+/// True when the generic organisation noun `head` can name the earlier
+/// source of `words`: a medium or document names the last source of its
+/// kind; "the group" or "the organisation" the last named organisation
+/// (not a plural of people such as "officials"). Other nouns ("the army",
+/// "the ministry") name an earlier source only by sharing its head word:
+/// "Somali officials … the army said" are two sources.
+fn same_class(head: &str, words: &[String]) -> bool {
+    match (org_class(head), head) {
+        (Some(c), _) => words.iter().any(|w| org_class(w) == Some(c)),
+        (None, "group" | "organization" | "organisation" | "movement" | "coalition") => words
+            .last()
+            .is_some_and(|w| is_org_noun(w) || !w.ends_with('s')),
+        _ => false,
+    }
+}
+
 /// How a source phrase was resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
@@ -161,9 +189,18 @@ impl Entities {
             let found = self.list.iter().rev().find(|e| {
                 e.words.len() >= ws.len() && e.name.len() > name.len() && e.words.contains(&head)
             });
+            // "the broadcaster" is the last medium named, "the group" the
+            // last organisation: never a source of another kind ("Somali
+            // officials ... the army said")
             let found = found.cloned().or_else(|| {
                 generic
-                    .then(|| by_kind(&self.list, &[EntityKind::Group]))
+                    .then(|| {
+                        self.list
+                            .iter()
+                            .rev()
+                            .find(|e| e.kind == EntityKind::Group && same_class(&head, &e.words))
+                            .cloned()
+                    })
                     .flatten()
             });
             if let Some(e) = found {
@@ -228,5 +265,38 @@ mod tests {
         assert_eq!(r(&mut e, "the broadcaster", 8), "Daily Planet TV");
         let s = e.resolve("we", 9, Some(("Ana Varga", 3)));
         assert_eq!((s.name.as_str(), s.antecedent), ("Ana Varga", Some(3)));
+    }
+
+    #[test]
+    fn generic_nouns_name_sources_of_their_own_kind() {
+        // (earlier sources, generic phrase, resolved name)
+        let cases = [
+            (
+                &["Daily Planet TV", "harbour officials"][..],
+                "the broadcaster",
+                "Daily Planet TV",
+            ),
+            (
+                &["Amnesty International", "residents"][..],
+                "the group",
+                "Amnesty International",
+            ),
+            (&["the annual report"][..], "the study", "annual report"),
+            (&["Ostrik officials"][..], "the army", "army"),
+            (&["residents"][..], "the group", "group"),
+            (&["Daily Planet TV"][..], "the ministry", "ministry"),
+            (&["the Ruritanian army"][..], "the army", "Ruritanian army"),
+        ];
+        for (earlier, phrase, want) in cases {
+            let mut e = Entities::default();
+            for (k, t) in earlier.iter().enumerate() {
+                e.resolve(t, k, None);
+            }
+            assert_eq!(
+                e.resolve(phrase, 9, None).name,
+                want,
+                "{earlier:?} {phrase}"
+            );
+        }
     }
 }

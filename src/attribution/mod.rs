@@ -1137,6 +1137,53 @@ fn read_sequence(
         };
         let cue_str = text[it.start..it.end].to_string();
 
+        // Y was quoted (by X) as saying …: Y's words, as X reports them
+        if w == "quoted" && prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) {
+            let as_at = (i + 1..(i + 16).min(n)).find(|&k| {
+                seq[k].lower == "as"
+                    && next_word(k + 1)
+                        .is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
+            });
+            let inner = source_before(seq, i - 1);
+            if let (Some(k), Some((ya, yb))) = (as_at, inner) {
+                let outer = (next_word(i + 1) == Some("by"))
+                    .then(|| phrase_after(seq, i + 2).filter(|&(_, b)| b < k))
+                    .flatten();
+                if let (Some((a, b)), Some((oc, _))) = (outer, content_in(doc, seq, k, n)) {
+                    drafts.push(Draft {
+                        source: Some(span_of(seq, a, b)),
+                        cue: Some(cue_span),
+                        cue_text: Some(cue_str.clone()),
+                        content: oc,
+                        kind: AttributionKind::Indirect,
+                        copy_of: None,
+                        sentence: si,
+                        event: false,
+                    });
+                }
+                let cue = ByteSpan {
+                    start: it.start,
+                    end: seq[k + 1].end,
+                };
+                let cue_text = format!(
+                    "{} … {}",
+                    &text[it.start..it.end],
+                    &text[seq[k].start..seq[k + 1].end]
+                );
+                let content = content_after(doc, seq, k + 2, container);
+                cue_here(
+                    drafts,
+                    Some(span_of(seq, ya, yb)),
+                    None,
+                    content,
+                    cue,
+                    cue_text,
+                );
+                i = k + 2;
+                continue;
+            }
+        }
+
         // passive: "was told by X", else no cue ("He was said to be …")
         if prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) && !w.ends_with("ing") {
             if next_word(i + 1) == Some("by") {

@@ -277,8 +277,11 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
         && seq[start - 1].kind == ItemKind::Punct(',')
         && word(seq, start - 2).is_some_and(|x| x.cap)
     {
+        // a capitalised function word opens no name: "In Syria, the
+        // Observatory said" has no appositive
+        let name_word = |x: &Item| x.cap && !is_stop(&x.lower) && !is_np_preposition(&x.lower);
         let mut s = start - 2;
-        while s > 0 && word(seq, s - 1).is_some_and(|x| x.cap) && start - s < 5 {
+        while s > 0 && word(seq, s - 1).is_some_and(name_word) && start - s < 5 {
             s -= 1;
         }
         if s == 0 || !seq[s - 1].is_word() {

@@ -169,6 +169,27 @@ fn short_references_pronouns_and_chains() {
 }
 
 #[test]
+fn passive_quoted_as_saying() {
+    // the speaker before "was quoted", the medium after "by": a chain
+    let t = "The mayor of Kessel, Ana Lenz, was quoted by the Daily Planet TV as saying that Ostrik and Velmora were safe.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("The mayor of Kessel, Ana Lenz"));
+    assert_eq!(a.cue.as_deref(), Some("quoted … as saying"));
+    assert_eq!(
+        a.chain,
+        ["the Daily Planet TV", "The mayor of Kessel, Ana Lenz"]
+    );
+    // without an agent: the speaker alone
+    let t = "Lenz was quoted as saying that Ostrik was calm.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("Lenz"));
+    assert_eq!(a.chain, Vec::<String>::new());
+    // must not attribute: quoted with no "as saying" (a price, a passage)
+    let t = "Prices in Ostrik were quoted in dollars.";
+    assert_eq!(at(t, "Ostrik", 0).kind, Some(Narrator));
+}
+
+#[test]
 fn he_and_continued_quotations() {
     let t = "Harbor Minister Ana Lenz said the port was open. “The ships will return to Velmora,” she said. “Then the valley around Ostrik will recover too.”";
     let a = at(t, "Velmora", 0);
@@ -274,6 +295,18 @@ fn belief_intent_and_evaluation_cues() {
             None,
         ),
         ("A plan to rebuild Ostrik was shelved.", "Ostrik", None),
+        // an opening phrase of place is no appositive of the source; a name
+        // before ", the …" is
+        (
+            "In Velmora, the Observatory said shells hit Ostrik.",
+            "Ostrik",
+            Some("the Observatory"),
+        ),
+        (
+            "Ana Varga, the harbour master, said boats left Ostrik.",
+            "Ostrik",
+            Some("Ana Varga, the harbour master"),
+        ),
     ];
     check_source_texts(&cases);
 }
