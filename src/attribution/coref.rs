@@ -178,7 +178,14 @@ impl Entities {
             }
             _ => {}
         }
-        let name = strip_determiner(text).to_string();
+        // "the Mexican president, who" is the president
+        let name = strip_determiner(text);
+        let name = name
+            .strip_suffix(" who")
+            .or_else(|| name.strip_suffix(" which"))
+            .unwrap_or(name)
+            .trim_end_matches(',')
+            .to_string();
         let ws = words(&name);
         let head = ws.last().cloned().unwrap_or_default();
         let has_det = name.len() < text.trim().len();

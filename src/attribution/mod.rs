@@ -1961,6 +1961,9 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
         };
         return Some((name.map_or(j - 1, |(a, _)| a), j - 1));
     }
+    if let Some(subject) = subject_of_relative(seq, j) {
+        return Some(subject);
+    }
     if seq[j - 1].kind == ItemKind::Punct(',') {
         return source_before_comma(seq, j - 1);
     }
@@ -1973,6 +1976,28 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
         return source_before_parenthesis(seq, j - 1);
     }
     phrase_before(seq, j - 1)
+}
+
+/// The subject of a sentence whose verb at item `j` follows a relative
+/// clause without commas: "A resident who fled Mosul last week told AFP",
+/// "An aid worker who asked not to be named because she was not
+/// authorised to speak to the media said" (the source is "An aid worker",
+/// not "the media"). The subject opens the sentence or follows an opening
+/// phrase and its comma.
+fn subject_of_relative(seq: &[&Item], j: usize) -> Option<(usize, usize)> {
+    let who = (1..j)
+        .rev()
+        .find(|&k| seq[k].is_word() && seq[k].lower == "who")?;
+    if who + 1 >= j
+        || seq[who + 1..j]
+            .iter()
+            .any(|x| !x.is_word() || matches!(x.lower.as_str(), "who" | "which" | "that"))
+    {
+        return None;
+    }
+    let (a, b) = phrase_before(seq, who - 1)?;
+    let opens = a == 0 || seq[a - 1].kind == ItemKind::Punct(',');
+    (opens && !is_pronoun(&seq[b].lower)).then_some((a, b))
 }
 
 /// The name before a short parenthesis that ends at item `c`, the

@@ -307,6 +307,24 @@ fn belief_intent_and_evaluation_cues() {
             "Ostrik",
             Some("Ana Varga, the harbour master"),
         ),
+        // a relative clause between the subject and its verb: the subject
+        // speaks, not the last noun of the clause
+        (
+            "An aid worker who asked not to be named because she was not allowed to speak to the media said food had not reached Ostrik.",
+            "Ostrik",
+            Some("An aid worker"),
+        ),
+        (
+            "One doctor who works in Velmora said the hospitals in Ostrik were full.",
+            "Ostrik",
+            Some("One doctor"),
+        ),
+        // must not attribute: the place is in the source phrase
+        (
+            "One doctor who works in Velmora said the hospitals in Ostrik were full.",
+            "Velmora",
+            None,
+        ),
     ];
     check_source_texts(&cases);
 }
