@@ -325,9 +325,13 @@ impl Tagger {
                 *c = true;
             }
         }
-        let mut variants = variant_matches(&self.gazetteer, &prep.tokens, &covered, |k| {
-            is_dictionary_word(k) || persons.contains(k) || self.gazetteer.is_blocked(k)
-        });
+        let (mut variants, names) =
+            variant_matches(&self.gazetteer, text, &prep.tokens, &covered, |k| {
+                is_dictionary_word(k) || persons.contains(k) || self.gazetteer.is_blocked(k)
+            });
+        // the words that end a longer name ("Attorney Wang Quanzhang") are
+        // that name wherever they stand
+        variants.retain(|v| !names.contains(&spot_key(v, &prep.tokens)));
         coherent_variants(&mut variants, &kept, &prep.tokens);
         if variants.is_empty() {
             return counties(kept);
@@ -335,6 +339,8 @@ impl Tagger {
         let mut all = kept;
         all.extend(variants);
         all.sort_by_key(|s| s.first);
+        let mut persons = persons;
+        persons.extend(names);
         counties(filter_spots(all, prep, &persons).0)
     }
 
@@ -848,6 +854,17 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         .map(|s| s.last)
         .collect();
     let spot_starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
+    // ... and that start one (a firm's partner may share its name with a
+    // small place: "Stevens & Wilkinson"; not "Dallas & Fort Worth")
+    let large_starts: HashSet<usize> = spots
+        .iter()
+        .filter(|s| {
+            s.candidates
+                .iter()
+                .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
+        })
+        .map(|s| s.first)
+        .collect();
     // Token positions that start a spot naming a country or a province,
     // after a comma: the container of the name before ("Beaver, West
     // Virginia").
@@ -861,8 +878,6 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
         })
         .map(|s| s.first)
         .collect();
-    // every spot's end, whatever it names
-    let spot_ends_any: HashSet<usize> = spots.iter().map(|s| s.last).collect();
     spots
         .iter()
         .enumerate()
@@ -882,11 +897,11 @@ fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
                 container_follows: containers.contains(&s.last),
                 firm_partner: (prep.mark_before(s.last, '&')
                     && tokens.get(s.last).is_some_and(|t| t.capitalized)
-                    && !spot_starts.contains(&s.last))
+                    && !large_starts.contains(&s.last))
                     || (prep.mark_before(s.first, '&')
                         && s.first > 0
                         && tokens[s.first - 1].capitalized
-                        && !spot_ends_any.contains(&s.first)),
+                        && !spot_ends.contains(&s.first)),
             };
             judge_with(s, tokens, ctx, &prep.people)
         })

@@ -731,7 +731,7 @@ const DISEASE_HEADS: &[&str] = &["ebolavirus", "fever", "flu", "virus"];
 /// Closed-class words and the commonest verbs: after a name they start the
 /// rest of the sentence ("New Castle was third", "Fort Hall and Raft
 /// River"), not a noun that the name modifies ("White House aides").
-const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "of", "in", "on", "at", "to", "for",
     "from", "by", "with", "as", "into", "near", "over", "under", "after", "before", "since",
     "until", "than", "then", "that", "which", "who", "whom", "whose", "where", "when", "while",

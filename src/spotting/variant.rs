@@ -53,6 +53,33 @@ const GROUP_NOUNS: &[&str] = &[
     "tribesmen",
 ];
 
+/// True when the words around token `i` are written in title case, as
+/// headlines are ("Treaties to Protect Abkhaz, S.Ossetian Borders"): every
+/// word but the function words capitalised, within five words either side
+/// on the same line and in the same sentence (at least four of them).
+fn title_case(text: &str, tokens: &[Token], i: usize) -> bool {
+    let ends = |a: &Token, b: &Token| {
+        let gap = text.get(a.end..b.start).unwrap_or("\n");
+        gap.contains('\n') || gap.contains(". ") || gap.contains(['!', '?'])
+    };
+    let mut lo = i;
+    while lo > 0 && i - lo < 5 && !ends(&tokens[lo - 1], &tokens[lo]) {
+        lo -= 1;
+    }
+    let mut hi = i + 1;
+    while hi < tokens.len() && hi - i <= 5 && !ends(&tokens[hi - 1], &tokens[hi]) {
+        hi += 1;
+    }
+    let content: Vec<&Token> = (lo..hi)
+        .filter(|&k| k != i && !super::in_list(super::FUNCTION_WORDS, &tokens[k].key))
+        .map(|k| &tokens[k])
+        .collect();
+    content.len() >= 4
+        && content
+            .iter()
+            .all(|t| t.capitalized || t.all_caps || t.key.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A variant key naming more places than this is too ambiguous to use.
 const MAX_CANDIDATES: usize = 300;
 
@@ -310,14 +337,21 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
 /// Finds variant matches on the tokens not yet covered by a spot.
 /// `known_word` tells words that are not misspelt place names (dictionary
 /// words, people's names): a single known word is never varied, nor a span
-/// of known words only.
+/// of known words only. `text` is what the tokens index.
+///
+/// Also returns the keys of the matches that end a longer capitalised name
+/// ("Ahmad Shah Massoud", "Attorney Wang Quanzhang", "Abu Omar
+/// al-Halabi"): a person's or an organisation's name, not a place spelled
+/// another way; the same words elsewhere in the document are that name too.
 pub fn variant_matches(
     gaz: &Gazetteer,
+    text: &str,
     tokens: &[Token],
     covered: &[bool],
     known_word: impl Fn(&str) -> bool,
-) -> Vec<Spot> {
+) -> (Vec<Spot>, std::collections::HashSet<String>) {
     let mut out = Vec::new();
+    let mut names = std::collections::HashSet::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -332,6 +366,30 @@ pub fn variant_matches(
             i += 1;
             continue;
         }
+        // after a capitalised word that is no place ("Ahmad Shah
+        // Massoud", "Abu Omar al-Halabi"): the end of a person's or an
+        // organisation's name, unless the line is in title case
+        let joined = |k: usize| matches!(tokens[k].sep, Sep::Space | Sep::Hyphen);
+        let mut before = i.checked_sub(1).filter(|_| joined(i));
+        if let Some(k) = before.filter(|&k| {
+            !tokens[k].capitalized && crate::normalize::ARTICLES.contains(&tokens[k].key.as_str())
+        }) {
+            before = k.checked_sub(1).filter(|_| joined(k));
+        }
+        let inside_name = before.is_some_and(|k| {
+            let p = &tokens[k];
+            !covered[k]
+                && p.capitalized
+                && !p.all_caps
+                && !super::in_list(super::FUNCTION_WORDS, &p.key)
+                && !super::in_list(super::people::LOCATIVES, &p.key)
+                // a common word opening the sentence ("Two Abkhaz
+                // servicemen"), unless a title ("Attorney Wang Quanzhang")
+                && !(!matches!(p.sep, Sep::Space | Sep::Hyphen)
+                    && super::is_common_word(&p.key)
+                    && !super::in_list(super::TITLES, &p.key))
+                && !title_case(text, tokens, i)
+        });
         let mut found = None;
         // the longest span first
         let mut spans = Vec::new();
@@ -411,6 +469,10 @@ pub fn variant_matches(
             }
         }
         match found {
+            Some(s) if inside_name => {
+                i = s.last;
+                names.insert(super::spot_key(&s, tokens));
+            }
             Some(s) => {
                 i = s.last;
                 out.push(s);
@@ -418,7 +480,7 @@ pub fn variant_matches(
             None => i += 1,
         }
     }
-    out
+    (out, names)
 }
 
 #[cfg(test)]

@@ -278,6 +278,12 @@ fn traps_are_not_places() {
             "The city hired Stevens & Wilkinson to design the hotel in Columbia.",
             "Stevens",
         ),
+        // a small place's name as a firm's partner, even when the other
+        // partner is the name of a place too (Stevens, Wilkinson)
+        (
+            "Columbia taxpayers owe design firm Stevens & Wilkinson money. The city rejected an offer from Stevens & Wilkinson. The Columbia council met.",
+            "Stevens",
+        ),
         // a nationality's adjective that is also another country's province
         // name (Ethiopia's Somali region)
         (
@@ -312,6 +318,7 @@ fn places_the_strict_rules_keep() {
         // one are no firm
         ("Carnival in Trinidad & Tobago drew crowds.", "Trinidad & Tobago", "TT"),
         ("Fighting in Bosnia & Herzegovina ended.", "Bosnia & Herzegovina", "BA"),
+        ("Traffic between Dallas & Fort Worth slowed.", "Fort Worth", "US"),
         // a local institution is in its place (unlike a newspaper)
         (
             "Detective Goodwin of the Paris Police Department, Tenn., said.",
