@@ -284,6 +284,13 @@ fn traps_are_not_places() {
             "Columbia taxpayers owe design firm Stevens & Wilkinson money. The city rejected an offer from Stevens & Wilkinson. The Columbia council met.",
             "Stevens",
         ),
+        // a small place with place context, 2,500 km and more from all of
+        // four other places: a namesake of a place the gazetteer lacks
+        // (Koya, Iraqi Kurdistan, is no Japanese town)
+        (
+            "Clashes in Kirkuk, Erbil, Mosul and Tikrit spread on Monday. Iranian drones struck targets near Koya.",
+            "Koya",
+        ),
         // a nationality's adjective that is also another country's province
         // name (Ethiopia's Somali region)
         (
@@ -377,7 +384,8 @@ fn places_the_strict_rules_keep() {
         ),
         // a country's abbreviation in capitals is no common word ("us")
         ("Sanctions hurt US exporters in Iowa.", "US", "US"),
-        // ... but with place context it is kept, wherever it lies
+        // ... but with place context it is kept, wherever it lies, unless
+        // many other places all lie far away (below)
         (
             "Storms hit Memphis and Nashville. Aid came from El Niño, a village.",
             "El Niño",
