@@ -930,6 +930,10 @@ const DIRECTIONS: &[&str] = &[
 /// rule, 77.0 at 5,000, 78.0 at 20,000, 78.3 at 50,000, which costs WOTR).
 const SMALL_PLACE: u64 = 20_000;
 
+/// A town this large (or a seat of a division) named by a common word is
+/// a place after a preposition of place ("in Hit").
+const LOCATED_POPULATION: u64 = 10_000;
+
 /// A capital this small (Douglas, Isle of Man; Stanley, Falklands; Hamilton,
 /// Bermuda) is no protection against a person's name.
 const MAJOR_CAPITAL: u64 = 100_000;
@@ -1273,7 +1277,22 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         // COLLEGE BASKETBALL COVERAGE")
         let dateline =
             first.all_caps && sentence_initial && next.is_none_or(|n| n.sep == Sep::Break);
-        if !(strong || (big && !sentence_initial) || contained || dateline) {
+        // a capitalised common word in mid-sentence after a preposition of
+        // place, naming a town or a seat ("in Hit or Haditha", "near
+        // Karma"), not the start of a longer name ("in Home Depot")
+        let located = !sentence_initial
+            && first.capitalized
+            && !first.all_caps
+            && prev.is_some_and(|p| {
+                // "to" also leads to verbs ("What to Do")
+                !p.capitalized && p.key != "to" && in_list(people::LOCATIVES, &p.key)
+            })
+            && next.is_none_or(|n| !(n.capitalized || n.all_caps) || n.sep != Sep::Space)
+            && spot.candidates.iter().any(|(_, p)| {
+                p.population >= LOCATED_POPULATION
+                    || matches!(p.feature_code.as_str(), "PPLA" | "PPLA2")
+            });
+        if !(strong || (big && !sentence_initial) || contained || dateline || located) {
             return Err(Drop::CommonWord);
         }
         // ... and never before a number: an address or label ("Lot 12",

@@ -284,6 +284,8 @@ fn traps_are_not_places() {
             "Columbia taxpayers owe design firm Stevens & Wilkinson money. The city rejected an offer from Stevens & Wilkinson. The Columbia council met.",
             "Stevens",
         ),
+        // a common word after "to" is a verb ("What to Do")
+        ("Ten Things Not to Do in Italy", "Do"),
         // a small place with place context, 2,500 km and more from all of
         // four other places: a namesake of a place the gazetteer lacks
         // (Koya, Iraqi Kurdistan, is no Japanese town)
@@ -352,6 +354,12 @@ fn places_the_strict_rules_keep() {
         ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
         ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
+        // a town named by a common word, after a preposition of place
+        (
+            "Tribal leaders have not been allowed to return to Ramadi, Hit or Haditha. The situation in Hit is grave.",
+            "Hit",
+            "IQ",
+        ),
         // the province itself, named with its place word, and an adjective
         // that names its own country
         ("Drought hit the Somali region of Ethiopia.", "Somali", "ET"),
