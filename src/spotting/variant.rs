@@ -334,6 +334,52 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
     (!out.is_empty()).then_some((out, best, normalized))
 }
 
+/// The places of a romanised country whose name is the short word at
+/// token `i` (three or four letters, too short for [`variant_key`]) with an
+/// Arabic article before it: "al", "el", or the article assimilated to a
+/// first letter that takes it ("at Tall" → "Tall"). A `normalized` spot.
+fn without_article(gaz: &Gazetteer, tokens: &[Token], i: usize) -> Option<Spot> {
+    let t = &tokens[i];
+    if !(3..=4).contains(&t.key.len())
+        || !t.key.bytes().all(|b| b.is_ascii_lowercase())
+        || !variant_key(&t.key).is_empty()
+    {
+        return None;
+    }
+    let first = t.key.as_bytes()[0];
+    let sun = b"tdrzsn"
+        .contains(&first)
+        .then(|| format!("a{} {}", first as char, t.key));
+    let layers = gaz.layers();
+    let mut candidates: Vec<(PlaceRef, Arc<Place>)> =
+        [format!("al {}", t.key), format!("el {}", t.key)]
+            .into_iter()
+            .chain(sun)
+            .flat_map(|k| gaz.candidates(&k))
+            .filter(|(r, p)| {
+                !layers.get(r.layer as usize).is_some_and(|l| l.demonyms)
+                    && romanized_country(&p.country_code)
+                    && !p.is_country()
+            })
+            .map(|(r, p)| (r, Arc::new(p)))
+            .collect();
+    candidates.sort_by_key(|(r, _)| (r.layer, r.place));
+    candidates.dedup_by_key(|(r, _)| (r.layer, r.place));
+    if candidates.is_empty() {
+        return None;
+    }
+    Some(Spot {
+        first: i,
+        last: i + 1,
+        start: t.start,
+        end: t.end,
+        sims: vec![1.0; candidates.len()],
+        candidates,
+        kind: MatchKind::Normalized,
+        similarity: 1.0,
+    })
+}
+
 /// Finds variant matches on the tokens not yet covered by a spot.
 /// `known_word` tells words that are not misspelt place names (dictionary
 /// words, people's names): a single known word is never varied, nor a span
@@ -428,6 +474,15 @@ pub fn variant_matches(
             {
                 continue;
             }
+            // a short name written without its article ("Qaim" for Al
+            // Qā’im, "Faw" for Al Faw): too short for a variant key, so
+            // looked up with the article
+            if end - i == 1 {
+                if let Some(s) = without_article(gaz, tokens, i) {
+                    found = Some(s);
+                    break;
+                }
+            }
             let key = tokens[i..end]
                 .iter()
                 .map(|k| k.key.as_str())
@@ -506,6 +561,23 @@ mod tests {
                 similarity(a, b)
             );
         }
+    }
+
+    #[test]
+    fn short_names_without_their_article() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        let text = "Fighting was reported in Qaim and Ramadi on Monday, officials in Anbar said.";
+        let m = tagger.tag("t", text);
+        let qaim = m.iter().find(|m| m.surface == "Qaim");
+        assert!(
+            qaim.is_some_and(
+                |q| q.place.country_code == "IQ" && q.match_kind == MatchKind::Normalized
+            ),
+            "{m:?}"
+        );
+        // a short word of a Latin-script country is no article-less name
+        let m = tagger.tag("t", "Police in Lyon said Tom and Ana left.");
+        assert!(m.iter().all(|m| m.surface == "Lyon"), "{m:?}");
     }
 
     #[test]
