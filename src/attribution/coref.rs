@@ -57,6 +57,19 @@ pub fn strip_determiner(s: &str) -> &str {
 pub fn kind_of(text: &str) -> EntityKind {
     let raw: Vec<&str> = text.split_whitespace().collect();
     let ws = words(text);
+    // a person's title after the organisation's words: "the ministry
+    // spokesman", "military spokesman Major General Asif Ghafoor"
+    if let Some(t) = ws.iter().rposition(|w| is_person_title(w)) {
+        let named = raw
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        // ("the office of the president" is the office)
+        let of_before = ws[..t].iter().any(|w| w == "of");
+        if !of_before && !ws[t + 1..].iter().any(|w| is_org_noun(w)) && (t + 1 == ws.len() || named)
+        {
+            return EntityKind::Person;
+        }
+    }
     if ws.iter().any(|w| is_org_noun(w)) {
         return EntityKind::Group;
     }
@@ -246,6 +259,13 @@ mod tests {
         assert_eq!(kind_of("Ana Bell"), EntityKind::Person);
         assert_eq!(kind_of("officials"), EntityKind::Group);
         assert_eq!(kind_of("one resident of East Lake"), EntityKind::Person);
+        assert_eq!(kind_of("the ministry spokesman"), EntityKind::Person);
+        assert_eq!(
+            kind_of("Ruritanian military spokesman Major General Ana Lenz"),
+            EntityKind::Person
+        );
+        assert_eq!(kind_of("the Ruritanian Army"), EntityKind::Group);
+        assert_eq!(kind_of("the office of the president"), EntityKind::Group);
     }
 
     #[test]

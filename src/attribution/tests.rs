@@ -169,6 +169,18 @@ fn short_references_pronouns_and_chains() {
 }
 
 #[test]
+fn he_is_the_last_person_even_with_an_organisation_word() {
+    // "military spokesman Major General …" is a person, not the military
+    let t = "Interior Minister Kai Berg said roads to Velmora were closed. Ruritanian military spokesman Major General Ana Lenz told a news conference that militants had crossed into Kessel. He added that troops were deployed in Ostrik.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("He"));
+    assert_eq!(
+        a.source.as_deref(),
+        Some("Ruritanian military spokesman Major General Ana Lenz")
+    );
+}
+
+#[test]
 fn passive_quoted_as_saying() {
     // the speaker before "was quoted", the medium after "by": a chain
     let t = "The mayor of Kessel, Ana Lenz, was quoted by the Daily Planet TV as saying that Ostrik and Velmora were safe.";

@@ -728,6 +728,18 @@ pub enum Drop {
 /// Words after a place name that make it a disease's name ("Marburg virus").
 const DISEASE_HEADS: &[&str] = &["ebolavirus", "fever", "flu", "virus"];
 
+/// Lowercase words of media after their names ("Saba news agency").
+const MEDIA_NOUNS: &[&str] = &[
+    "agency",
+    "channel",
+    "daily",
+    "newspaper",
+    "radio",
+    "television",
+    "tv",
+    "website",
+];
+
 /// Closed-class words and the commonest verbs: after a name they start the
 /// rest of the sentence ("New Castle was third", "Fort Hall and Raft
 /// River"), not a noun that the name modifies ("White House aides").
@@ -1130,6 +1142,25 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         if p.key == "of" && joined(p) && pp.capitalized && in_list(ORG_OF, &pp.key) {
             return Err(Drop::Organisation);
         }
+    }
+    // A medium named after a small place, before a lowercase word of its
+    // kind: "the Houthi-run Saba news agency" (not Saba, Caribbean
+    // Netherlands); a large place stays ("Baghdad television")
+    let medium = |k: usize| {
+        tokens.get(k).is_some_and(|n| {
+            n.sep == Sep::Space && !n.capitalized && !n.all_caps && in_list(MEDIA_NOUNS, &n.key)
+        })
+    };
+    let news = next.is_some_and(|n| n.sep == Sep::Space && n.key == "news" && !n.capitalized);
+    if (medium(spot.last) || (news && medium(spot.last + 1)))
+        && !last_tok.possessive
+        && !spot.candidates.iter().any(|(r, p)| {
+            p.is_country()
+                || (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0)
+                || p.population >= 1_000_000
+        })
+    {
+        return Err(Drop::Organisation);
     }
     // Diseases named after places: "Marburg virus", "Reston ebolavirus",
     // "Lassa fever" (the outbreak's own place is named as a place)

@@ -284,6 +284,11 @@ fn traps_are_not_places() {
             "Columbia taxpayers owe design firm Stevens & Wilkinson money. The city rejected an offer from Stevens & Wilkinson. The Columbia council met.",
             "Stevens",
         ),
+        // a medium named after a small place ("Saba news agency")
+        (
+            "Yemen's Houthi-run Saba news agency said jets struck Saada.",
+            "Saba",
+        ),
         // a common word after "to" is a verb ("What to Do")
         ("Ten Things Not to Do in Italy", "Do"),
         // a small place with place context, 2,500 km and more from all of
@@ -354,6 +359,8 @@ fn places_the_strict_rules_keep() {
         ("Deputies in White House, Tenn., searched a farm.", "White House", "US"),
         // a division's own word is not a clipped form
         ("Marines patrolled in Anbar province.", "Anbar", "IQ"),
+        // a large place before a medium's word is where it broadcasts
+        ("Baghdad television reported clashes.", "Baghdad", "IQ"),
         // a town named by a common word, after a preposition of place
         (
             "Tribal leaders have not been allowed to return to Ramadi, Hit or Haditha. The situation in Hit is grave.",
