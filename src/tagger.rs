@@ -686,6 +686,11 @@ const VARIANT_RADIUS_KM: f64 = 150.0;
 const PROMINENT_POPULATION: u64 = 100_000;
 const PROMINENT_SIMILARITY: f64 = 0.9;
 
+/// In a document of the country, a variant of a prominent place without a
+/// locative before it ("Residents of Ajdabia") is accepted when it is this
+/// similar.
+const COUNTRY_SIMILARITY: f64 = 0.95;
+
 /// A city of `PROMINENT_POPULATION`, a seat of a division, or a division.
 fn prominent(p: &Place) -> bool {
     p.population >= PROMINENT_POPULATION
@@ -709,6 +714,7 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
     let mut anchors: Vec<(f64, f64)> = Vec::new();
     let mut divisions: HashSet<(String, String)> = HashSet::new();
     let mut countries: HashSet<String> = HashSet::new();
+    let mut sole: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for s in exact {
         for (_, p) in &s.candidates {
             if p.is_admin1() {
@@ -721,6 +727,16 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
             countries.insert(c.country_code.clone());
             continue;
         }
+        // names whose every candidate lies in one country: two of them make
+        // the country the document's
+        if let Some((_, first)) = s.candidates.first() {
+            if s.candidates
+                .iter()
+                .all(|(_, p)| p.country_code == first.country_code)
+            {
+                *sole.entry(first.country_code.clone()).or_insert(0usize) += 1;
+            }
+        }
         let best = s
             .candidates
             .iter()
@@ -728,6 +744,11 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
             .max_by_key(|(_, p)| p.population);
         if let Some((_, p)) = best {
             anchors.push((p.lat, p.lon));
+        }
+    }
+    for (cc, n) in sole {
+        if n >= 2 {
+            countries.insert(cc);
         }
     }
     // Distinct anchors by latitude: a candidate is compared only with the
@@ -792,7 +813,7 @@ fn coherent_variants(variants: &mut Vec<Spot>, exact: &[Spot], tokens: &[Token])
                     // a story that names only Iraq)
                     || (countries.contains(&p.country_code)
                         && !given_name
-                        && locative
+                        && (locative || sim >= COUNTRY_SIMILARITY)
                         && prominent(p))
             })
             .collect();

@@ -94,3 +94,19 @@ fn variants_in_title_case_headlines() {
         .collect();
     assert!(got.contains(&"Baqouba".to_string()), "{got:?}");
 }
+
+/// Two names that lie only in one country make it the document's: a
+/// prominent place of that country spelled closely is kept without a
+/// preposition of place before it ("Residents of Ajdabia", Ajdabiya).
+#[test]
+fn variants_in_the_country_of_the_document() {
+    let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+    let text = "Medics in Misurata said 12 fighters were killed. Residents of Ajdabia and Tubruq reported long queues for fuel.";
+    let m = tagger.tag("t", text);
+    let a = m.iter().find(|m| m.surface == "Ajdabia");
+    assert!(
+        a.is_some_and(|a| a.place.country_code == "LY"),
+        "{:?}",
+        m.iter().map(|m| &m.surface).collect::<Vec<_>>()
+    );
+}
