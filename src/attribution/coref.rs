@@ -266,6 +266,12 @@ mod tests {
         );
         assert_eq!(kind_of("the Ruritanian Army"), EntityKind::Group);
         assert_eq!(kind_of("the office of the president"), EntityKind::Group);
+        // capitalised words that name an organisation, not a person
+        assert_eq!(
+            kind_of("The Ruritanian Joint Operations Command"),
+            EntityKind::Group
+        );
+        assert_eq!(kind_of("the Eastern Front"), EntityKind::Group);
     }
 
     #[test]

@@ -1043,6 +1043,19 @@ pub fn is_org_noun(w: &str) -> bool {
             | "telegraph"
             | "inc"
             | "corp"
+            | "command"
+            | "headquarters"
+            | "authority"
+            | "directorate"
+            | "brigade"
+            | "brigades"
+            | "battalion"
+            | "regiment"
+            | "corps"
+            | "front"
+            | "observatory"
+            | "monitor"
+            | "mission"
     )
 }
 
