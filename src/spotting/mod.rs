@@ -1095,6 +1095,27 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         return Err(Drop::Acronym);
     }
 
+    // An Arabic article joined by a hyphen to the next word ("Al-Hol",
+    // "El-Fasher") is part of that name, never a place of its own (Ål,
+    // Norway); the word after it is a place only of a country whose names
+    // are romanised ("Hol" after "Al-" is not Hol, Norway)
+    let article = |t: &Token| crate::normalize::ARTICLES.contains(&t.key.as_str());
+    if single
+        && article(first)
+        && next.is_some_and(|n| n.sep == Sep::Hyphen && (n.capitalized || n.all_caps))
+    {
+        return Err(Drop::ProperName);
+    }
+    if first.sep == Sep::Hyphen
+        && prev.is_some_and(article)
+        && !spot
+            .candidates
+            .iter()
+            .any(|(_, p)| variant::romanized_country(&p.country_code))
+    {
+        return Err(Drop::ProperName);
+    }
+
     // Acronyms: only names the gazetteer itself writes in capitals. Longer
     // words in capitals are headlines and datelines ("BAGHDAD —").
     if single && first.all_caps && first.key.len() < MIN_CAPS_WORD {

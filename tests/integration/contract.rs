@@ -284,6 +284,10 @@ fn traps_are_not_places() {
             "Columbia taxpayers owe design firm Stevens & Wilkinson money. The city rejected an offer from Stevens & Wilkinson. The Columbia council met.",
             "Stevens",
         ),
+        // an Arabic article joined to a name is no place (Ål, Norway), and
+        // the name after it is none of a Latin-script country (Hol, Norway)
+        ("Families were held in the Al-Hol camp near Hasakah.", "Al"),
+        ("Families were held in the Al-Hol camp near Hasakah.", "Hol"),
         // a medium named after a small place ("Saba news agency")
         (
             "Yemen's Houthi-run Saba news agency said jets struck Saada.",
