@@ -134,6 +134,41 @@ fn same_class(head: &str, words: &[String]) -> bool {
     }
 }
 
+/// The author of a document named as a source: "a report broadcast by the
+/// Daily Planet TV" → "the Daily Planet TV", "a statement by the ministry"
+/// → "the ministry".
+fn by_author(text: &str) -> Option<&str> {
+    let ws = words(text);
+    let first = ws
+        .iter()
+        .map(String::as_str)
+        .find(|w| !is_determiner(w) && !matches!(*w, "new" | "latest" | "recent" | "joint"))?;
+    let document = matches!(
+        first,
+        "report"
+            | "statement"
+            | "study"
+            | "survey"
+            | "poll"
+            | "article"
+            | "broadcast"
+            | "video"
+            | "interview"
+            | "letter"
+            | "analysis"
+            | "assessment"
+            | "investigation"
+            | "communique"
+            | "communiqué"
+    );
+    if !document {
+        return None;
+    }
+    let at = text.find(" by ")?;
+    let author = text[at + 4..].trim();
+    (!author.is_empty()).then_some(author)
+}
+
 /// How a source phrase was resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolved {
@@ -191,6 +226,8 @@ impl Entities {
             }
             _ => {}
         }
+        // "a report broadcast by the Daily Planet TV" is the broadcaster's
+        let text = by_author(text).unwrap_or(text);
         // "the Mexican president, who" is the president
         let name = strip_determiner(text);
         let name = name
@@ -298,6 +335,19 @@ mod tests {
         assert_eq!(r(&mut e, "the broadcaster", 8), "Daily Planet TV");
         let s = e.resolve("we", 9, Some(("Ana Varga", 3)));
         assert_eq!((s.name.as_str(), s.antecedent), ("Ana Varga", Some(3)));
+        // a document is its author's
+        assert_eq!(
+            r(&mut e, "a report broadcast by the Daily Planet TV", 10),
+            "Daily Planet TV"
+        );
+        assert_eq!(
+            r(&mut e, "a statement by Kessel officials", 11),
+            "Kessel officials"
+        );
+        assert_eq!(
+            r(&mut e, "a man stopped by police", 12),
+            "a man stopped by police"
+        );
     }
 
     #[test]

@@ -353,7 +353,33 @@ pub fn source_after_by(seq: &[&Item], i: usize) -> Option<Range> {
             (i, phrase_after(seq, i + 1)?.1)
         }
     };
-    let participle = |k: usize| word(seq, k).is_some_and(|x| !x.cap && x.lower.ends_with("ed"));
+    let participle = |k: usize| {
+        word(seq, k).is_some_and(|x| {
+            !x.cap
+                && (x.lower.ends_with("ed")
+                    || matches!(
+                        x.lower.as_str(),
+                        "broadcast"
+                            | "written"
+                            | "made"
+                            | "given"
+                            | "shown"
+                            | "seen"
+                            | "sent"
+                            | "held"
+                            | "taken"
+                            | "drawn"
+                            | "done"
+                            | "run"
+                            | "brought"
+                            | "spoken"
+                            | "shot"
+                            | "put"
+                            | "read"
+                            | "told"
+                    ))
+        })
+    };
     let by = |k: usize| word(seq, k).is_some_and(|x| x.lower == "by");
     let agent = if participle(b) && b > a && by(b + 1) {
         Some(b + 2)

@@ -1127,3 +1127,21 @@ fn state_is_a_noun_unless_a_clause_follows() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn according_to_a_report_by_a_medium() {
+    // an irregular participle ("broadcast") takes its agent; the report is
+    // the broadcaster's; the speaker it quotes makes a chain
+    let t = "According to a report broadcast by the Daily Planet TV, one farmer from Kessel said: “They burned the wheat near Ostrik.”";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("one farmer from Kessel"));
+    assert_eq!(
+        a.chain,
+        [
+            "a report broadcast by the Daily Planet TV",
+            "one farmer from Kessel"
+        ]
+    );
+    let a = at(t, "Kessel", 0);
+    assert_eq!(a.source.as_deref(), Some("Daily Planet TV"));
+}
