@@ -243,8 +243,20 @@ impl Entities {
         // a later, shorter reference sharing the head word of a longer name
         if !head.is_empty() && short {
             let generic = has_det && ws.len() == 1 && is_org_noun(&head);
+            // people named by a plural ("Kurdish activists") are the same
+            // source only when named by a shortening ("the activists"), not
+            // by another modifier ("Baluch activists")
+            let plural = head.len() > 3
+                && head.ends_with('s')
+                && !name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
             let found = self.list.iter().rev().find(|e| {
-                e.words.len() >= ws.len() && e.name.len() > name.len() && e.words.contains(&head)
+                e.words.len() >= ws.len()
+                    && e.name.len() > name.len()
+                    && e.words.contains(&head)
+                    && !(plural && ws.iter().any(|w| !e.words.contains(w)))
             });
             // "the broadcaster" is the last medium named, "the group" the
             // last organisation: never a source of another kind ("Somali
@@ -348,6 +360,13 @@ mod tests {
             r(&mut e, "a man stopped by police", 12),
             "a man stopped by police"
         );
+        // people of another kind are another source; a shortening is not
+        assert_eq!(
+            r(&mut e, "Ruritanian activists", 13),
+            "Ruritanian activists"
+        );
+        assert_eq!(r(&mut e, "Ostrik activists", 14), "Ostrik activists");
+        assert_eq!(r(&mut e, "the activists", 15), "Ostrik activists");
     }
 
     #[test]
