@@ -134,6 +134,32 @@ fn same_class(head: &str, words: &[String]) -> bool {
     }
 }
 
+/// True when `name` carries a nationality's adjective that the earlier
+/// source `words` do not ("Iraqi Defence Ministry" after "Turkish Interior
+/// Ministry"): another source. "The Iranian Resistance" after "National
+/// Council of Resistance of Iran" shares the country's name.
+fn other_nationality(name: &str, words: &[String]) -> bool {
+    name.split_whitespace().any(|raw| {
+        if !raw.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let w = raw
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_lowercase();
+        if words.contains(&w) {
+            return false;
+        }
+        let stem = ["ian", "ish", "ese", "an", "i"]
+            .iter()
+            .find_map(|suffix| w.strip_suffix(suffix));
+        match stem {
+            Some(stem) if stem.len() >= 3 => !words.iter().any(|x| x.starts_with(stem)),
+            _ => false,
+        }
+    })
+}
+
 /// The author of a document named as a source: "a report broadcast by the
 /// Daily Planet TV" → "the Daily Planet TV", "a statement by the ministry"
 /// → "the ministry".
@@ -257,6 +283,7 @@ impl Entities {
                     && e.name.len() > name.len()
                     && e.words.contains(&head)
                     && !(plural && ws.iter().any(|w| !e.words.contains(w)))
+                    && !other_nationality(&name, &e.words)
             });
             // "the broadcaster" is the last medium named, "the group" the
             // last organisation: never a source of another kind ("Somali
@@ -367,6 +394,18 @@ mod tests {
         );
         assert_eq!(r(&mut e, "Ostrik activists", 14), "Ostrik activists");
         assert_eq!(r(&mut e, "the activists", 15), "Ostrik activists");
+        assert_eq!(
+            r(&mut e, "the Ruritanian Interior Ministry", 16),
+            "Ruritanian Interior Ministry"
+        );
+        assert_eq!(
+            r(&mut e, "the Ostrik Ministry", 17),
+            "Ruritanian Interior Ministry"
+        );
+        assert_eq!(
+            r(&mut e, "the Kesselian Ministry", 18),
+            "Kesselian Ministry"
+        );
     }
 
     #[test]
