@@ -234,6 +234,59 @@ impl Draft {
     }
 }
 
+/// "X quoted Y as saying …" and "Y was quoted by X as saying …": items of
+/// "quoted" and "as", the reporter X (if named) with where its content
+/// starts, and the speaker Y.
+struct Quoting {
+    quoted: usize,
+    as_at: usize,
+    outer: Option<(usize, usize)>,
+    outer_from: usize,
+    inner: (usize, usize),
+}
+
+impl Quoting {
+    /// Pushes the reporter's relation (the rest of the sentence from
+    /// `outer_from`) and the speaker's (cue "quoted … as saying", content
+    /// after it): nested, they make the chain X > Y.
+    fn push(
+        &self,
+        doc: &Doc,
+        seq: &[&Item],
+        container: Option<usize>,
+        si: usize,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let text = doc.text;
+        let (q, k) = (self.quoted, self.as_at);
+        let n = seq.len();
+        if let (Some((a, b)), Some((content, _))) =
+            (self.outer, content_in(doc, seq, self.outer_from, n))
+        {
+            drafts.push(Draft {
+                source: Some(span_of(seq, a, b)),
+                ..Draft::cued(text, seq, (q, q), content, AttributionKind::Indirect, si)
+            });
+        }
+        if let Some((content, kind)) = content_after(doc, seq, k + 2, container) {
+            let (ya, yb) = self.inner;
+            drafts.push(Draft {
+                source: Some(span_of(seq, ya, yb)),
+                cue: Some(ByteSpan {
+                    start: seq[q].start,
+                    end: seq[k + 1].end,
+                }),
+                cue_text: Some(format!(
+                    "{} … {}",
+                    &text[seq[q].start..seq[q].end],
+                    &text[seq[k].start..seq[k + 1].end]
+                )),
+                ..Draft::cued(text, seq, (q, q), content, kind, si)
+            });
+        }
+    }
+}
+
 /// A quotation counts as speech from this many words on (fewer: a term or a
 /// scare quote, which stays part of the sentence around it).
 const SPEECH_WORDS: usize = 4;
@@ -1145,40 +1198,18 @@ fn read_sequence(
                         .is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
             });
             let inner = source_before(seq, i - 1);
-            if let (Some(k), Some((ya, yb))) = (as_at, inner) {
+            if let (Some(k), Some(inner)) = (as_at, inner) {
                 let outer = (next_word(i + 1) == Some("by"))
                     .then(|| phrase_after(seq, i + 2).filter(|&(_, b)| b < k))
                     .flatten();
-                if let (Some((a, b)), Some((oc, _))) = (outer, content_in(doc, seq, k, n)) {
-                    drafts.push(Draft {
-                        source: Some(span_of(seq, a, b)),
-                        cue: Some(cue_span),
-                        cue_text: Some(cue_str.clone()),
-                        content: oc,
-                        kind: AttributionKind::Indirect,
-                        copy_of: None,
-                        sentence: si,
-                        event: false,
-                    });
-                }
-                let cue = ByteSpan {
-                    start: it.start,
-                    end: seq[k + 1].end,
+                let quoting = Quoting {
+                    quoted: i,
+                    as_at: k,
+                    outer,
+                    outer_from: k,
+                    inner,
                 };
-                let cue_text = format!(
-                    "{} … {}",
-                    &text[it.start..it.end],
-                    &text[seq[k].start..seq[k + 1].end]
-                );
-                let content = content_after(doc, seq, k + 2, container);
-                cue_here(
-                    drafts,
-                    Some(span_of(seq, ya, yb)),
-                    None,
-                    content,
-                    cue,
-                    cue_text,
-                );
+                quoting.push(doc, seq, container, si, drafts);
                 i = k + 2;
                 continue;
             }
@@ -1218,39 +1249,15 @@ fn read_sequence(
                         .is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
             });
             let inner = as_at.and_then(|k| phrase_after(seq, i + 1).filter(|&(_, b)| b + 1 == k));
-            if let (Some(k), Some((ya, yb))) = (as_at, inner) {
-                let outer = source_before(seq, i);
-                let outer_content = content_in(doc, seq, i + 1, n);
-                if let (Some((a, b)), Some((oc, _))) = (outer, outer_content) {
-                    drafts.push(Draft {
-                        source: Some(span_of(seq, a, b)),
-                        cue: Some(cue_span),
-                        cue_text: Some(cue_str),
-                        content: oc,
-                        kind: AttributionKind::Indirect,
-                        copy_of: None,
-                        sentence: si,
-                        event: false,
-                    });
-                }
-                let cue = ByteSpan {
-                    start: it.start,
-                    end: seq[k + 1].end,
+            if let (Some(k), Some(inner)) = (as_at, inner) {
+                let quoting = Quoting {
+                    quoted: i,
+                    as_at: k,
+                    outer: source_before(seq, i),
+                    outer_from: i + 1,
+                    inner,
                 };
-                let cue_text = format!(
-                    "{} … {}",
-                    &text[it.start..it.end],
-                    &text[seq[k].start..seq[k + 1].end]
-                );
-                let content = content_after(doc, seq, k + 2, container);
-                cue_here(
-                    drafts,
-                    Some(span_of(seq, ya, yb)),
-                    None,
-                    content,
-                    cue,
-                    cue_text,
-                );
+                quoting.push(doc, seq, container, si, drafts);
                 i = k + 2;
                 continue;
             }
