@@ -329,83 +329,72 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(kind_of("the Daily Planet TV"), EntityKind::Group);
-        assert_eq!(kind_of("Ruritanian Council of Elders"), EntityKind::Group);
-        assert_eq!(kind_of("Interior Minister Varga"), EntityKind::Person);
-        assert_eq!(kind_of("Ana Bell"), EntityKind::Person);
-        assert_eq!(kind_of("officials"), EntityKind::Group);
-        assert_eq!(kind_of("one resident of East Lake"), EntityKind::Person);
-        assert_eq!(kind_of("the ministry spokesman"), EntityKind::Person);
-        assert_eq!(
-            kind_of("Ruritanian military spokesman Major General Ana Lenz"),
-            EntityKind::Person
-        );
-        assert_eq!(kind_of("the Ruritanian Army"), EntityKind::Group);
-        assert_eq!(kind_of("the office of the president"), EntityKind::Group);
-        // capitalised words that name an organisation, not a person
-        assert_eq!(
-            kind_of("The Ruritanian Joint Operations Command"),
-            EntityKind::Group
-        );
-        assert_eq!(kind_of("the Eastern Front"), EntityKind::Group);
+        use EntityKind::{Group, Person};
+        let cases = [
+            ("the Daily Planet TV", Group),
+            ("Ruritanian Council of Elders", Group),
+            ("Interior Minister Varga", Person),
+            ("Ana Bell", Person),
+            ("officials", Group),
+            ("one resident of East Lake", Person),
+            // a person's title after the organisation's words
+            ("the ministry spokesman", Person),
+            (
+                "Ruritanian military spokesman Major General Ana Lenz",
+                Person,
+            ),
+            ("the Ruritanian Army", Group),
+            ("the office of the president", Group),
+            // capitalised words that name an organisation, not a person
+            ("The Ruritanian Joint Operations Command", Group),
+            ("the Eastern Front", Group),
+        ];
+        for (text, kind) in cases {
+            assert_eq!(kind_of(text), kind, "{text}");
+        }
     }
 
     #[test]
     fn resolution_table() {
+        // (source phrase as written, resolved name), in document order
+        let cases = [
+            (
+                "The Ruritanian Council of Elders",
+                "Ruritanian Council of Elders",
+            ),
+            ("the Council", "Ruritanian Council of Elders"),
+            ("The Free Council", "Ruritanian Council of Elders"),
+            ("Interior Minister Ana Varga", "Interior Minister Ana Varga"),
+            ("Varga", "Interior Minister Ana Varga"),
+            ("she", "Interior Minister Ana Varga"),
+            ("the Daily Planet TV", "Daily Planet TV"),
+            ("They", "Daily Planet TV"),
+            ("the broadcaster", "Daily Planet TV"),
+            // a document is its author's
+            (
+                "a report broadcast by the Daily Planet TV",
+                "Daily Planet TV",
+            ),
+            ("a statement by Kessel officials", "Kessel officials"),
+            ("a man stopped by police", "a man stopped by police"),
+            // people of another kind are another source; a shortening is not
+            ("Ruritanian activists", "Ruritanian activists"),
+            ("Ostrik activists", "Ostrik activists"),
+            ("the activists", "Ostrik activists"),
+            // another nationality's adjective is another source
+            (
+                "the Ruritanian Interior Ministry",
+                "Ruritanian Interior Ministry",
+            ),
+            ("the Ostrik Ministry", "Ruritanian Interior Ministry"),
+            ("the Kesselian Ministry", "Kesselian Ministry"),
+        ];
         let mut e = Entities::default();
-        let r = |e: &mut Entities, t: &str, n: usize| e.resolve(t, n, None).name;
-        assert_eq!(
-            r(&mut e, "The Ruritanian Council of Elders", 0),
-            "Ruritanian Council of Elders"
-        );
-        assert_eq!(r(&mut e, "the Council", 1), "Ruritanian Council of Elders");
-        assert_eq!(
-            r(&mut e, "The Free Council", 2),
-            "Ruritanian Council of Elders"
-        );
-        assert_eq!(
-            r(&mut e, "Interior Minister Ana Varga", 3),
-            "Interior Minister Ana Varga"
-        );
-        assert_eq!(r(&mut e, "Varga", 4), "Interior Minister Ana Varga");
-        assert_eq!(r(&mut e, "she", 5), "Interior Minister Ana Varga");
-        assert_eq!(r(&mut e, "the Daily Planet TV", 6), "Daily Planet TV");
-        assert_eq!(r(&mut e, "They", 7), "Daily Planet TV");
-        assert_eq!(r(&mut e, "the broadcaster", 8), "Daily Planet TV");
-        let s = e.resolve("we", 9, Some(("Ana Varga", 3)));
+        for (k, (text, want)) in cases.into_iter().enumerate() {
+            assert_eq!(e.resolve(text, k, None).name, want, "{text}");
+        }
+        let s = e.resolve("we", 99, Some(("Ana Varga", 3)));
         assert_eq!((s.name.as_str(), s.antecedent), ("Ana Varga", Some(3)));
-        // a document is its author's
-        assert_eq!(
-            r(&mut e, "a report broadcast by the Daily Planet TV", 10),
-            "Daily Planet TV"
-        );
-        assert_eq!(
-            r(&mut e, "a statement by Kessel officials", 11),
-            "Kessel officials"
-        );
-        assert_eq!(
-            r(&mut e, "a man stopped by police", 12),
-            "a man stopped by police"
-        );
-        // people of another kind are another source; a shortening is not
-        assert_eq!(
-            r(&mut e, "Ruritanian activists", 13),
-            "Ruritanian activists"
-        );
-        assert_eq!(r(&mut e, "Ostrik activists", 14), "Ostrik activists");
-        assert_eq!(r(&mut e, "the activists", 15), "Ostrik activists");
-        assert_eq!(
-            r(&mut e, "the Ruritanian Interior Ministry", 16),
-            "Ruritanian Interior Ministry"
-        );
-        assert_eq!(
-            r(&mut e, "the Ostrik Ministry", 17),
-            "Ruritanian Interior Ministry"
-        );
-        assert_eq!(
-            r(&mut e, "the Kesselian Ministry", 18),
-            "Kesselian Ministry"
-        );
     }
 
     #[test]
