@@ -863,29 +863,21 @@ fn filter_spots(
 /// The spotting rules' verdict on each spot, in context.
 fn verdicts_of(spots: &[Spot], prep: &Prepared) -> Vec<Result<(), Drop>> {
     let tokens = &prep.tokens;
-    // Token positions that end a spot naming a country, a province or a
-    // large place: a name right after one is not inside a longer name.
-    let spot_ends: HashSet<usize> = spots
+    // Spots naming a country, a province or a large place: a name right
+    // after one is not inside a longer name; a firm's partner may share its
+    // name with a small place only ("Stevens & Wilkinson"; not "Dallas &
+    // Fort Worth")
+    let large: Vec<&Spot> = spots
         .iter()
         .filter(|s| {
             s.candidates
                 .iter()
                 .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
         })
-        .map(|s| s.last)
         .collect();
+    let spot_ends: HashSet<usize> = large.iter().map(|s| s.last).collect();
+    let large_starts: HashSet<usize> = large.iter().map(|s| s.first).collect();
     let spot_starts: HashSet<usize> = spots.iter().map(|s| s.first).collect();
-    // ... and that start one (a firm's partner may share its name with a
-    // small place: "Stevens & Wilkinson"; not "Dallas & Fort Worth")
-    let large_starts: HashSet<usize> = spots
-        .iter()
-        .filter(|s| {
-            s.candidates
-                .iter()
-                .any(|(_, p)| p.is_country() || p.is_admin1() || p.population >= 100_000)
-        })
-        .map(|s| s.first)
-        .collect();
     // Token positions that start a spot naming a country or a province,
     // after a comma: the container of the name before ("Beaver, West
     // Virginia").
