@@ -1300,6 +1300,35 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         }
     }
 
+    // An "Al-" name inside a longer name of the same make: "Asharq
+    // Al-Awsat", "Al-Quds Al-Arabi" (newspapers), unless this one names a
+    // country or a province by its own name (or the name before it is a
+    // place)
+    let al_name =
+        spot.last - spot.first == 2 && article(first) && tokens[spot.first + 1].sep == Sep::Hyphen;
+    if al_name {
+        let own = spot
+            .candidates
+            .iter()
+            .any(|(r, c)| c.is_country() || (c.is_admin1() && r.flags & FLAG_PRIMARY != 0));
+        let name_before = !sentence_initial
+            && prev.is_some_and(|p| {
+                first.sep == Sep::Space
+                    && p.capitalized
+                    && !p.possessive
+                    && !is_common_word(&p.key)
+                    && !in_list(TITLES, &p.key)
+            })
+            && !ctx.prev_is_place;
+        let al_after = next.is_some_and(|n| n.sep == Sep::Space && article(n))
+            && tokens
+                .get(spot.last + 1)
+                .is_some_and(|m| m.sep == Sep::Hyphen && (m.capitalized || m.all_caps));
+        if !own && (name_before || al_after) {
+            return Err(Drop::ProperName);
+        }
+    }
+
     // Common words, capitalised ("Home", "News", "Exit", "No") or in
     // capitals ("COLLEGE", "STONE"): only a country or first-level division,
     // or a large place under its own name in the middle of a sentence.

@@ -288,6 +288,12 @@ fn traps_are_not_places() {
         // the name after it is none of a Latin-script country (Hol, Norway)
         ("Families were held in the Al-Hol camp near Hasakah.", "Al"),
         ("Families were held in the Al-Hol camp near Hasakah.", "Hol"),
+        // an "Al-" name inside a newspaper's longer name
+        (
+            "The talks focused on Kirkuk, Asharq Al-Awsat reported.",
+            "Al-Awsat",
+        ),
+        ("Al-Quds Al-Arabi said the talks focused on Kirkuk.", "Al-Quds"),
         // a medium named after a small place ("Saba news agency")
         (
             "Yemen's Houthi-run Saba news agency said jets struck Saada.",
