@@ -635,15 +635,20 @@ fn drop_quoted_sources(doc: &Doc, drafts: &mut Vec<Draft>) {
             }
             // a name keeps its own relation (a chain), a pronoun or a
             // description does not
-            let head = doc.text[s.start..s.end]
-                .split_whitespace()
-                .last()
-                .unwrap_or("");
+            let phrase = &doc.text[s.start..s.end];
+            let head = phrase.split_whitespace().last().unwrap_or("");
             let name = head.starts_with(char::is_uppercase)
                 && !is_pronoun(&head.to_lowercase())
                 && !head.starts_with("I’")
                 && !head.starts_with("I'");
-            !name
+            // ... and so does a document by a named author ("a report
+            // broadcast by the Orient TV channel")
+            let authored = phrase.split_once(" by ").is_some_and(|(_, author)| {
+                author
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_uppercase))
+            });
+            !(name || authored)
         })
         .collect();
     remove_drafts(drafts, &drop);

@@ -1145,3 +1145,23 @@ fn according_to_a_report_by_a_medium() {
     let a = at(t, "Kessel", 0);
     assert_eq!(a.source.as_deref(), Some("Daily Planet TV"));
 }
+
+#[test]
+fn a_report_by_a_named_medium_inside_a_quotation() {
+    // inside the Council's quotation, the report of a named medium keeps
+    // its relation: a chain of three
+    let t = "The Council said: “According to a report broadcast by the Daily Planet TV channel, one farmer from Kessel said: ‘They burned the wheat near Ostrik.’”";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(
+        a.chain,
+        [
+            "The Council",
+            "a report broadcast by the Daily Planet TV channel",
+            "one farmer from Kessel"
+        ]
+    );
+    // must not keep: a description without a name inside a quotation
+    let t = "Lenz said: “A report by some officials claims Ostrik is calm.”";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.source.as_deref(), Some("Lenz"));
+}
