@@ -1345,6 +1345,17 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
         let big = spot.candidates.iter().any(|(r, p)| {
             (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
         });
+        // a generic word of geography alone ("the Kurdistan Region's
+        // ministry") is no place by some place's alternate name (Region:
+        // the Philippines' Calabarzon)
+        if in_list(PLACE_WORDS, &first.key)
+            && spot
+                .candidates
+                .iter()
+                .all(|(r, _)| r.flags & (FLAG_PRIMARY | FLAG_ABBREV) == 0)
+        {
+            return Err(Drop::CommonWord);
+        }
         // a container after a comma says the word is a place ("Beaver,
         // West Virginia", "Surprise, Arizona"), when the word starts no
         // sentence ("Still, Hawaii's ...") and ends no longer name ("Cold

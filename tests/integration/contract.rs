@@ -294,6 +294,11 @@ fn traps_are_not_places() {
             "Al-Awsat",
         ),
         ("Al-Quds Al-Arabi said the talks focused on Kirkuk.", "Al-Quds"),
+        // a generic word of geography by some place's alternate name
+        (
+            "The Kurdistan Region's interior ministry said two men were held in Kirkuk.",
+            "Region",
+        ),
         // a medium named after a small place ("Saba news agency")
         (
             "Yemen's Houthi-run Saba news agency said jets struck Saada.",
