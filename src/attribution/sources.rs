@@ -202,6 +202,17 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
         return Some((j - 1, j));
     }
     let last = word(seq, j)?;
+    // a name that ends with a numeral: "Kurdistan 24", "France 24",
+    // "Channel 4"
+    if is_number(&last.lower) && last.lower.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some((a, _)) = j
+            .checked_sub(1)
+            .filter(|&k| word(seq, k).is_some_and(|p| p.cap && !is_stop(&p.lower)))
+            .and_then(|k| phrase_before(seq, k))
+        {
+            return Some((a, j));
+        }
+    }
     if standalone_quantifier(&last.lower) {
         // "most said", "another says", "two in three said", "they all say"
         let prev = j.checked_sub(1).and_then(|k| word(seq, k));

@@ -337,6 +337,17 @@ fn belief_intent_and_evaluation_cues() {
             "Velmora",
             None,
         ),
+        // a name that ends with a numeral; a number alone stays a number
+        (
+            "Daily Planet 24 showed footage from Velmora.",
+            "Velmora",
+            Some("Daily Planet 24"),
+        ),
+        (
+            "Asked about the vote, 30 said Velmora was calm.",
+            "Velmora",
+            Some("30"),
+        ),
     ];
     check_source_texts(&cases);
 }
