@@ -134,6 +134,20 @@ fn same_class(head: &str, words: &[String]) -> bool {
     }
 }
 
+/// True when a name's head is a plural of people ("residents", "Kurdish
+/// activists", "Residents of Kafranbel"), not an organisation's name that
+/// ends in "s" ("Reuters", "Syrian Democratic Forces").
+fn plural_people(name: &str) -> bool {
+    let head_of = name.split(" of ").next().unwrap_or(name);
+    let raw = head_of.split_whitespace().last().unwrap_or("");
+    let head = raw.to_lowercase();
+    head.len() > 3
+        && head.ends_with('s')
+        && !is_org_noun(&head)
+        && (!raw.starts_with(char::is_uppercase)
+            || (head_of.split_whitespace().count() == 1 && name.contains(" of ")))
+}
+
 /// True when `name` carries a nationality's adjective that the earlier
 /// source `words` do not ("Iraqi Defence Ministry" after "Turkish Interior
 /// Ministry"): another source. "The Iranian Resistance" after "National
@@ -239,7 +253,20 @@ impl Entities {
             "they" | "them" => {
                 return pronoun(by_kind(&self.list, &[EntityKind::Group]));
             }
-            "it" => return pronoun(by_kind(&self.list, &[EntityKind::Group, EntityKind::Other])),
+            // "it" is no plural of people ("Residents of Kafranbel told us
+            // …,” it added": the report)
+            "it" => {
+                return pronoun(
+                    self.list
+                        .iter()
+                        .rev()
+                        .find(|e| {
+                            matches!(e.kind, EntityKind::Group | EntityKind::Other)
+                                && !plural_people(&e.name)
+                        })
+                        .cloned(),
+                )
+            }
             "i" | "we" | "me" | "us" => {
                 return match speaker {
                     Some((name, r)) => Resolved {
@@ -272,12 +299,7 @@ impl Entities {
             // people named by a plural ("Kurdish activists") are the same
             // source only when named by a shortening ("the activists"), not
             // by another modifier ("Baluch activists")
-            let plural = head.len() > 3
-                && head.ends_with('s')
-                && !name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let plural = plural_people(&name);
             let found = self.list.iter().rev().find(|e| {
                 e.words.len() >= ws.len()
                     && e.name.len() > name.len()
@@ -388,6 +410,10 @@ mod tests {
             ),
             ("the Ostrik Ministry", "Ruritanian Interior Ministry"),
             ("the Kesselian Ministry", "Kesselian Ministry"),
+            // "it" is no plural of people
+            ("the annual report", "annual report"),
+            ("Residents of Kessel", "Residents of Kessel"),
+            ("it", "annual report"),
         ];
         let mut e = Entities::default();
         for (k, (text, want)) in cases.into_iter().enumerate() {
