@@ -790,6 +790,12 @@ fn is_clipped_division(key: &str, p: &Place) -> bool {
     key.bytes().all(|b| rest.any(|c| c == b))
 }
 
+/// True when a token is an Arabic article ("al", "el", "an", …: the
+/// articles of [`crate::normalize::ARTICLES`]).
+pub(crate) fn is_article(t: &Token) -> bool {
+    crate::normalize::ARTICLES.contains(&t.key.as_str())
+}
+
 /// True when the token before `i` is the article of a romanised name that
 /// starts a name of its own ("in Al Mosul"), not one inside a person's name
 /// ("Zaid Al Harbi").
@@ -797,7 +803,7 @@ fn leading_article(tokens: &[Token], i: usize) -> bool {
     let Some(a) = i.checked_sub(1).map(|j| &tokens[j]) else {
         return false;
     };
-    crate::normalize::ARTICLES.contains(&a.key.as_str())
+    is_article(a)
         && a.sep == Sep::Space
         && i.checked_sub(2)
             .map(|j| &tokens[j])
@@ -1099,15 +1105,14 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // "El-Fasher") is part of that name, never a place of its own (Ål,
     // Norway); the word after it is a place only of a country whose names
     // are romanised ("Hol" after "Al-" is not Hol, Norway)
-    let article = |t: &Token| crate::normalize::ARTICLES.contains(&t.key.as_str());
     if single
-        && article(first)
+        && is_article(first)
         && next.is_some_and(|n| n.sep == Sep::Hyphen && (n.capitalized || n.all_caps))
     {
         return Err(Drop::ProperName);
     }
     if first.sep == Sep::Hyphen
-        && prev.is_some_and(article)
+        && prev.is_some_and(is_article)
         && !spot
             .candidates
             .iter()
@@ -1304,8 +1309,9 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     // Al-Awsat", "Al-Quds Al-Arabi" (newspapers), unless this one names a
     // country or a province by its own name (or the name before it is a
     // place)
-    let al_name =
-        spot.last - spot.first == 2 && article(first) && tokens[spot.first + 1].sep == Sep::Hyphen;
+    let al_name = spot.last - spot.first == 2
+        && is_article(first)
+        && tokens[spot.first + 1].sep == Sep::Hyphen;
     if al_name {
         let own = spot
             .candidates
@@ -1320,7 +1326,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                     && !in_list(TITLES, &p.key)
             })
             && !ctx.prev_is_place;
-        let al_after = next.is_some_and(|n| n.sep == Sep::Space && article(n))
+        let al_after = next.is_some_and(|n| n.sep == Sep::Space && is_article(n))
             && tokens
                 .get(spot.last + 1)
                 .is_some_and(|m| m.sep == Sep::Hyphen && (m.capitalized || m.all_caps));

@@ -394,11 +394,7 @@ pub fn after_kinship_word(tokens: &[Token], k: usize) -> bool {
 /// "An" are given names in the census lists, and the articles of romanised
 /// names ("Al Mosul", "An Najaf").
 fn given_name_token(g: &Token) -> bool {
-    g.capitalized
-        && !g.all_caps
-        && !g.possessive
-        && is_given_name(&g.key)
-        && !crate::normalize::ARTICLES.contains(&g.key.as_str())
+    g.capitalized && !g.all_caps && !g.possessive && is_given_name(&g.key) && !super::is_article(g)
 }
 
 /// True when the token after `k` starts "C. Surname" (a middle initial).

@@ -417,9 +417,8 @@ pub fn variant_matches(
         // organisation's name, unless the line is in title case
         let joined = |k: usize| matches!(tokens[k].sep, Sep::Space | Sep::Hyphen);
         let mut before = i.checked_sub(1).filter(|_| joined(i));
-        if let Some(k) = before.filter(|&k| {
-            !tokens[k].capitalized && crate::normalize::ARTICLES.contains(&tokens[k].key.as_str())
-        }) {
+        if let Some(k) = before.filter(|&k| !tokens[k].capitalized && super::is_article(&tokens[k]))
+        {
             before = k.checked_sub(1).filter(|_| joined(k));
         }
         let inside_name = before.is_some_and(|k| {
@@ -456,9 +455,9 @@ pub fn variant_matches(
                 continue;
             }
             if tokens[i..end].iter().any(|k| k.contraction)
-                || tokens[i..end].iter().all(|k| {
-                    known_word(&k.key) || crate::normalize::ARTICLES.contains(&k.key.as_str())
-                })
+                || tokens[i..end]
+                    .iter()
+                    .all(|k| known_word(&k.key) || super::is_article(k))
             {
                 continue;
             }
