@@ -334,6 +334,32 @@ pub fn confirm(gaz: &Gazetteer, key: &str, vkey: &str) -> Option<Confirmed> {
     (!out.is_empty()).then_some((out, best, normalized))
 }
 
+/// True when the match starting at token `i` ends a longer capitalised
+/// name: it follows (maybe after an article) a capitalised word that is no
+/// place, function word or locative ("Ahmad Shah Massoud", "Abu Omar
+/// al-Halabi"), nor a common word opening the sentence ("Two Abkhaz
+/// servicemen") unless a title ("Attorney Wang Quanzhang"), and the line
+/// is not in title case.
+fn ends_longer_name(text: &str, tokens: &[Token], covered: &[bool], i: usize) -> bool {
+    let joined = |k: usize| matches!(tokens[k].sep, Sep::Space | Sep::Hyphen);
+    let mut before = i.checked_sub(1).filter(|_| joined(i));
+    if let Some(k) = before.filter(|&k| !tokens[k].capitalized && super::is_article(&tokens[k])) {
+        before = k.checked_sub(1).filter(|_| joined(k));
+    }
+    before.is_some_and(|k| {
+        let p = &tokens[k];
+        !covered[k]
+            && p.capitalized
+            && !p.all_caps
+            && !super::in_list(super::FUNCTION_WORDS, &p.key)
+            && !super::in_list(super::people::LOCATIVES, &p.key)
+            && !(!joined(k)
+                && super::is_common_word(&p.key)
+                && !super::in_list(super::TITLES, &p.key))
+            && !title_case(text, tokens, i)
+    })
+}
+
 /// The places of a romanised country whose name is the short word at
 /// token `i` (three or four letters, too short for [`variant_key`]) with an
 /// Arabic article before it: "al", "el", or the article assimilated to a
@@ -412,29 +438,6 @@ pub fn variant_matches(
             i += 1;
             continue;
         }
-        // after a capitalised word that is no place ("Ahmad Shah
-        // Massoud", "Abu Omar al-Halabi"): the end of a person's or an
-        // organisation's name, unless the line is in title case
-        let joined = |k: usize| matches!(tokens[k].sep, Sep::Space | Sep::Hyphen);
-        let mut before = i.checked_sub(1).filter(|_| joined(i));
-        if let Some(k) = before.filter(|&k| !tokens[k].capitalized && super::is_article(&tokens[k]))
-        {
-            before = k.checked_sub(1).filter(|_| joined(k));
-        }
-        let inside_name = before.is_some_and(|k| {
-            let p = &tokens[k];
-            !covered[k]
-                && p.capitalized
-                && !p.all_caps
-                && !super::in_list(super::FUNCTION_WORDS, &p.key)
-                && !super::in_list(super::people::LOCATIVES, &p.key)
-                // a common word opening the sentence ("Two Abkhaz
-                // servicemen"), unless a title ("Attorney Wang Quanzhang")
-                && !(!matches!(p.sep, Sep::Space | Sep::Hyphen)
-                    && super::is_common_word(&p.key)
-                    && !super::in_list(super::TITLES, &p.key))
-                && !title_case(text, tokens, i)
-        });
         let mut found = None;
         // the longest span first
         let mut spans = Vec::new();
@@ -523,7 +526,7 @@ pub fn variant_matches(
             }
         }
         match found {
-            Some(s) if inside_name => {
+            Some(s) if ends_longer_name(text, tokens, covered, i) => {
                 i = s.last;
                 names.insert(super::spot_key(&s, tokens));
             }
