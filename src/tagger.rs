@@ -363,24 +363,22 @@ impl Tagger {
         let demonym_layer = |r: &PlaceRef| layers.get(r.layer as usize).is_some_and(|l| l.demonyms);
         // the demonym's own country is still named ("Saudi jets": several
         // corpora count such adjectives as mentions of the country)
-        let foreign: HashSet<usize> = match &self.evidence {
-            Some(g) => exact_matches(g, tokens, text)
-                .into_iter()
-                .filter(|d| d.last == d.first + 1)
-                .filter(|d| {
-                    spots.iter().any(|s| {
-                        s.first == d.first
-                            && s.last == d.last
-                            && !s
-                                .candidates
-                                .iter()
-                                .any(|(_, p)| d.candidates.iter().any(|(_, q)| q.id == p.id))
-                    })
+        let foreign: HashSet<usize> = self
+            .evidence_matches(prep, text)
+            .iter()
+            .filter(|d| d.last == d.first + 1)
+            .filter(|d| {
+                spots.iter().any(|s| {
+                    s.first == d.first
+                        && s.last == d.last
+                        && !s
+                            .candidates
+                            .iter()
+                            .any(|(_, p)| d.candidates.iter().any(|(_, q)| q.id == p.id))
                 })
-                .map(|d| d.first)
-                .collect(),
-            None => HashSet::new(),
-        };
+            })
+            .map(|d| d.first)
+            .collect();
         spots.retain_mut(|s| {
             if s.last != s.first + 1 || !adjectival.contains(&s.first) {
                 return true;
@@ -429,22 +427,32 @@ impl Tagger {
     /// Demonyms that the spotting rules accept and that overlap no spot
     /// ("Palestinian", "Iraqi"): what countries the text is about.
     fn evidence_spots(&self, spots: &[Spot], prep: &Prepared, text: &str) -> Vec<Spot> {
-        let Some(g) = &self.evidence else {
-            return Vec::new();
-        };
-        let found = exact_matches(g, &prep.tokens, text);
+        let found = self.evidence_matches(prep, text);
         if found.is_empty() {
-            return found;
+            return Vec::new();
         }
-        let verdicts = verdicts_of(&found, prep);
+        let verdicts = verdicts_of(found, prep);
         found
-            .into_iter()
+            .iter()
             .zip(verdicts)
             .filter(|(e, v)| {
                 v.is_ok() && !spots.iter().any(|s| s.first < e.last && e.first < s.last)
             })
-            .map(|(e, _)| e)
+            .map(|(e, _)| e.clone())
             .collect()
+    }
+
+    /// Every match of the embedded demonyms in the document (none when the
+    /// gazetteer tags demonyms itself), found once per document: spotting
+    /// reads them for adjectives ("Somali officials"), resolution for the
+    /// countries a text is about.
+    fn evidence_matches<'p>(&self, prep: &'p Prepared, text: &str) -> &'p [Spot] {
+        match &self.evidence {
+            Some(g) => prep
+                .evidence
+                .get_or_init(|| exact_matches(g, &prep.tokens, text)),
+            None => &[],
+        }
     }
 
     fn preferred(&self, meta: &Metadata) -> Vec<String> {
@@ -613,6 +621,8 @@ struct Prepared {
     /// token from the one before: a comma ("Beaver, West Virginia"), an
     /// ampersand ("Stevens & Wilkinson").
     mark_before: Vec<Option<char>>,
+    /// The matches of the embedded demonyms ([`Tagger::evidence_matches`]).
+    evidence: std::cell::OnceCell<Vec<Spot>>,
 }
 
 impl Prepared {
@@ -663,6 +673,7 @@ impl Prepared {
             initial,
             mark_before,
             people,
+            evidence: std::cell::OnceCell::new(),
         }
     }
 }
