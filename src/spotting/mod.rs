@@ -843,6 +843,12 @@ fn after_place_or_party(text: &str, tokens: &[Token], i: usize) -> bool {
     (p.capitalized && gap.trim() == ",") || (p.key.len() == 1 && p.capitalized && gap == "-")
 }
 
+/// A place large enough to be what its name means: 100,000 people under
+/// its own name, or a million under any of its names.
+fn well_known(r: &PlaceRef, p: &Place) -> bool {
+    (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
+}
+
 fn is_important(p: &Place) -> bool {
     p.is_country() || p.is_admin1()
 }
@@ -1180,11 +1186,10 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
     let news = next.is_some_and(|n| n.sep == Sep::Space && n.key == "news" && !n.capitalized);
     if (medium(spot.last) || (news && medium(spot.last + 1)))
         && !last_tok.possessive
-        && !spot.candidates.iter().any(|(r, p)| {
-            p.is_country()
-                || (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0)
-                || p.population >= 1_000_000
-        })
+        && !spot
+            .candidates
+            .iter()
+            .any(|(r, p)| p.is_country() || well_known(r, p))
     {
         return Err(Drop::Organisation);
     }
@@ -1348,9 +1353,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                         // "US", not the word "us", in capitals
                         || (first.all_caps && r.flags & FLAG_ABBREV != 0))
         });
-        let big = spot.candidates.iter().any(|(r, p)| {
-            (p.population >= 100_000 && r.flags & FLAG_PRIMARY != 0) || p.population >= 1_000_000
-        });
+        let big = spot.candidates.iter().any(|(r, p)| well_known(r, p));
         // a generic word of geography alone ("the Kurdistan Region's
         // ministry") is no place by some place's alternate name (Region:
         // the Philippines' Calabarzon)
