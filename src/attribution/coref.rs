@@ -227,13 +227,15 @@ pub struct Entities {
 }
 
 impl Entities {
+    /// The last entity named that `want` accepts.
+    fn last(&self, want: impl Fn(&Entity) -> bool) -> Option<Entity> {
+        self.list.iter().rev().find(|e| want(e)).cloned()
+    }
+
     /// Resolves the source phrase `text` of relation `rel`. `speaker` is the
     /// resolved speaker of the quotation the phrase stands in, if any.
     pub fn resolve(&mut self, text: &str, rel: usize, speaker: Option<(&str, usize)>) -> Resolved {
         let lower = text.trim().to_lowercase();
-        let by_kind = |list: &[Entity], want: &[EntityKind]| {
-            list.iter().rev().find(|e| want.contains(&e.kind)).cloned()
-        };
         let pronoun = |e: Option<Entity>| match e {
             Some(e) => Resolved {
                 name: e.name,
@@ -248,24 +250,18 @@ impl Entities {
         };
         match lower.as_str() {
             "he" | "she" | "him" | "her" => {
-                return pronoun(by_kind(&self.list, &[EntityKind::Person]));
+                return pronoun(self.last(|e| e.kind == EntityKind::Person));
             }
             "they" | "them" => {
-                return pronoun(by_kind(&self.list, &[EntityKind::Group]));
+                return pronoun(self.last(|e| e.kind == EntityKind::Group));
             }
             // "it" is no plural of people ("Residents of Kafranbel told us
             // …,” it added": the report)
             "it" => {
-                return pronoun(
-                    self.list
-                        .iter()
-                        .rev()
-                        .find(|e| {
-                            matches!(e.kind, EntityKind::Group | EntityKind::Other)
-                                && !plural_people(&e.name)
-                        })
-                        .cloned(),
-                )
+                return pronoun(self.last(|e| {
+                    matches!(e.kind, EntityKind::Group | EntityKind::Other)
+                        && !plural_people(&e.name)
+                }))
             }
             "i" | "we" | "me" | "us" => {
                 return match speaker {
@@ -300,7 +296,7 @@ impl Entities {
             // source only when named by a shortening ("the activists"), not
             // by another modifier ("Baluch activists")
             let plural = plural_people(&name);
-            let found = self.list.iter().rev().find(|e| {
+            let found = self.last(|e| {
                 e.words.len() >= ws.len()
                     && e.name.len() > name.len()
                     && e.words.contains(&head)
@@ -310,14 +306,10 @@ impl Entities {
             // "the broadcaster" is the last medium named, "the group" the
             // last organisation: never a source of another kind ("Somali
             // officials ... the army said")
-            let found = found.cloned().or_else(|| {
+            let found = found.or_else(|| {
                 generic
                     .then(|| {
-                        self.list
-                            .iter()
-                            .rev()
-                            .find(|e| e.kind == EntityKind::Group && same_class(&head, &e.words))
-                            .cloned()
+                        self.last(|e| e.kind == EntityKind::Group && same_class(&head, &e.words))
                     })
                     .flatten()
             });

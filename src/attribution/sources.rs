@@ -204,7 +204,7 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
     let last = word(seq, j)?;
     // a name that ends with a numeral: "Kurdistan 24", "France 24",
     // "Channel 4"
-    if is_number(&last.lower) && last.lower.bytes().all(|b| b.is_ascii_digit()) {
+    if !last.lower.is_empty() && last.lower.bytes().all(|b| b.is_ascii_digit()) {
         if let Some((a, _)) = j
             .checked_sub(1)
             .filter(|&k| word(seq, k).is_some_and(|p| p.cap && !is_stop(&p.lower)))
