@@ -826,7 +826,7 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
 }
 
 /// True when items `..end` may be a claim a trailing source makes ("Boats
-/// left Velmora, the Council said"): a quotation or at least four words,
+/// left Velmora, the Council said"): a quotation or at least three words,
 /// not an opening adjunct ("On Saturday, Lenz called on …").
 fn clause_before(seq: &[&Item], end: usize) -> bool {
     if subordinate_before(seq, end) {
@@ -837,7 +837,7 @@ fn clause_before(seq: &[&Item], end: usize) -> bool {
         Some((last, rest)) if is_punct(last) => rest,
         _ => before,
     };
-    before.iter().any(|x| hole(x).is_some()) || before.iter().filter(|x| x.is_word()).count() >= 4
+    before.iter().any(|x| hole(x).is_some()) || before.iter().filter(|x| x.is_word()).count() >= 3
 }
 
 /// True when items `..end` are only a subordinate clause ("Asked whether
@@ -866,9 +866,32 @@ fn subordinate_before(seq: &[&Item], end: usize) -> bool {
                         | "unless"
                         | "once"
                         | "whether"
-                ) || opening_preposition(&x.lower)
+                ) || (opening_preposition(&x.lower) && !opens_quantity(before))
                     || (x.lemma.is_some() && (x.lower.ends_with("ed") || x.lower.ends_with("ing"))))
         })
+}
+
+/// True when the word at item `b` is a gerund naming an activity
+/// ("fighting", "shelling"): lowercase, or capitalised only as the
+/// sentence's first word and a common word.
+fn is_activity(seq: &[&Item], b: usize) -> bool {
+    let x = seq[b];
+    x.is_word()
+        && x.lower.len() > 5
+        && x.lower.ends_with("ing")
+        && (!x.cap || (b == 0 && crate::spotting::is_common_word(&x.lower)))
+}
+
+/// True when items open with a preposition that counts the subject rather
+/// than an adjunct: "At least 12 people died …", "Over 200 homes …", "At
+/// most two …" ("In 2014, …" is a year: an adjunct).
+fn opens_quantity(seq: &[&Item]) -> bool {
+    let word = |k: usize| seq.get(k).filter(|x| x.is_word()).map(|x| x.lower.as_str());
+    match (word(0), word(1), word(2)) {
+        (Some("at"), Some("least" | "most"), _) => true,
+        (Some("over" | "under"), Some(n), _) => sources::is_number(n),
+        _ => false,
+    }
 }
 
 /// Prepositions that open an adjunct phrase before the main clause ("In a
@@ -1305,6 +1328,13 @@ fn read_sequence(
 
         // the source before the verb ("The Council said", "X has insisted")
         if let Some((a, b)) = source_before(seq, i) {
+            // an activity that goes on is no source ("Heavy fighting
+            // continued near …", "Shelling continued", "the borrowing
+            // continued"); a name ending in "-ing" is ("King continued")
+            if lemma == "continue" && is_activity(seq, b) {
+                i += 1;
+                continue;
+            }
             let after_comma =
                 a > 0 && matches!(seq[a - 1].kind, ItemKind::Punct(',') | ItemKind::Hole(_));
             let after_quote = a > 0 && hole(seq[a - 1]).is_some_and(|h| doc.speech[h]);

@@ -427,7 +427,7 @@ pub fn standalone_quantifier(w: &str) -> bool {
 }
 
 /// A number word or numeral ("three", "10").
-fn is_number(w: &str) -> bool {
+pub(crate) fn is_number(w: &str) -> bool {
     matches!(
         w,
         "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"

@@ -1176,3 +1176,68 @@ fn a_report_by_a_named_medium_inside_a_quotation() {
     let a = at(t, "Ostrik", 0);
     assert_eq!(a.source.as_deref(), Some("Lenz"));
 }
+
+#[test]
+fn short_claims_before_a_trailing_source() {
+    // three words, a quantity opening the claim, an activity that goes on
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Drones struck Ostrik, the governor said.",
+            "Ostrik",
+            Some("the governor"),
+            Indirect,
+        ),
+        (
+            "Gunmen raided Velmora, one resident told the Courier.",
+            "Velmora",
+            Some("one resident"),
+            Indirect,
+        ),
+        (
+            "At least 12 people died in Ostrik, police said.",
+            "Ostrik",
+            Some("police"),
+            Indirect,
+        ),
+        (
+            "Over 200 homes burned in Velmora, the Council said.",
+            "Velmora",
+            Some("the Council"),
+            Indirect,
+        ),
+        (
+            "At most three boats left Ostrik, the Port Authority said.",
+            "Ostrik",
+            Some("the Port Authority"),
+            Indirect,
+        ),
+        // must not attribute: an opening adjunct, a two-word reply, fighting that goes on
+        (
+            "In Ostrik, the Council said the boats were safe.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        ("Not Velmora, he said.", "Velmora", None, Narrator),
+        (
+            "Heavy fighting continued near Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "Shelling continued in Velmora overnight.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        // a name ending in "-ing" still speaks
+        (
+            "“Ostrik is calm,” Harding continued.",
+            "Ostrik",
+            Some("Harding"),
+            Direct,
+        ),
+    ];
+    check_sources(&cases);
+}
