@@ -55,6 +55,16 @@ pub fn strip_determiner(s: &str) -> &str {
 
 /// Person, group or other, from the words of a phrase.
 pub fn kind_of(text: &str) -> EntityKind {
+    // a name and its appositive: "Petro Lenz, a doctor" is Lenz
+    if let Some((name, _)) = text.split_once(',') {
+        if !name.trim().is_empty() && kind_of(name) == EntityKind::Person {
+            return EntityKind::Person;
+        }
+    }
+    // an armed or political organisation by its name ("Al-Shabaab")
+    if crate::spotting::is_organisation(&crate::normalize::fold(strip_determiner(text))) {
+        return EntityKind::Group;
+    }
     let raw: Vec<&str> = text.split_whitespace().collect();
     let ws = words(text);
     // a person's title after the organisation's words: "the ministry
@@ -93,6 +103,15 @@ pub fn kind_of(text: &str) -> EntityKind {
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
         return EntityKind::Group; // officials, residents, reports
+    }
+    // a plural of people capitalised as a sentence's first word
+    // ("Residents said", "Witnesses told")
+    if raw.len() == 1
+        && head.len() > 3
+        && head.ends_with('s')
+        && crate::spotting::is_common_word(head)
+    {
+        return EntityKind::Group;
     }
     if caps >= 1
         && caps
@@ -296,8 +315,19 @@ impl Entities {
             // source only when named by a shortening ("the activists"), not
             // by another modifier ("Baluch activists")
             let plural = plural_people(&name);
+            // a person is never an organisation's short name, nor the
+            // reverse ("The US military" after "military spokesman Saree")
+            let kind = kind_of(&name);
+            let compatible = |k: EntityKind| {
+                !matches!(
+                    (kind, k),
+                    (EntityKind::Person, EntityKind::Group)
+                        | (EntityKind::Group, EntityKind::Person)
+                )
+            };
             let found = self.last(|e| {
-                e.words.len() >= ws.len()
+                compatible(e.kind)
+                    && e.words.len() >= ws.len()
                     && e.name.len() > name.len()
                     && e.words.contains(&head)
                     && !(plural && ws.iter().any(|w| !e.words.contains(w)))
@@ -362,6 +392,14 @@ mod tests {
             // capitalised words that name an organisation, not a person
             ("The Ruritanian Joint Operations Command", Group),
             ("the Eastern Front", Group),
+            // a name before its appositive; an organisation of the
+            // Factbook's list; a plural of people opening a sentence
+            ("Petro Lenz, a doctor", Person),
+            ("Al-Shabaab", Group),
+            ("Residents", Group),
+            ("Witnesses", Group),
+            // must stay people: a capitalised name
+            ("Lenz", Person),
         ];
         for (text, kind) in cases {
             assert_eq!(kind_of(text), kind, "{text}");
@@ -434,6 +472,19 @@ mod tests {
             (&["residents"][..], "the group", "group"),
             (&["Daily Planet TV"][..], "the ministry", "ministry"),
             (&["the Ruritanian army"][..], "the army", "Ruritanian army"),
+            // an organisation of the Factbook's list is "the group"
+            (&["Al-Shabaab"][..], "the group", "Al-Shabaab"),
+            // a person is never an organisation's short name
+            (
+                &["Kesselian military spokesman Ana Lenz"][..],
+                "The KR military",
+                "KR military",
+            ),
+            (
+                &["Ruritanian Army"][..],
+                "the army spokesman",
+                "army spokesman",
+            ),
         ];
         for (earlier, phrase, want) in cases {
             let mut e = Entities::default();

@@ -1241,3 +1241,15 @@ fn short_claims_before_a_trailing_source() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn pronouns_after_plurals_appositives_and_organisations() {
+    // "They" is the residents of the sentence before, not an earlier
+    // group; "He" the man named before his appositive
+    let t = "Kessel officials said the road was open.\n\nResidents said the market in Ostrik was looted. They said the army had left Velmora.\n\nPetro Lenz, a doctor, said the clinic was hit. He said there was no power in Ostrik.";
+    assert_eq!(at(t, "Velmora", 0).source.as_deref(), Some("Residents"));
+    assert_eq!(
+        at(t, "Ostrik", 1).source.as_deref(),
+        Some("Petro Lenz, a doctor")
+    );
+}
