@@ -742,6 +742,77 @@ fn content_in(doc: &Doc, seq: &[&Item], a: usize, b: usize) -> Option<(ByteSpan,
     None
 }
 
+/// The relation of the source cited by a participle at item `i` ("…, citing
+/// health officials, that …"): its content is what follows the cited phrase
+/// and its comma when the relation before the participle holds that, else
+/// that relation's claim (a trailing "…, sources said, citing doctors",
+/// whose claim then ends before its source). None when no relation of the
+/// sentence precedes the participle or no phrase follows it.
+fn cited(doc: &Doc, seq: &[&Item], i: usize, si: usize, earlier: &mut [Draft]) -> Option<Draft> {
+    let at = seq[i].start;
+    let outer = earlier
+        .iter_mut()
+        .rev()
+        .find(|d| d.sentence == si && d.source.is_some_and(|s| s.end <= at))?;
+    let (a, b) = phrase_after(seq, i + 1)?;
+    // who is cited speaks: a name, a person or body ("citing health
+    // officials", "citing the ministry"), not a reason ("citing legal risks")
+    let head = seq[b];
+    let singular = head
+        .lower
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss"))
+        .or_else(|| head.lower.strip_suffix('s'))
+        .unwrap_or(&head.lower);
+    let speaks = head.cap
+        || [head.lower.as_str(), singular].iter().any(|w| {
+            cues::is_person_title(w)
+                || cues::is_org_noun(w)
+                || matches!(*w, "source" | "doctor" | "medic")
+        });
+    if !speaks {
+        return None;
+    }
+    let src = outer.source?;
+    let after = if seq
+        .get(b + 1)
+        .is_some_and(|x| x.kind == ItemKind::Punct(','))
+    {
+        b + 2
+    } else {
+        b + 1
+    };
+    let content = if src.end <= outer.content.start || outer.content.end <= src.start {
+        // the claim follows: "said, citing X, that …"
+        let (c, _) = content_in(doc, seq, after, seq.len())?;
+        if outer.content.start <= at {
+            outer.content.end = outer.content.end.max(c.end);
+        }
+        c
+    } else {
+        // the claim before a trailing source ran over it
+        let s = seq.iter().position(|x| x.start >= src.start)?;
+        let end = if s > 0 && seq[s - 1].kind == ItemKind::Punct(',') {
+            s - 1
+        } else {
+            s
+        };
+        let (c, _) = content_in(doc, seq, 0, end)?;
+        outer.content = c;
+        c
+    };
+    Some(Draft {
+        source: Some(span_of(seq, a, b)),
+        ..Draft::cued(doc.text, seq, (i, i), content, outer.kind, si)
+    })
+}
+
+/// True for the relation of a source cited by another ("citing doctors"):
+/// it nests in that relation's claim.
+fn is_cited(d: &Draft) -> bool {
+    matches!(d.cue_text.as_deref(), Some("citing" | "quoting"))
+}
+
 /// The content after the cue at item `i`: none for a verb of thought or plan
 /// with no word after it ("…, he thinks."), else [`content_after`].
 fn content_after_cue(
@@ -1296,6 +1367,16 @@ fn read_sequence(
         if w.ends_with("ing") {
             if prev.is_some_and(|p| matches!(p.kind, ItemKind::Punct(',' | '…' | '–' | '—')))
             {
+                // "The UN said, citing health officials, that …", "…, medical
+                // sources said, citing doctors": who is cited says it
+                // through the source before (a chain)
+                if matches!(w, "citing" | "quoting") {
+                    if let Some(d) = cited(doc, seq, i, si, &mut drafts[first_local..]) {
+                        drafts.push(d);
+                        i += 1;
+                        continue;
+                    }
+                }
                 if let Some((src, root)) = earlier_source(drafts, first_local, seq, i) {
                     let content = content_after(doc, seq, i + 1, container);
                     cue_here(drafts, Some(src), root, content, cue_span, cue_str);
@@ -1530,7 +1611,7 @@ fn read_sequence(
         let content = drafts[d].content;
         let cut = drafts[d + 1..]
             .iter()
-            .filter(|e| !(e.source.is_some() && weak_cue(e)))
+            .filter(|e| !(e.source.is_some() && weak_cue(e)) && !is_cited(e))
             // a relative clause belongs to the noun phrase it follows ("…
             // no talks with supporters who suggested …"), inside the claim
             .filter(|e| {
@@ -2713,6 +2794,8 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
         (
             drafts[d].content.start,
             usize::MAX - drafts[d].content.len(),
+            // a cited source nests in its citer's claim of the same span
+            is_cited(&drafts[d]),
             d,
         )
     });

@@ -1253,3 +1253,46 @@ fn pronouns_after_plurals_appositives_and_organisations() {
         Some("Petro Lenz, a doctor")
     );
 }
+
+#[test]
+fn citing_a_source_makes_a_chain() {
+    // (text, mention, source as written, chain)
+    let cases: Vec<(&str, &str, Option<&str>, Vec<&str>)> = vec![
+        (
+            "The Council said, citing harbour officials, that a ship in Ostrik had been hit.",
+            "Ostrik",
+            Some("harbour officials"),
+            vec!["The Council", "harbour officials"],
+        ),
+        (
+            "A sniper killed a child in Ostrik, medical sources said, citing doctors.",
+            "Ostrik",
+            Some("doctors"),
+            vec!["medical sources", "doctors"],
+        ),
+        (
+            "The Watch said, quoting the Port Authority, that Velmora was closed.",
+            "Velmora",
+            Some("the Port Authority"),
+            vec!["The Watch", "the Port Authority"],
+        ),
+        // must not chain: a reason is cited, not a speaker
+        (
+            "Lenz left Ostrik, citing legal risks.",
+            "Ostrik",
+            None,
+            vec![],
+        ),
+        (
+            "The Council closed the port of Velmora, citing rising costs.",
+            "Velmora",
+            None,
+            vec![],
+        ),
+    ];
+    for (text, mention, source, chain) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.chain, chain, "{text}: {a:?}");
+    }
+}
