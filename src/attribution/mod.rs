@@ -1611,7 +1611,9 @@ fn read_sequence(
         let content = drafts[d].content;
         let cut = drafts[d + 1..]
             .iter()
-            .filter(|e| !(e.source.is_some() && weak_cue(e)) && !is_cited(e))
+            .filter(|e| !(e.source.is_some() && weak_cue(e)))
+            // a cited source nests in this claim
+            .filter(|e| !is_cited(e))
             // a relative clause belongs to the noun phrase it follows ("…
             // no talks with supporters who suggested …"), inside the claim
             .filter(|e| {
