@@ -1114,4 +1114,36 @@ mod tests {
             assert_eq!(found, tagged, "{text}");
         }
     }
+
+    #[test]
+    fn articles_geography_words_and_vessels_are_no_places() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        // (text, surface, tagged?)
+        let cases = [
+            (
+                "Fighting continued in Al Jazira state, the army said.",
+                "Al",
+                false,
+            ),
+            (
+                "A drone was shot down over the Gulf of Aden.",
+                "Gulf",
+                false,
+            ),
+            ("A drone was shot down over the Gulf of Aden.", "Aden", true),
+            ("The cruiser Moskva sank near Odesa.", "Moskva", false),
+            ("The cruiser Moskva sank near Odesa.", "Odesa", true),
+            // must stay: the place after a vessel's route, a country's gulf
+            ("The ship sailed to Odesa.", "Odesa", true),
+            (
+                "Troops moved to Gulf province in Papua New Guinea.",
+                "Gulf",
+                true,
+            ),
+        ];
+        for (text, surface, tagged) in cases {
+            let found = tagger.tag("d", text).iter().any(|m| m.surface == surface);
+            assert_eq!(found, tagged, "{text}: {surface}");
+        }
+    }
 }

@@ -728,6 +728,22 @@ pub enum Drop {
 /// Words after a place name that make it a disease's name ("Marburg virus").
 const DISEASE_HEADS: &[&str] = &["ebolavirus", "fever", "flu", "virus"];
 
+/// Lowercase nouns of vessels before their names ("the cruiser Moskva").
+const VESSEL_NOUNS: &[&str] = &[
+    "cruiser",
+    "destroyer",
+    "frigate",
+    "corvette",
+    "submarine",
+    "ship",
+    "warship",
+    "flagship",
+    "tanker",
+    "freighter",
+    "vessel",
+    "carrier",
+];
+
 /// Lowercase words of media after their names ("Saba news agency").
 const MEDIA_NOUNS: &[&str] = &[
     "agency",
@@ -1123,6 +1139,34 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             .candidates
             .iter()
             .any(|(_, p)| variant::romanized_country(&p.country_code))
+    {
+        return Err(Drop::ProperName);
+    }
+
+    // A bare article before a name the gazetteer does not know whole ("Al
+    // Jazira state"): part of that name, never Ål, Norway
+    if single
+        && is_article(first)
+        && next.is_some_and(|n| joined(n) && (n.capitalized || n.all_caps))
+    {
+        return Err(Drop::ProperName);
+    }
+    // A word of geography that opens a longer name with "of" ("the Gulf of
+    // Aden", "the Sea of Azov", "the Horn of Africa"): not the province
+    // called Gulf (Papua New Guinea)
+    if single
+        && in_list(PLACE_WORDS, &first.key)
+        && next.is_some_and(|n| n.key == "of" && !n.capitalized)
+        && tokens
+            .get(spot.last + 1)
+            .is_some_and(|n| n.capitalized || n.all_caps)
+    {
+        return Err(Drop::ProperName);
+    }
+    // A vessel named after a place: "the cruiser Moskva", "the landing
+    // ship Novocherkassk"
+    if prev
+        .is_some_and(|p| !p.capitalized && first.sep == Sep::Space && in_list(VESSEL_NOUNS, &p.key))
     {
         return Err(Drop::ProperName);
     }
