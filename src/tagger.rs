@@ -1146,4 +1146,37 @@ mod tests {
             assert_eq!(found, tagged, "{text}: {surface}");
         }
     }
+
+    #[test]
+    fn an_article_after_of_may_be_left_out() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        // (text, surface, country)
+        let cases = [
+            (
+                "Refugees fled the Democratic Republic of Congo.",
+                "Democratic Republic of Congo",
+                "CD",
+            ),
+            (
+                "Refugees fled the Democratic Republic of the Congo.",
+                "Democratic Republic of the Congo",
+                "CD",
+            ),
+            // must not change: the other Congo by its own name
+            (
+                "Refugees fled the Republic of Congo.",
+                "Republic of Congo",
+                "CG",
+            ),
+        ];
+        for (text, surface, cc) in cases {
+            let ms = tagger.tag("d", text);
+            let m = ms.iter().find(|m| m.surface == surface);
+            assert_eq!(
+                m.map(|m| m.place.country_code.as_str()),
+                Some(cc),
+                "{text}: {ms:?}"
+            );
+        }
+    }
 }

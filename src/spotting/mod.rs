@@ -510,13 +510,21 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
             let clitic = j > i && tokens[j - 1].possessive;
             let mut alive = false;
             let mut finals = Vec::new();
+            // "Democratic Republic of Congo" for "… of the Congo": an
+            // article the name has after "of" may be left out
+            let after_of = j > i + 1 && tokens[j - 1].key == "of" && tok.key != "the";
             for (li, (layer, cur)) in layers.iter().zip(cursors.iter_mut()).enumerate() {
                 let Some(c) = cur else { continue };
-                let ok = (j == i
+                let before = *c;
+                let mut ok = (j == i
                     || ((!clitic || layer.index.feed(c, b" s"))
                         && layer.index.feed(c, b" ")
                         && (!ampersand || layer.index.feed(c, b"and "))))
                     && layer.index.feed(c, tok.key.as_bytes());
+                if !ok && after_of {
+                    *c = before;
+                    ok = layer.index.feed(c, b" the ") && layer.index.feed(c, tok.key.as_bytes());
+                }
                 if !ok {
                     *cur = None;
                     continue;
