@@ -443,7 +443,61 @@ pub fn attribute(
     drop_nested_sourceless(&mut drafts);
     drop_nested_weak(&mut drafts);
     drop_inside_trailing(&mut drafts);
+    split_quoted_by(text, &mut drafts);
     finish(text, drafts, meta)
+}
+
+/// A source written with who relays it ("Russia's defence ministry, quoted
+/// by RIA Novosti, said …"): the relayer's relation holds the source's, a
+/// chain RIA Novosti > Russia's defence ministry.
+fn split_quoted_by(text: &str, drafts: &mut Vec<Draft>) {
+    for d in 0..drafts.len() {
+        let Some(src) = drafts[d].source else {
+            continue;
+        };
+        let phrase = &text[src.start..src.end];
+        let Some((at, marker)) = [", quoted by ", ", cited by "]
+            .iter()
+            .find_map(|m| phrase.find(m).map(|k| (k, *m)))
+        else {
+            continue;
+        };
+        let by = src.start + at + marker.len();
+        let relayer = text[by..src.end].trim_end_matches([',', ' ']);
+        if at == 0 || relayer.is_empty() {
+            continue;
+        }
+        let cue = ByteSpan {
+            start: src.start + at + 2,
+            end: by - 1,
+        };
+        let outer = Draft {
+            source: Some(ByteSpan {
+                start: by,
+                end: by + relayer.len(),
+            }),
+            cue: Some(cue),
+            cue_text: Some(text[cue.start..cue.end].to_string()),
+            copy_of: None,
+            event: false,
+            ..drafts[d].clone()
+        };
+        drafts[d].source = Some(ByteSpan {
+            start: src.start,
+            end: src.start + at,
+        });
+        drafts.push(outer);
+    }
+}
+
+/// Where a relation stands among relations of the same content: a
+/// relayer ("quoted by") outside, a cited source ("citing doctors") inside.
+fn nest_rank(d: &Draft) -> u8 {
+    match d.cue_text.as_deref() {
+        Some("quoted by" | "cited by") => 0,
+        Some("citing" | "quoting") => 2,
+        _ => 1,
+    }
 }
 
 /// True when the draft's cue is a verb of belief, intent or evaluation
@@ -2796,8 +2850,8 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
         (
             drafts[d].content.start,
             usize::MAX - drafts[d].content.len(),
-            // a cited source nests in its citer's claim of the same span
-            is_cited(&drafts[d]),
+            // a relayer holds, a cited source nests in, a claim of the same span
+            nest_rank(&drafts[d]),
             d,
         )
     });

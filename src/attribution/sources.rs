@@ -276,6 +276,18 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
             k -= 1;
             continue;
         }
+        // a capitalised preposition inside a name: "Doctors Without
+        // Borders", "Reporters Without Borders"
+        let inside_name = prev.cap
+            && seq[k].cap
+            && matches!(pw, "without" | "against" | "beyond" | "under" | "over")
+            && k >= 2
+            && word(seq, k - 2).is_some_and(|b| b.cap && !breaks_phrase(b));
+        if inside_name {
+            start = k - 2;
+            k -= 2;
+            continue;
+        }
         if (breaks_phrase(prev) && !ly_after_determiner(seq, k - 1)) || is_pronoun(pw) {
             break;
         }

@@ -1296,3 +1296,21 @@ fn citing_a_source_makes_a_chain() {
         assert_eq!(a.chain, chain, "{text}: {a:?}");
     }
 }
+
+#[test]
+fn relayed_sources_and_names_with_prepositions() {
+    // "X, quoted by Y, said": Y relays X (a chain)
+    let t = "The Kesselian ministry, quoted by the Daily Planet, said its troops had taken Ostrik.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("The Kesselian ministry"));
+    assert_eq!(a.chain, ["the Daily Planet", "The Kesselian ministry"]);
+    // must not split: no relayer
+    let t = "The Kesselian ministry said its troops had taken Ostrik.";
+    assert!(at(t, "Ostrik", 0).chain.is_empty());
+    // a capitalised preposition inside a name
+    let t = "Doctors Without Borders said its clinic in Velmora was looted.";
+    assert_eq!(
+        at(t, "Velmora", 0).text.as_deref(),
+        Some("Doctors Without Borders")
+    );
+}
