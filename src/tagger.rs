@@ -6,7 +6,7 @@ use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::resolution::{drop_strays, resolve, Resolution};
 use crate::spotting::people::PeopleCues;
-use crate::spotting::variant::variant_matches;
+use crate::spotting::variant::{add_larger_variants, variant_matches};
 use crate::spotting::{
     adjectival_use, division_list_spots, exact_matches, is_dictionary_word, judge_with,
     person_keys, spot_key, Context, Drop, MatchKind, Spot,
@@ -313,7 +313,12 @@ impl Tagger {
 
     /// Exact matches first; then variants on the words no exact match kept.
     fn spot(&self, text: &str, prep: &Prepared) -> Vec<Spot> {
-        let exact = exact_matches(&self.gazetteer, &prep.tokens, text);
+        let mut exact = exact_matches(&self.gazetteer, &prep.tokens, text);
+        if self.options.variants {
+            for s in &mut exact {
+                add_larger_variants(&self.gazetteer, &prep.tokens, s);
+            }
+        }
         let (mut kept, persons) = filter_spots(exact, prep, &HashSet::new());
         self.adjectival_demonyms(&mut kept, prep, text);
         let counties = |spots| division_list_spots(&self.gazetteer, &prep.tokens, text, spots);
@@ -1178,5 +1183,23 @@ mod tests {
                 "{text}: {ms:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_much_larger_seat_by_spelling_joins_small_exact_places() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        // "Nikolayev" is exactly only villages (and a dictionary surname);
+        // by spelling it is also Mykolayiv, a seat of 470,000
+        let ms = tagger.tag("d", "Shelling hit Nikolayev, officials said.");
+        let m = ms.iter().find(|m| m.surface == "Nikolayev");
+        assert_eq!(
+            m.map(|m| m.place.feature_code.as_str()),
+            Some("PPLA"),
+            "{ms:?}"
+        );
+        // must not: a given name or a common word meets no larger seat
+        // abroad ("Alexander" is not Alexandria, Egypt)
+        let ms = tagger.tag("d", "Alexander Liberman painted in Arkansas.");
+        assert!(ms.iter().all(|m| m.place.country_code != "EG"), "{ms:?}");
     }
 }

@@ -540,6 +540,70 @@ pub fn variant_matches(
     (out, names)
 }
 
+/// How much larger (in population) a seat found by spelling must be than
+/// every place of the exact name to join them.
+const LARGER_BY: u64 = 10;
+/// The least similarity and population of such a seat.
+const LARGER_SIMILARITY: f64 = 0.95;
+const LARGER_POPULATION: u64 = 100_000;
+
+/// Adds to an exact spot of one word whose places are all small the seats
+/// of administration of the same countries that a near-identical spelling
+/// names and that are at least ten times larger ("Nikolayev": the villages
+/// of that exact name, and Mykolayiv, 470,000, by spelling). Not for a word
+/// in lowercase use or a given name. The spot keeps its exact kind;
+/// resolution weighs the new candidates by their similarity.
+pub fn add_larger_variants(gaz: &Gazetteer, tokens: &[Token], spot: &mut Spot) {
+    if spot.last != spot.first + 1 || spot.kind != MatchKind::Exact {
+        return;
+    }
+    let largest = spot
+        .candidates
+        .iter()
+        .map(|(_, p)| p.population)
+        .max()
+        .unwrap_or(0);
+    let important = spot.candidates.iter().any(|(_, p)| {
+        p.is_country() || p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
+    });
+    if important {
+        return;
+    }
+    let key = &tokens[spot.first].key;
+    // a word or a given name is no misspelt place ("Sunshine", "Alexander")
+    if super::is_common_word(key) || super::is_given_name(key) {
+        return;
+    }
+    let vkey = variant_key(key);
+    if vkey.is_empty() {
+        return;
+    }
+    let Some(c) = gaz.confirmed_variant(key, || confirm(gaz, key, &vkey)) else {
+        return;
+    };
+    let floor = largest.saturating_mul(LARGER_BY).max(LARGER_POPULATION);
+    // exact candidates have similarity 1 (an empty list means all 1)
+    let n = spot.candidates.len();
+    spot.sims.resize(n, 1.0);
+    for (r, p, sim) in c.0.iter() {
+        let seat = p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC");
+        // ... in a country of the exact name's places
+        let same_country = spot
+            .candidates
+            .iter()
+            .any(|(_, q)| q.country_code == p.country_code);
+        if *sim >= LARGER_SIMILARITY
+            && seat
+            && same_country
+            && p.population >= floor
+            && !spot.candidates.iter().any(|(_, q)| q.id == p.id)
+        {
+            spot.candidates.push((*r, p.clone()));
+            spot.sims.push(*sim);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
