@@ -996,6 +996,40 @@ fn subordinate_before(seq: &[&Item], end: usize) -> bool {
         })
 }
 
+/// True when the phrase at items `a..=b` is headed by weapons or armed
+/// attackers ("Drones struck …", "Gunmen attacked …", "Russian jets
+/// bombed …"): they do something, they claim nothing. (Plurals of people
+/// who speak, "Democrats voted against", stay sources: PolNeAR annotates
+/// those.)
+fn violent_agent(seq: &[&Item], _a: usize, b: usize) -> bool {
+    matches!(
+        seq[b].lower.as_str(),
+        "drones"
+            | "jets"
+            | "warplanes"
+            | "planes"
+            | "aircraft"
+            | "helicopters"
+            | "missiles"
+            | "rockets"
+            | "shells"
+            | "bombs"
+            | "mortars"
+            | "strikes"
+            | "airstrikes"
+            | "tanks"
+            | "artillery"
+            | "shelling"
+            | "gunmen"
+            | "militants"
+            | "insurgents"
+            | "attackers"
+            | "assailants"
+            | "snipers"
+            | "raiders"
+    )
+}
+
 /// True when the word at item `b` is a gerund naming an activity
 /// ("fighting", "shelling"): lowercase, or capitalised only as the
 /// sentence's first word and a common word.
@@ -1466,7 +1500,9 @@ fn read_sequence(
             // an activity that goes on is no source ("Heavy fighting
             // continued near …", "Shelling continued", "the borrowing
             // continued"); a name ending in "-ing" is ("King continued")
-            if lemma == "continue" && is_activity(seq, b) {
+            if (lemma == "continue" && is_activity(seq, b))
+                || (weak(lemma) && violent_agent(seq, a, b))
+            {
                 i += 1;
                 continue;
             }
@@ -2075,6 +2111,9 @@ fn actor_event(
         return None;
     }
     let (a, b) = source_before(seq, i)?;
+    if violent_agent(seq, a, b) {
+        return None;
+    }
     let head = seq[b];
     let named = matches!(head.lower.as_str(), "he" | "she" | "they" | "who")
         || (head.cap && !is_pronoun(&head.lower))

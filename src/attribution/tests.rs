@@ -1314,3 +1314,31 @@ fn relayed_sources_and_names_with_prepositions() {
         Some("Doctors Without Borders")
     );
 }
+
+#[test]
+fn weapons_and_attackers_claim_nothing() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        ("Drones struck Ostrik overnight.", "Ostrik", None, Narrator),
+        (
+            "Gunmen attacked Velmora on Sunday.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        ("Kesselian jets struck Ostrik.", "Ostrik", None, Narrator),
+        // must stay: people who speak, and a trailing source
+        (
+            "Democrats voted against the plan for Ostrik.",
+            "Ostrik",
+            Some("Democrats"),
+            Indirect,
+        ),
+        (
+            "Gunmen attacked Velmora, the Council said.",
+            "Velmora",
+            Some("the Council"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
