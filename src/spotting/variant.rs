@@ -547,7 +547,8 @@ const LARGER_BY: u64 = 10;
 const LARGER_SIMILARITY: f64 = 0.95;
 const LARGER_POPULATION: u64 = 100_000;
 
-/// Adds to an exact spot of one word whose places are all small the seats
+/// Adds to an exact spot of one word whose places are all small, one of them
+/// in a country of romanised names, the seats
 /// of administration of the same countries that a near-identical spelling
 /// names and that are at least ten times larger ("Nikolayev": the villages
 /// of that exact name, and Mykolayiv, 470,000, by spelling). Not for a word
@@ -566,7 +567,13 @@ pub fn add_larger_variants(gaz: &Gazetteer, tokens: &[Token], spot: &mut Spot) {
     let important = spot.candidates.iter().any(|(_, p)| {
         p.is_country() || p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
     });
-    if important {
+    // only transliterated names are spelled in several ways
+    if important
+        || !spot
+            .candidates
+            .iter()
+            .any(|(_, p)| romanized_country(&p.country_code))
+    {
         return;
     }
     let key = &tokens[spot.first].key;
