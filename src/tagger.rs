@@ -1202,4 +1202,47 @@ mod tests {
         let ms = tagger.tag("d", "Alexander Liberman painted in Arkansas.");
         assert!(ms.iter().all(|m| m.place.country_code != "EG"), "{ms:?}");
     }
+
+    #[test]
+    fn longer_names_and_peoples_do_not_hide_places() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        // (text, surface, how many times tagged)
+        let cases = [
+            // a seat ending a longer place's name does not make a person of
+            // the seat in the whole document
+            (
+                "They go to Fallujah. They end up in a camp outside Amiriyat al-Fallujah.",
+                "Fallujah",
+                1,
+            ),
+            // ... nor does a seat after a person's "al-" (the family name
+            // of a place ends in "-i"); a small place is that person's
+            // name everywhere
+            ("Troops reached Tanta. Ahmed al-Tanta spoke.", "Tanta", 1),
+            (
+                "Nouri al-Maliki spoke. Maliki said the vote was fair.",
+                "Maliki",
+                0,
+            ),
+            // a people before its fighters is no place by an alternate name
+            (
+                "Kuki militants attacked a village near Churachandpur.",
+                "Kuki",
+                0,
+            ),
+            (
+                "Kuki militants attacked a village near Churachandpur.",
+                "Churachandpur",
+                1,
+            ),
+        ];
+        for (text, surface, n) in cases {
+            let got = tagger
+                .tag("d", text)
+                .iter()
+                .filter(|m| m.surface == surface)
+                .count();
+            assert_eq!(got, n, "{text}: {surface}");
+        }
+    }
 }

@@ -1092,6 +1092,15 @@ pub fn judge_with(
     {
         return Err(Drop::CommonWord);
     }
+    // a people or a group named before its fighters ("Kuki militants"),
+    // when the name is only some place's alternate name (Kukichūō, Japan)
+    if by_alternate_only
+        && next.is_some_and(|n| {
+            n.sep == Sep::Space && !n.capitalized && in_list(variant::GROUP_NOUNS, &n.key)
+        })
+    {
+        return Err(Drop::ProperName);
+    }
     // A proper name the dictionary knows (a surname or given name: "Jones",
     // "Patrick", "Ripley") that names only small places, with no place
     // context anywhere in the document ("in Jones", "Jones County").
@@ -1285,7 +1294,15 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                 && joined(p)
                 && (!is_common_word(&pp.key) || is_given_name(&pp.key))
             {
-                return Err(Drop::Person);
+                // a seat after "al-" ends a longer place's name ("Amiriyat
+                // al-Fallujah"; family names from places end in "-i":
+                // al-Baghdadi): no person to look for elsewhere
+                let seat = spot.candidates.iter().any(|(_, c)| {
+                    variant::romanized_country(&c.country_code)
+                        && (matches!(c.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+                            || c.population >= 100_000)
+                });
+                return Err(if seat { Drop::ProperName } else { Drop::Person });
             }
         }
     }

@@ -33,7 +33,7 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 /// before one is the group's name or adjective ("Houthi fighters",
 /// "Peshmerga commanders"), not a place spelled another way; an exact
 /// name there stays a place ("Mosul residents").
-const GROUP_NOUNS: &[&str] = &[
+pub(crate) const GROUP_NOUNS: &[&str] = &[
     "commander",
     "commanders",
     "fighter",
