@@ -543,9 +543,16 @@ impl Tagger {
 }
 
 fn doc_meta(meta: &Metadata) -> DocMeta {
+    // a blank author or publisher names nobody: the next one is the narrator
+    let named = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
     DocMeta {
-        author: meta.author.clone(),
-        publisher: meta.publisher.clone(),
+        author: named(&meta.author),
+        publisher: named(&meta.publisher),
     }
 }
 
@@ -1243,6 +1250,29 @@ mod tests {
                 .filter(|m| m.surface == surface)
                 .count();
             assert_eq!(got, n, "{text}: {surface}");
+        }
+    }
+
+    #[test]
+    fn a_blank_author_gives_way_to_the_publisher() {
+        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
+        for (author, want) in [
+            (Some("  "), "Daily Planet"),
+            (Some(""), "Daily Planet"),
+            (None, "Daily Planet"),
+            (Some(" Ana Lenz "), "Ana Lenz"),
+        ] {
+            let meta = Metadata {
+                author: author.map(str::to_string),
+                publisher: Some("Daily Planet".into()),
+                ..Metadata::default()
+            };
+            let ms = tagger.tag_windowed("d", "Rain fell in Baghdad.", &meta, usize::MAX);
+            assert_eq!(
+                ms[0].attribution.source.as_deref(),
+                Some(want),
+                "{author:?}"
+            );
         }
     }
 }

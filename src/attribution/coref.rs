@@ -91,6 +91,15 @@ pub fn kind_of(text: &str) -> EntityKind {
     if ws.iter().any(|w| is_person_title(w)) {
         return EntityKind::Person;
     }
+    // one person described by a noun of someone who does ("an aid worker",
+    // "a shopkeeper", "one pharmacist", "a Kurdish journalist")
+    if matches!(
+        ws.first().map(String::as_str),
+        Some("a" | "an" | "one" | "another")
+    ) && ws.last().is_some_and(|h| agent_noun(h))
+    {
+        return EntityKind::Person;
+    }
     let head = ws.last().map(String::as_str).unwrap_or("");
     let caps = raw
         .iter()
@@ -123,6 +132,27 @@ pub fn kind_of(text: &str) -> EntityKind {
         return EntityKind::Person;
     }
     EntityKind::Other
+}
+
+/// True for a noun of someone who does something ("worker", "shopkeeper",
+/// "journalist", "physician", "resident"), not an organisation, a medium or
+/// a document ("newspaper", "statement", "government").
+fn agent_noun(w: &str) -> bool {
+    let suffixed = ["er", "or", "ist", "ian", "ant", "ent"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        && !w.ends_with("ment");
+    (suffixed
+        || matches!(
+            w,
+            "nurse" | "medic" | "guard" | "mother" | "father" | "girl" | "boy"
+        ))
+        && !is_org_noun(w)
+        && org_class(w).is_none()
+        && !matches!(
+            w,
+            "letter" | "paper" | "poster" | "computer" | "monitor" | "center" | "centre"
+        )
 }
 
 /// Media and documents: a generic "the broadcaster" or "the report" is the
@@ -400,6 +430,12 @@ mod tests {
             ("Witnesses", Group),
             // must stay people: a capitalised name
             ("Lenz", Person),
+            // one person by a noun of someone who does; not a medium or a
+            // document
+            ("An aid worker", Person),
+            ("a Kesselian journalist", Person),
+            ("a newspaper", Group),
+            ("a statement", Group),
         ];
         for (text, kind) in cases {
             assert_eq!(kind_of(text), kind, "{text}");

@@ -774,7 +774,11 @@ fn hole(it: &Item) -> Option<usize> {
 /// The content in items `a..b` (end exclusive): a quotation when it is one
 /// (or ends in one: "“…,” she said"), else reported speech.
 fn content_in(doc: &Doc, seq: &[&Item], a: usize, b: usize) -> Option<(ByteSpan, AttributionKind)> {
-    let mut a = a;
+    let mut a = if a == 0 {
+        dateline_end(doc.text, seq)
+    } else {
+        a
+    };
     let mut b = b.min(seq.len());
     while a < b && (is_punct(seq[a]) || seq[a].lower == "that") {
         a += 1;
@@ -865,6 +869,31 @@ fn cited(doc: &Doc, seq: &[&Item], i: usize, si: usize, earlier: &mut [Draft]) -
 /// it nests in that relation's claim.
 fn is_cited(d: &Draft) -> bool {
     matches!(d.cue_text.as_deref(), Some("citing" | "quoting"))
+}
+
+/// Where a dateline that opens the sentence ends ("DOHUK, Iraq — …",
+/// "BAGHDAD (Reuters) - …"): after its dash, when the first word is in
+/// capitals and only capitalised words, commas and parentheses come before
+/// the dash; 0 when there is none. The dateline is the narrator's.
+fn dateline_end(text: &str, seq: &[&Item]) -> usize {
+    let Some(first) = seq.first().filter(|x| x.is_word()) else {
+        return 0;
+    };
+    let w = &text[first.start..first.end];
+    if w.chars().filter(|c| c.is_alphabetic()).count() < 2 || w.chars().any(char::is_lowercase) {
+        return 0;
+    }
+    for (k, x) in seq.iter().enumerate().take(8).skip(1) {
+        match x.kind {
+            ItemKind::Punct('—' | '–' | '-') => {
+                return if k + 1 < seq.len() { k + 1 } else { 0 }
+            }
+            ItemKind::Punct(',' | '(' | ')' | '.') => {}
+            ItemKind::Word if x.cap => {}
+            _ => return 0,
+        }
+    }
+    0
 }
 
 /// The content after the cue at item `i`: none for a verb of thought or plan

@@ -307,7 +307,10 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
         while s > 0 && word(seq, s - 1).is_some_and(name_word) && start - s < 5 {
             s -= 1;
         }
-        if s == 0 || !seq[s - 1].is_word() {
+        // ... nor a sentence's opening adverb ("Separately, the council
+        // said"): one common word before the comma
+        let adverb = s == 0 && start == s + 2 && crate::spotting::is_common_word(&seq[s].lower);
+        if (s == 0 || !seq[s - 1].is_word()) && !adverb {
             start = s;
         }
     }

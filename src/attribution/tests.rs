@@ -1342,3 +1342,20 @@ fn weapons_and_attackers_claim_nothing() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn datelines_adverbs_and_described_people() {
+    // a dateline is the narrator's, the rest of the claim the source's
+    let t = "OSTRIK, Kessel — Shelling forced families to flee villages near Velmora, local officials said.";
+    assert_eq!(at(t, "OSTRIK", 0).kind, Some(Narrator));
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("local officials"));
+    // an opening adverb is no name before an appositive
+    let t = "Separately, the council said it had closed the road to Ostrik.";
+    assert_eq!(at(t, "Ostrik", 0).text.as_deref(), Some("the council"));
+    // "she" is the aid worker, not the man named before
+    let t = "Lenz Harrow said the fighting was over. An aid worker said the camp was full. “We have people arriving from Ostrik,” she said.";
+    assert_eq!(at(t, "Ostrik", 0).source.as_deref(), Some("An aid worker"));
+    // must not: a capitalised first word without a dash is no dateline
+    let t = "OSTRIK was calm, local officials said.";
+    assert_eq!(at(t, "OSTRIK", 0).text.as_deref(), Some("local officials"));
+}
