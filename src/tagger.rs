@@ -229,7 +229,9 @@ impl Tagger {
         let prep = Prepared::new(text);
         let mut kept = self.spot(text, &prep);
         let attr = attribute(text, &prep.sents, &doc_meta(meta));
-        kept.retain(|s| !ends_source_name(&attr, &prep.tokens, s));
+        kept.retain(|s| {
+            !ends_source_name(&attr, &prep.tokens, s) && !in_named_person(&attr, text, s)
+        });
         let mut choices = self.resolve(&kept, &prep, text, meta);
         drop_strays(&kept, &prep.tokens, &mut choices, |key| {
             prep.people.has_place_context(key)
@@ -1013,6 +1015,39 @@ fn given_spot(gaz: &Gazetteer, tokens: &[Token], text: &str, start: usize, end: 
     }
 }
 
+/// True when a spot lies in the name of a person who is some relation's
+/// source and is described after a comma ("Chad Jordan, a US official,
+/// said"): the name is two or more capitalised words with no title
+/// ("Mosul Governor Ali Hamid, a Sunni politician" keeps Mosul), and the
+/// description makes a person.
+fn in_named_person(attr: &DocAttribution, text: &str, s: &Spot) -> bool {
+    attr.spans().iter().filter_map(|r| r.source).any(|x| {
+        if !(x.start <= s.start && s.end <= x.end) {
+            return false;
+        }
+        let phrase = &text[x.start..x.end];
+        let Some((name, described)) = phrase.split_once(',') else {
+            return false;
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        s.end <= x.start + name.len()
+            && words.len() >= 2
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && !crate::spotting::in_list(
+                        crate::spotting::TITLES,
+                        &crate::normalize::fold(w),
+                    )
+            })
+            && matches!(
+                described.split_whitespace().next(),
+                Some("a" | "an" | "the" | "one")
+            )
+            && crate::attribution::coref::kind_of(phrase)
+                == crate::attribution::coref::EntityKind::Person
+    })
+}
+
 /// True when a spot ends a person's name that is some relation's source
 /// ("resident Musa Borno told", "Police spokesman Abdifatah Aden said",
 /// "Radio Free Asia reported"): one word after a capitalised word that
@@ -1120,6 +1155,28 @@ mod tests {
             ),
             ("Drones struck Aden, the governor said.", "Aden", true),
             ("Gunmen reached Musa Borno village.", "Borno", true),
+            // a described person's name of place names
+            (
+                "Chad Jordan, a US official, said the cartels had moved to Sinaloa.",
+                "Jordan",
+                false,
+            ),
+            (
+                "Chad Jordan, a US official, said the cartels had moved to Sinaloa.",
+                "Chad",
+                false,
+            ),
+            (
+                "Chad Jordan, a US official, said the cartels had moved to Sinaloa.",
+                "Sinaloa",
+                true,
+            ),
+            // a place before a title stays
+            (
+                "Mosul Governor Ali Hamid, a Sunni politician, said the road was open.",
+                "Mosul",
+                true,
+            ),
         ];
         for (text, surface, tagged) in cases {
             let found = tagger.tag("d", text).iter().any(|m| m.surface == surface);
