@@ -281,6 +281,16 @@ impl Entities {
         self.list.iter().rev().find(|e| want(e)).cloned()
     }
 
+    /// Adds `word` to the words of the last entity named `name` (a document
+    /// it published: "the report" is then that entity).
+    pub fn also_called(&mut self, name: &str, word: &str) {
+        if let Some(e) = self.list.iter_mut().rev().find(|e| e.name == name) {
+            if !e.words.iter().any(|w| w == word) {
+                e.words.push(word.to_string());
+            }
+        }
+    }
+
     /// Resolves the source phrase `text` of relation `rel`. `speaker` is the
     /// resolved speaker of the quotation the phrase stands in, if any.
     pub fn resolve(&mut self, text: &str, rel: usize, speaker: Option<(&str, usize)>) -> Resolved {

@@ -208,6 +208,10 @@ struct Draft {
     sentence: usize,
     /// An actor's event rather than a reporting cue (see [`actor_event`]).
     event: bool,
+    /// The document the source published, named before it in its sentence
+    /// ("In a report published on Tuesday, Amnesty said"): a later "the
+    /// report" is that source.
+    document: Option<&'static str>,
 }
 
 impl Draft {
@@ -230,6 +234,7 @@ impl Draft {
             copy_of: None,
             sentence,
             event: false,
+            document: None,
         }
     }
 }
@@ -444,7 +449,33 @@ pub fn attribute(
     drop_nested_weak(&mut drafts);
     drop_inside_trailing(&mut drafts);
     split_quoted_by(text, &mut drafts);
+    name_documents(text, sentences, &mut drafts);
     finish(text, drafts, meta)
+}
+
+/// Documents a source is named with: "In a report published on Tuesday,
+/// Amnesty International said" makes Amnesty International "the report"
+/// of later sentences (the noun after "a", "its" or "new" before the source
+/// in its sentence).
+fn name_documents(text: &str, sentences: &[crate::text::Sentence], drafts: &mut [Draft]) {
+    const DOCUMENTS: &[&str] = &["report", "statement", "study", "survey", "communique"];
+    for d in drafts.iter_mut() {
+        let (Some(src), Some(sent)) = (d.source, sentences.get(d.sentence)) else {
+            continue;
+        };
+        let Some(lead) = text.get(sent.start..src.start) else {
+            continue;
+        };
+        let words: Vec<String> = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        d.document = words.windows(2).find_map(|w| {
+            let noun = DOCUMENTS.iter().find(|n| **n == w[1])?;
+            matches!(w[0].as_str(), "a" | "its" | "new" | "latest").then_some(*noun)
+        });
+    }
 }
 
 /// A source written with who relays it ("Russia's defence ministry, quoted
@@ -1234,6 +1265,7 @@ fn read_sequence(
                 copy_of: None,
                 sentence: si,
                 event: false,
+                document: None,
             };
             // the verb of the headline before the dash took the quotation
             let local = drafts.len() > first_local;
@@ -1342,6 +1374,7 @@ fn read_sequence(
                     copy_of,
                     sentence: si,
                     event: false,
+                    document: None,
                 });
             }
         };
@@ -2612,6 +2645,7 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
         copy_of: None,
         sentence: si,
         event: false,
+        document: None,
     })
 }
 
@@ -2804,6 +2838,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                         copy_of: root,
                         sentence: si,
                         event: false,
+                        document: None,
                     });
                 }
             }
@@ -2826,6 +2861,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                     copy_of: root,
                     sentence: si,
                     event: false,
+                    document: None,
                 });
             }
         }
@@ -2977,6 +3013,9 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
         };
         let speaker = parent[d].and_then(|p| resolved[p].as_deref().map(|s| (s, p)));
         let r = entities.resolve(t, d, speaker);
+        if let Some(doc) = drafts[d].document {
+            entities.also_called(&r.name, doc);
+        }
         resolved[d] = Some(r.name);
         antecedent[d] = r.antecedent.filter(|&a| a != d);
         pronoun[d] = r.pronoun;

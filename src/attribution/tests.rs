@@ -1359,3 +1359,14 @@ fn datelines_adverbs_and_described_people() {
     let t = "OSTRIK was calm, local officials said.";
     assert_eq!(at(t, "OSTRIK", 0).text.as_deref(), Some("local officials"));
 }
+
+#[test]
+fn the_report_is_its_publisher() {
+    let t = "In a report published on Tuesday, the Kessel Watch said guards had fired on protesters. The report found that 66 people died in Ostrik.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("The report"));
+    assert_eq!(a.source.as_deref(), Some("Kessel Watch"));
+    // must not: a report nobody was named with
+    let t = "The Kessel Watch said guards had fired on protesters. The report found that 66 people died in Ostrik.";
+    assert_ne!(at(t, "Ostrik", 0).source.as_deref(), Some("Kessel Watch"));
+}
