@@ -522,10 +522,13 @@ fn split_quoted_by(text: &str, drafts: &mut Vec<Draft>) {
 }
 
 /// Where a relation stands among relations of the same content: a
-/// relayer ("quoted by") outside, a cited source ("citing doctors") inside.
+/// relayer ("quoted by", "according to") outside, a cited source ("citing
+/// doctors") inside.
 fn nest_rank(d: &Draft) -> u8 {
     match d.cue_text.as_deref() {
+        // "“…,” she said, according to the newspaper": the paper relays her
         Some("quoted by" | "cited by") => 0,
+        Some(c) if c.eq_ignore_ascii_case("according to") => 0,
         Some("citing" | "quoting") => 2,
         _ => 1,
     }
@@ -635,7 +638,13 @@ fn drop_inside_trailing(drafts: &mut Vec<Draft>) {
         .iter()
         .map(|d| {
             let Some(src) = d.source else { return false };
-            if d.copy_of.is_some() || d.cue_text.as_deref() == Some(":") || quoting(d) {
+            // a quotation keeps its speaker ("“…,” she said, according to
+            // the newspaper": a chain)
+            if d.copy_of.is_some()
+                || d.cue_text.as_deref() == Some(":")
+                || quoting(d)
+                || d.kind == AttributionKind::Direct
+            {
                 return false;
             }
             let at = src.start.min(d.cue.map_or(src.start, |c| c.start));
@@ -1497,7 +1506,21 @@ fn read_sequence(
                     && next_word(k + 1)
                         .is_some_and(|x| x.ends_with("ing") && cue_lemma(x).is_some())
             });
-            let inner = as_at.and_then(|k| phrase_after(seq, i + 1).filter(|&(_, b)| b + 1 == k));
+            // the speaker, with an appositive closed by a comma: "quoted a
+            // resident, Umm Khalid, as saying"
+            let inner = as_at.and_then(|k| {
+                phrase_after(seq, i + 1)
+                    .filter(|&(_, b)| b + 1 == k)
+                    .or_else(|| {
+                        (k >= i + 4
+                            && seq[k - 1].kind == ItemKind::Punct(',')
+                            && seq[k - 2].cap
+                            && seq[i + 1..k - 1]
+                                .iter()
+                                .all(|x| x.is_word() || x.kind == ItemKind::Punct(',')))
+                        .then_some((i + 1, k - 2))
+                    })
+            });
             if let (Some(k), Some(inner)) = (as_at, inner) {
                 let quoting = Quoting {
                     quoted: i,

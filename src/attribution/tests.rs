@@ -1370,3 +1370,20 @@ fn the_report_is_its_publisher() {
     let t = "The Kessel Watch said guards had fired on protesters. The report found that 66 people died in Ostrik.";
     assert_ne!(at(t, "Ostrik", 0).source.as_deref(), Some("Kessel Watch"));
 }
+
+#[test]
+fn quoting_with_an_appositive_and_a_quotation_according_to_a_paper() {
+    // "quoted a resident, Umm Khalid, as saying": the speaker with her name
+    let t = "The paper quoted a resident, Ana Lenz, as saying that her family lived in a tent near Ostrik.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.text.as_deref(), Some("a resident, Ana Lenz"));
+    assert_eq!(a.chain, ["The paper", "a resident, Ana Lenz"]);
+    // a quotation keeps its speaker under a trailing "according to"
+    let t = "Lenz Harrow said he lives in a tent. “When do we go back to Ostrik?” he said, according to the newspaper.";
+    let a = at(t, "Ostrik", 0);
+    assert_eq!(a.source.as_deref(), Some("Lenz Harrow"));
+    assert_eq!(a.chain, ["the newspaper", "Lenz Harrow"]);
+    // must not: reported speech under "according to" stays the survey's
+    let t = "Nearly three in four voters say they shop in Ostrik, according to the survey.";
+    assert_eq!(at(t, "Ostrik", 0).text.as_deref(), Some("the survey"));
+}
