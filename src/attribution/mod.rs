@@ -853,22 +853,7 @@ fn cited(doc: &Doc, seq: &[&Item], i: usize, si: usize, earlier: &mut [Draft]) -
         .rev()
         .find(|d| d.sentence == si && d.source.is_some_and(|s| s.end <= at))?;
     let (a, b) = phrase_after(seq, i + 1)?;
-    // who is cited speaks: a name, a person or body ("citing health
-    // officials", "citing the ministry"), not a reason ("citing legal risks")
-    let head = seq[b];
-    let singular = head
-        .lower
-        .strip_suffix("es")
-        .filter(|s| s.ends_with("ss"))
-        .or_else(|| head.lower.strip_suffix('s'))
-        .unwrap_or(&head.lower);
-    let speaks = head.cap
-        || [head.lower.as_str(), singular].iter().any(|w| {
-            cues::is_person_title(w)
-                || cues::is_org_noun(w)
-                || matches!(*w, "source" | "doctor" | "medic")
-        });
-    if !speaks {
+    if !speaks(seq, i, b) {
         return None;
     }
     let src = outer.source?;
@@ -903,6 +888,54 @@ fn cited(doc: &Doc, seq: &[&Item], i: usize, si: usize, earlier: &mut [Draft]) -
         source: Some(span_of(seq, a, b)),
         ..Draft::cued(doc.text, seq, (i, i), content, outer.kind, si)
     })
+}
+
+/// The relation of a source cited inside the subject's insert, before the
+/// cue ("Radio Okapi, citing local officials, reported that …"): the cited
+/// speaker's relation with the content after the cue, which nests in the
+/// subject's relation of the same content.
+fn cited_before_cue(
+    doc: &Doc,
+    seq: &[&Item],
+    i: usize,
+    si: usize,
+    container: Option<usize>,
+) -> Option<Draft> {
+    let (a, b) = phrase_after(seq, i + 1)?;
+    if !speaks(seq, i, b) || seq.get(b + 1)?.kind != ItemKind::Punct(',') {
+        return None;
+    }
+    let cue = seq.get(b + 2).filter(|x| x.is_word())?;
+    let lemma = cue.lemma.filter(|l| !weak(l))?;
+    let (content, kind) = content_after_cue(doc, seq, b + 2, lemma, container)?;
+    Some(Draft {
+        source: Some(span_of(seq, a, b)),
+        ..Draft::cued(doc.text, seq, (i, i), content, kind, si)
+    })
+}
+
+/// True when the phrase ending at item `b`, cited by the participle at item
+/// `i`, names a speaker: a name, a person or body ("citing health
+/// officials", "citing the ministry"), not a reason ("citing legal risks").
+fn speaks(seq: &[&Item], i: usize, b: usize) -> bool {
+    // the head is before a preposition ("data from the State Department":
+    // the data)
+    let b = (i + 1..=b)
+        .find(|&k| k > i + 1 && matches!(seq[k].lower.as_str(), "of" | "from" | "by" | "at" | "in"))
+        .map_or(b, |k| k - 1);
+    let head = seq[b];
+    let singular = head
+        .lower
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss"))
+        .or_else(|| head.lower.strip_suffix('s'))
+        .unwrap_or(&head.lower);
+    (head.cap && b > i)
+        || [head.lower.as_str(), singular].iter().any(|w| {
+            cues::is_person_title(w)
+                || cues::is_org_noun(w)
+                || matches!(*w, "source" | "doctor" | "medic")
+        })
 }
 
 /// True for the relation of a source cited by another ("citing doctors"):
@@ -1544,7 +1577,9 @@ fn read_sequence(
                 // sources said, citing doctors": who is cited says it
                 // through the source before (a chain)
                 if matches!(w, "citing" | "quoting") {
-                    if let Some(d) = cited(doc, seq, i, si, &mut drafts[first_local..]) {
+                    if let Some(d) = cited(doc, seq, i, si, &mut drafts[first_local..])
+                        .or_else(|| cited_before_cue(doc, seq, i, si, container))
+                    {
                         drafts.push(d);
                         i += 1;
                         continue;

@@ -1276,6 +1276,20 @@ fn citing_a_source_makes_a_chain() {
             Some("the Port Authority"),
             vec!["The Watch", "the Port Authority"],
         ),
+        // cited inside the subject's insert, before the cue
+        (
+            "Radio Velmora, citing local officials, reported that rebels had entered Ostrik.",
+            "Ostrik",
+            Some("local officials"),
+            vec!["Radio Velmora", "local officials"],
+        ),
+        // must not chain: data from a body is no speaker
+        (
+            "Lenz said, citing data from the Port Authority, that ships avoid Ostrik.",
+            "Ostrik",
+            Some("Lenz"),
+            vec![],
+        ),
         // must not chain: a reason is cited, not a speaker
         (
             "Lenz left Ostrik, citing legal risks.",
