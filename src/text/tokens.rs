@@ -76,6 +76,13 @@ fn elided_capital(w: &str) -> bool {
     false
 }
 
+/// True for a space and one apostrophe-like mark before a word (" 'Ayn",
+/// " ‘Arish", " ʿAyn").
+fn ayn_gap(gap: &str) -> bool {
+    let mut cs = gap.strip_prefix(' ').unwrap_or("").chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_apostrophe(c) || c == 'ʿ')
+}
+
 fn classify(gap: &str) -> Sep {
     if gap.is_empty() {
         return Sep::Break;
@@ -142,10 +149,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let capitalized = w.chars().next().is_some_and(char::is_uppercase) || elided_capital(w);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let all_caps = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
-        let sep = if out.is_empty() {
-            Sep::Break
-        } else {
-            classify(&text[prev_end..start])
+        let sep = match out.last() {
+            None => Sep::Break,
+            // the ʿayn that opens a word after an Arabic article ("Ra's al
+            // 'Ayn", "al ‘Arish") is a letter, not a quotation mark
+            Some(p)
+                if crate::normalize::ARTICLES.contains(&p.key.as_str())
+                    && ayn_gap(&text[prev_end..start]) =>
+            {
+                Sep::Space
+            }
+            Some(_) => classify(&text[prev_end..start]),
         };
         if !key.is_empty() {
             out.push(Token {
@@ -231,6 +245,19 @@ mod tests {
             (
                 "‘offer advice’",
                 vec![s("offer", Break, false), s("advice", Space, false)],
+            ),
+            // the ʿayn after an article is a letter; elsewhere a quote
+            (
+                "Ra's al 'Ayn",
+                vec![
+                    s("Ra", Break, true),
+                    s("al", Space, false),
+                    s("Ayn", Space, false),
+                ],
+            ),
+            (
+                "the 'Ayn'",
+                vec![s("the", Break, false), s("Ayn", Break, false)],
             ),
         ];
         for (input, want) in cases {
