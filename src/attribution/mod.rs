@@ -1481,6 +1481,13 @@ fn read_sequence(
         };
         let cue_str = text[it.start..it.end].to_string();
 
+        // a name glossed ("a town known to Armenians as Shushi", "the
+        // district, known as Kuibyshevsky"): nobody claims anything
+        if w == "known" && matches!(next_word(i + 1), Some("as" | "to")) {
+            i += 1;
+            continue;
+        }
+
         // Y was quoted (by X) as saying …: Y's words, as X reports them
         if w == "quoted" && prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) {
             let as_at = (i + 1..(i + 16).min(n)).find(|&k| {

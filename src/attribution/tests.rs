@@ -1401,3 +1401,29 @@ fn quoting_with_an_appositive_and_a_quotation_according_to_a_paper() {
     let t = "Nearly three in four voters say they shop in Ostrik, according to the survey.";
     assert_eq!(at(t, "Ostrik", 0).text.as_deref(), Some("the survey"));
 }
+
+#[test]
+fn a_gloss_is_no_claim() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Refugees reached Kessel, a town known to the Ruritanians as a gateway to Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "The district, known as Velmora, lies west of Ostrik.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        // must stay: knowing as a claim
+        (
+            "Lenz has known for years that Ostrik would fall.",
+            "Ostrik",
+            Some("Lenz"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
