@@ -686,6 +686,19 @@ pub fn resolve(
                     let mut v = prior(r, p, c);
                     // a variant's candidates gain by how close their name is
                     v -= SIMILARITY_WEIGHT * (1.0 - s.sims.get(k).copied().unwrap_or(1.0));
+                    // a province smaller than a city of the same name elsewhere
+                    // is the lesser sense ("Gaza": Mozambique's province of
+                    // 324,000 beside the city of 410,000)
+                    if p.is_admin1()
+                        && c != Some(Cue::Division)
+                        && s.candidates.iter().any(|(_, q)| {
+                            q.is_populated_place()
+                                && q.country_code != p.country_code
+                                && q.population > p.population
+                        })
+                    {
+                        v -= kind_bonus(p);
+                    }
                     // A province named after its seat ("Basra", "Erbil"): without
                     // a division cue, the name means the city.
                     if (p.is_admin1() || p.feature_code == "ADM2")
@@ -1226,6 +1239,28 @@ mod tests {
             ),
             ("US", "GA")
         );
+    }
+
+    #[test]
+    fn a_province_smaller_than_a_city_abroad_is_the_lesser_sense() {
+        let tagger = crate::Tagger::new(Gazetteer::embedded().unwrap());
+        // (text, surface, country)
+        for (text, surface, cc) in [
+            // Mozambique's Gaza province (324,000) and the city (410,000)
+            ("The war in Gaza has killed thousands.", "Gaza", "PS"),
+            // must stay: a cue for a division, and a state larger than
+            // any namesake city
+            ("Floods hit Gaza province.", "Gaza", "MZ"),
+            ("Storms hit Georgia and Alabama.", "Georgia", "US"),
+        ] {
+            let ms = tagger.tag("t", text);
+            let m = ms.iter().find(|m| m.surface == surface);
+            assert_eq!(
+                m.map(|m| m.place.country_code.as_str()),
+                Some(cc),
+                "{text}: {ms:?}"
+            );
+        }
     }
 
     #[test]
