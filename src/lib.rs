@@ -49,6 +49,8 @@ pub mod normalize;
 pub mod resolution;
 pub mod spotting;
 pub mod tagger;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 
 pub use document::Document;

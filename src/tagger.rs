@@ -1089,23 +1089,7 @@ fn ends_source_name(attr: &DocAttribution, tokens: &[Token], s: &Spot) -> bool {
 mod tests {
     use super::*;
 
-    /// How many times `surface` is tagged in `text` (embedded gazetteer).
-    fn times_tagged(text: &str, surface: &str) -> usize {
-        static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
-        TAGGER
-            .get_or_init(|| Tagger::new(Gazetteer::embedded().unwrap()))
-            .tag("d", text)
-            .iter()
-            .filter(|m| m.surface == surface)
-            .count()
-    }
-
-    /// Checks (text, surface, times tagged) cases.
-    fn check_tagged(cases: &[(&str, &str, usize)]) {
-        for &(text, surface, n) in cases {
-            assert_eq!(times_tagged(text, surface), n, "{text}: {surface}");
-        }
-    }
+    use crate::test_support::{check_countries, check_tagged};
 
     #[test]
     fn windows_give_the_offsets_of_the_whole_text() {
@@ -1224,7 +1208,6 @@ mod tests {
 
     #[test]
     fn an_article_after_of_may_be_left_out() {
-        let tagger = Tagger::new(Gazetteer::embedded().unwrap());
         // (text, surface, country)
         let cases = [
             (
@@ -1244,15 +1227,7 @@ mod tests {
                 "CG",
             ),
         ];
-        for (text, surface, cc) in cases {
-            let ms = tagger.tag("d", text);
-            let m = ms.iter().find(|m| m.surface == surface);
-            assert_eq!(
-                m.map(|m| m.place.country_code.as_str()),
-                Some(cc),
-                "{text}: {ms:?}"
-            );
-        }
+        check_countries(&cases);
     }
 
     #[test]
