@@ -1180,15 +1180,14 @@ mod tests {
         }
         // in a text: a loose spelling with no other place of its country
         // stays under 0.9; an exact name is not touched
-        let tagger = crate::Tagger::new(Gazetteer::embedded().unwrap());
-        let ms = tagger.tag("t", "Tourists travel to Kogelo every year.");
+        let ms = crate::test_support::tag("Tourists travel to Kogelo every year.");
         for m in ms
             .iter()
             .filter(|m| m.match_kind == crate::spotting::MatchKind::Variant)
         {
             assert!(m.confidence < 0.9, "{m:?}");
         }
-        let ms = tagger.tag("t", "Tourists travel to Baghdad every year.");
+        let ms = crate::test_support::tag("Tourists travel to Baghdad every year.");
         assert!(ms[0].confidence >= 0.9, "{ms:?}");
     }
 
@@ -1226,9 +1225,7 @@ mod tests {
     fn an_explicit_container_beats_the_pull_of_the_rest() {
         // "Atlanta, Georgia" among Kansas places: Atlanta in Georgia, not
         // Lyons, Kansas (an alternate name "Atlanta") next to Wichita
-        let tagger = crate::Tagger::new(Gazetteer::embedded().unwrap());
-        let ms = tagger.tag(
-            "t",
+        let ms = crate::test_support::tag(
             "The girl fell ill on the flight from Atlanta, Georgia to Wichita, Kansas.",
         );
         let atlanta = ms.iter().find(|m| m.surface == "Atlanta").unwrap();

@@ -941,7 +941,7 @@ fn speaks(seq: &[&Item], i: usize, b: usize) -> bool {
 /// True for the relation of a source cited by another ("citing doctors"):
 /// it nests in that relation's claim.
 fn is_cited(d: &Draft) -> bool {
-    matches!(d.cue_text.as_deref(), Some("citing" | "quoting"))
+    nest_rank(d) == 2
 }
 
 /// Where a dateline that opens the sentence ends ("DOHUK, Iraq — …",
@@ -1098,14 +1098,14 @@ fn subordinate_before(seq: &[&Item], end: usize) -> bool {
         })
 }
 
-/// True when the phrase at items `a..=b` is headed by weapons or armed
+/// True when a source phrase is headed by weapons or armed
 /// attackers ("Drones struck …", "Gunmen attacked …", "Russian jets
 /// bombed …"): they do something, they claim nothing. (Plurals of people
 /// who speak, "Democrats voted against", stay sources: PolNeAR annotates
 /// those.)
-fn violent_agent(seq: &[&Item], _a: usize, b: usize) -> bool {
+fn violent_agent(head: &Item) -> bool {
     matches!(
-        seq[b].lower.as_str(),
+        head.lower.as_str(),
         "drones"
             | "jets"
             | "warplanes"
@@ -1628,7 +1628,7 @@ fn read_sequence(
             // continued near …", "Shelling continued", "the borrowing
             // continued"); a name ending in "-ing" is ("King continued")
             if (lemma == "continue" && is_activity(seq, b))
-                || (weak(lemma) && violent_agent(seq, a, b))
+                || (weak(lemma) && violent_agent(seq[b]))
             {
                 i += 1;
                 continue;
@@ -2238,7 +2238,7 @@ fn actor_event(
         return None;
     }
     let (a, b) = source_before(seq, i)?;
-    if violent_agent(seq, a, b) {
+    if violent_agent(seq[b]) {
         return None;
     }
     let head = seq[b];

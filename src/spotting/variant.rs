@@ -564,9 +564,11 @@ pub fn add_larger_variants(gaz: &Gazetteer, tokens: &[Token], spot: &mut Spot) {
         .map(|(_, p)| p.population)
         .max()
         .unwrap_or(0);
-    let important = spot.candidates.iter().any(|(_, p)| {
-        p.is_country() || p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC")
-    });
+    let seat = |p: &Place| p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC");
+    let important = spot
+        .candidates
+        .iter()
+        .any(|(_, p)| p.is_country() || seat(p));
     // only transliterated names are spelled in several ways
     if important
         || !spot
@@ -593,14 +595,13 @@ pub fn add_larger_variants(gaz: &Gazetteer, tokens: &[Token], spot: &mut Spot) {
     let n = spot.candidates.len();
     spot.sims.resize(n, 1.0);
     for (r, p, sim) in c.0.iter() {
-        let seat = p.is_admin1() || matches!(p.feature_code.as_str(), "PPLA" | "PPLC");
         // ... in a country of the exact name's places
         let same_country = spot
             .candidates
             .iter()
             .any(|(_, q)| q.country_code == p.country_code);
         if *sim >= LARGER_SIMILARITY
-            && seat
+            && seat(p)
             && same_country
             && p.population >= floor
             && !spot.candidates.iter().any(|(_, q)| q.id == p.id)
