@@ -16,7 +16,8 @@ use crate::gazetteer::{Place, PlaceRef};
 use crate::geo::haversine_km;
 use crate::spotting::{spot_key, Spot};
 use crate::text::{Sep, Token};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// The feature type the text asks for around a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

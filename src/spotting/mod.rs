@@ -443,7 +443,13 @@ pub fn is_common_word(key: &str) -> bool {
 }
 
 pub(crate) fn in_list(list: &[&str], key: &str) -> bool {
-    list.contains(&key)
+    // the length and the first byte first: most words differ there, and a
+    // call to `memcmp` per entry was a visible share of spotting's time
+    let k = key.as_bytes();
+    list.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() == k.len() && w.first() == k.first() && w == k
+    })
 }
 
 /// The end of a spot, with the period of an abbreviation ("U.S.", "W.Va.",

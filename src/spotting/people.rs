@@ -11,7 +11,7 @@ use super::{
     PLACE_WORDS, TITLES,
 };
 use crate::text::{Sep, Token};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Verbs that follow a speaker's (or a living person's) name.
 const SPEECH_VERBS: &[&str] = &[
