@@ -148,7 +148,11 @@ impl DocAttribution {
     }
 
     fn index_for(&self, start: usize, end: usize) -> Option<usize> {
+        // the innermost relation with a source, else the innermost without:
+        // "Officials said the men were asked to leave Mosul" is the
+        // officials' claim, whoever asked
         let mut best: Option<usize> = None;
+        let mut sourceless: Option<usize> = None;
         for (k, s) in self.spans.iter().enumerate() {
             if s.content.start > start {
                 break; // spans are ordered by content start
@@ -156,11 +160,16 @@ impl DocAttribution {
             if !s.content.contains(start, end) || s.source.is_some_and(|x| x.overlaps(start, end)) {
                 continue;
             }
-            if best.is_none_or(|b| s.content.len() <= self.spans[b].content.len()) {
-                best = Some(k);
+            let slot = if s.source.is_some() {
+                &mut best
+            } else {
+                &mut sourceless
+            };
+            if slot.is_none_or(|b| s.content.len() <= self.spans[b].content.len()) {
+                *slot = Some(k);
             }
         }
-        best
+        best.or(sourceless)
     }
 
     /// The attribution of the text at bytes `start..end` (a place mention),
@@ -212,6 +221,11 @@ struct Draft {
     /// ("In a report published on Tuesday, Amnesty said"): a later "the
     /// report" is that source.
     document: Option<&'static str>,
+    /// The relation of the same sentence whose reported speech this one's
+    /// cue ended ("Carter said that for decades some critics had predicted
+    /// …"): the content stops here, as annotated corpora have it, but the
+    /// chain still runs through it.
+    nested_in: Option<usize>,
 }
 
 impl Draft {
@@ -235,6 +249,7 @@ impl Draft {
             sentence,
             event: false,
             document: None,
+            nested_in: None,
         }
     }
 }
@@ -677,8 +692,9 @@ fn drop_nested_sourceless(drafts: &mut Vec<Draft>) {
     remove_drafts(drafts, &drop);
 }
 
-/// Removes the drafts marked in `drop`, keeping `copy_of` pointing at the
-/// same drafts (a copy of a removed draft keeps its source, no root).
+/// Removes the drafts marked in `drop`, keeping `copy_of` and `nested_in`
+/// pointing at the same drafts (a copy of a removed draft keeps its source,
+/// no root).
 fn remove_drafts(drafts: &mut Vec<Draft>, drop: &[bool]) {
     if !drop.iter().any(|&x| x) {
         return;
@@ -698,6 +714,7 @@ fn remove_drafts(drafts: &mut Vec<Draft>, drop: &[bool]) {
     });
     for dr in drafts.iter_mut() {
         dr.copy_of = dr.copy_of.and_then(|c| new_index[c]);
+        dr.nested_in = dr.nested_in.and_then(|c| new_index[c]);
     }
 }
 
@@ -1308,6 +1325,7 @@ fn read_sequence(
                 sentence: si,
                 event: false,
                 document: None,
+                nested_in: None,
             };
             // the verb of the headline before the dash took the quotation
             let local = drafts.len() > first_local;
@@ -1417,6 +1435,7 @@ fn read_sequence(
                     sentence: si,
                     event: false,
                     document: None,
+                    nested_in: None,
                 });
             }
         };
@@ -1627,8 +1646,19 @@ fn read_sequence(
             // an activity that goes on is no source ("Heavy fighting
             // continued near …", "Shelling continued", "the borrowing
             // continued"); a name ending in "-ing" is ("King continued")
+            // nor is a count before its noun ("878 confirmed cases", "12
+            // reported deaths"); a count that speaks is ("43 said the same")
+            let count_of_nouns = b + 1 == i
+                && w.ends_with("ed")
+                && next_word(i + 1).is_some_and(|x| {
+                    x.len() > 3 && x.ends_with('s') && !seq[i + 1].cap && !is_pronoun(x)
+                })
+                && seq[a..=b]
+                    .iter()
+                    .all(|x| !x.is_word() || x.lower.starts_with(|c: char| c.is_ascii_digit()));
             if (lemma == "continue" && is_activity(seq, b))
                 || (weak(lemma) && violent_agent(seq[b]))
+                || count_of_nouns
             {
                 i += 1;
                 continue;
@@ -1828,18 +1858,29 @@ fn read_sequence(
         let content = drafts[d].content;
         let cut = drafts[d + 1..]
             .iter()
-            .filter(|e| !(e.source.is_some() && weak_cue(e)))
+            .enumerate()
+            .map(|(k, e)| (d + 1 + k, e))
+            .filter(|(_, e)| !(e.source.is_some() && weak_cue(e)))
             // a cited source nests in this claim
-            .filter(|e| !is_cited(e))
+            .filter(|(_, e)| !is_cited(e))
+            // so does a passive without its agent ("Officials said the men
+            // were asked to leave Mosul")
+            .filter(|(_, e)| {
+                !(e.source.is_none()
+                    && e.cue.is_some_and(|c| {
+                        let k = seq.partition_point(|x| x.start < c.start);
+                        k > 0 && seq[k - 1].is_word() && is_be(&seq[k - 1].lower)
+                    }))
+            })
             // a relative clause belongs to the noun phrase it follows ("…
             // no talks with supporters who suggested …"), inside the claim
-            .filter(|e| {
+            .filter(|(_, e)| {
                 !e.source.is_some_and(|s| {
                     let t = text[s.start..s.end].trim_end();
                     t.ends_with(" who") || t.ends_with(" which")
                 })
             })
-            .filter_map(|e| {
+            .filter_map(|(k, e)| {
                 // the relation's first word inside this content: its source,
                 // or its cue when the source stands before ("Carson said
                 // he saw no need, telling …"; "… and predicted that …")
@@ -1855,27 +1896,46 @@ fn read_sequence(
                         .min()
                         .unwrap_or(s.start.min(c.map_or(s.start, |c| c.start))),
                 };
-                (at > content.start && at < content.end).then_some(at)
+                (at > content.start && at < content.end).then_some((at, k))
             })
             .min();
-        if let Some(at) = cut {
+        if let Some((at, inner)) = cut {
             let trim = |t: &str| -> usize {
                 t.trim_end_matches(|c: char| {
                     c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–')
                 })
                 .len()
             };
-            let mut head = &text[content.start..content.start + trim(&text[content.start..at])];
+            let raw = text[content.start..at].trim_end();
+            let mut head = &text[content.start..content.start + trim(raw)];
             // a conjunction before the next relation joins, it is not claimed
             // ("… the issue of racism and called …")
+            let mut joined = false;
             for conj in [" and", " but", " or", " while"] {
                 if let Some(h) = head.strip_suffix(conj) {
                     head = &head[..trim(h)];
+                    joined = true;
                     break;
                 }
             }
             if !head.is_empty() {
                 drafts[d].content.end = content.start + head.len();
+                // what a verb of saying runs on into without a conjunction
+                // or any punctuation reports it ("Carter said that for
+                // decades some critics had predicted …"): Carter > some
+                // critics
+                let plain = |a: usize| {
+                    !text[a.min(at)..at].contains([
+                        ',', ';', ':', '—', '–', '(', '"', '“', '”', '«', '»', '\'', '‘', '’',
+                    ])
+                };
+                if !joined
+                    && !weak_cue(&drafts[d])
+                    && drafts[d].cue.is_some_and(|c| plain(c.end))
+                    && drafts[inner].copy_of.is_none()
+                {
+                    drafts[inner].nested_in = Some(d);
+                }
             }
         }
     }
@@ -1971,6 +2031,20 @@ fn cue_preposition(p: &Item, next: &Item) -> bool {
                 || (next.is_word() && is_determiner(&next.lower) && next.lower != "all")
         }
         _ => false,
+    }
+}
+
+/// The first item of a sentence adverb that ends right before item `j`
+/// ("in fact", "in turn", "also", "still"), if any.
+fn sentence_adverb_before(seq: &[&Item], j: usize) -> Option<usize> {
+    let w = |k: usize| seq.get(k).filter(|x| x.is_word()).map(|x| x.lower.as_str());
+    let last = w(j.checked_sub(1)?)?;
+    match last {
+        "fact" | "turn" if j >= 2 && w(j - 2) == Some("in") => Some(j - 2),
+        "indeed" | "also" | "still" | "already" | "again" | "too" | "then" | "now" | "once" => {
+            Some(j - 1)
+        }
+        _ => None,
     }
 }
 
@@ -2283,10 +2357,14 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     {
         j -= 1;
     }
-    // a time adjunct between a relative pronoun and its verb: "who in the
-    // past has voiced", "who last year threatened"
-    if let Some(t) = time_adjunct_before(seq, j) {
-        if t > 0 && seq[t - 1].is_word() && matches!(seq[t - 1].lower.as_str(), "who" | "which") {
+    // a time adjunct or a sentence adverb between the subject and its
+    // verb: "who in the past has voiced", "who last year threatened", "The
+    // committee this week announced", "PACs have in fact reported"
+    if let Some(t) = time_adjunct_before(seq, j).or_else(|| sentence_adverb_before(seq, j)) {
+        let after = t.checked_sub(1).map(|p| seq[p]);
+        if after.is_some_and(|p| {
+            (p.is_word() && !p.possessive) || (t >= 2 && p.kind == ItemKind::Punct(','))
+        }) {
             j = t;
             while j > 0 && t - j < 3 && seq[j - 1].is_word() && is_aux(&seq[j - 1].lower) {
                 j -= 1;
@@ -2711,6 +2789,7 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
         sentence: si,
         event: false,
         document: None,
+        nested_in: None,
     })
 }
 
@@ -2810,10 +2889,23 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                         && words.iter().all(|x| x.is_word() && x.cap);
                     return name.then_some((a, c - 1));
                 }
-                // a short appositive stays with the name ("Ana Bell, a lawmaker,")
+                // a short appositive stays with the name ("Ana Bell, a
+                // lawmaker,"), a discourse adverb does not ("Jones, however,")
                 let words = c - k - 1;
                 let short = words <= 6
-                    && !matches!(ow, "who" | "whose" | "which" | "while" | "as")
+                    && !matches!(
+                        ow,
+                        "who"
+                            | "whose"
+                            | "which"
+                            | "while"
+                            | "as"
+                            | "however"
+                            | "too"
+                            | "though"
+                            | "meanwhile"
+                            | "also"
+                    )
                     && !ow.ends_with("ing")
                     && seq[k + 1..c].iter().all(|x| x.is_word());
                 return Some((a, if short { c - 1 } else { b }));
@@ -2904,6 +2996,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                         sentence: si,
                         event: false,
                         document: None,
+                        nested_in: None,
                     });
                 }
             }
@@ -2927,6 +3020,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                     sentence: si,
                     event: false,
                     document: None,
+                    nested_in: None,
                 });
             }
         }
@@ -3032,6 +3126,7 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
     let mut sorted: Vec<Draft> = order.iter().map(|&d| drafts[d].clone()).collect();
     for d in &mut sorted {
         d.copy_of = d.copy_of.map(|c| new_of[c]);
+        d.nested_in = d.nested_in.map(|c| new_of[c]);
     }
     drafts = sorted;
     let n = drafts.len();
@@ -3087,8 +3182,14 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
     }
 
     // chains, outermost first
+    // a relation whose reported speech was ended by the one it reports
+    // still holds it in the chain
+    // (only an earlier relation: links point backwards, so no chain loops)
+    let outer: Vec<Option<usize>> = (0..n)
+        .map(|d| parent[d].or(drafts[d].nested_in.filter(|&o| o < d)))
+        .collect();
     let links = Links {
-        parent: &parent,
+        parent: &outer,
         antecedent: &antecedent,
         pronoun: &pronoun,
         texts: &texts,

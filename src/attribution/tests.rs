@@ -1427,3 +1427,138 @@ fn a_gloss_is_no_claim() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn reported_speech_ended_by_the_claim_it_reports_keeps_the_chain() {
+    // (text, mention, source as written, chain)
+    let cases: Vec<(&str, &str, Option<&str>, Vec<&str>)> = vec![
+        // a verb of saying runs on into the claim it reports
+        (
+            "Lenz said that for decades some critics had been predicting a retreat from Ostrik.",
+            "Ostrik",
+            Some("some critics"),
+            vec!["Lenz", "some critics"],
+        ),
+        (
+            "The Council announced that the Harbor Guild had warned of attacks on Velmora.",
+            "Velmora",
+            Some("the Harbor Guild"),
+            vec!["The Council", "the Harbor Guild"],
+        ),
+        // must not: coordinated frames are two claims, not one in another
+        (
+            "Lenz said Ostrik would vote for her, and Bell said Velmora would vote for him.",
+            "Velmora",
+            Some("Bell"),
+            vec![],
+        ),
+        // must not: a frame after a comma ("…, as X told …") is no nesting
+        (
+            "The officials agree the port matters to both sides, as Harbor Minister Lenz told reporters in Velmora.",
+            "Velmora",
+            Some("Harbor Minister Lenz"),
+            vec![],
+        ),
+        // must not: a belief verb's object is not reported speech
+        (
+            "The experts urged the Council to request a recount in Velmora.",
+            "Velmora",
+            Some("The experts"),
+            vec![],
+        ),
+    ];
+    for (text, mention, source, chain) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
+        assert_eq!(a.chain, chain, "{text}: {a:?}");
+    }
+}
+
+#[test]
+fn a_passive_without_its_agent_stays_in_the_claim() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Officials said the men were asked to leave Ostrik.",
+            "Ostrik",
+            Some("Officials"),
+            Indirect,
+        ),
+        (
+            "Lenz said they were told to keep the convoy in Velmora.",
+            "Velmora",
+            Some("Lenz"),
+            Indirect,
+        ),
+        // must stay: a question with no asker and no enclosing claim
+        (
+            "Lenz was asked about Velmora on Tuesday.",
+            "Velmora",
+            None,
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
+
+#[test]
+fn time_words_adverbs_and_counts_are_no_source() {
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a time adjunct or a sentence adverb between subject and verb
+        (
+            "The Harbor Council this week announced a new road to Ostrik.",
+            "Ostrik",
+            Some("The Harbor Council"),
+        ),
+        (
+            "Three shipping firms have in fact reported losses in Velmora.",
+            "Velmora",
+            Some("Three shipping firms"),
+        ),
+        (
+            "Lenz, whose views have upset many, last year proposed a ban on trade with Ostrik.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+        // a discourse adverb between commas is not part of the source
+        (
+            "Bell, however, predicted a recovery in Velmora.",
+            "Velmora",
+            Some("Bell"),
+        ),
+        (
+            "The Guild, meanwhile, said Ostrik was calm.",
+            "Ostrik",
+            Some("The Guild"),
+        ),
+        // must stay: an appositive is part of the source
+        (
+            "Bell, a lawmaker, predicted a recovery in Velmora.",
+            "Velmora",
+            Some("Bell, a lawmaker"),
+        ),
+        // must stay: a possessive time word makes the source
+        (
+            "Tuesday's survey showed Lenz ahead in Ostrik.",
+            "Ostrik",
+            Some("Tuesday's survey"),
+        ),
+        // a count before its noun is no source
+        (
+            "The Council said there are 878 confirmed cases in Ostrik.",
+            "Ostrik",
+            Some("The Council"),
+        ),
+        (
+            "The outbreak of over 400 reported cases was centred in Velmora.",
+            "Velmora",
+            None,
+        ),
+        // must stay: a count that speaks ("43 said the same")
+        (
+            "Of the delegates, 43 said they would go to Velmora.",
+            "Velmora",
+            Some("43"),
+        ),
+    ];
+    check_source_texts(&cases);
+}
