@@ -1359,11 +1359,35 @@ fn read_sequence(
         if let Some(from) = by_at {
             if let Some((a, b)) = source_after_by(seq, from) {
                 let words_before = seq[..i].iter().filter(|x| !is_punct(x)).count();
+                // the comma closing the inserted phrase, over a relative
+                // clause of the source ("…, according to members who spoke
+                // with reporters afterward, was …")
+                let close = if seq
+                    .get(b + 1)
+                    .is_some_and(|x| x.is_word() && matches!(x.lower.as_str(), "who" | "which"))
+                {
+                    (b + 2..n.min(b + 14))
+                        .take_while(|&k| seq[k].is_word())
+                        .last()
+                        .map(|k| k + 1)
+                } else {
+                    Some(b + 1)
+                };
+                // (over a relative clause, not before a conjunction: "…,
+                // according to X who saw it, and later …")
                 let inserted = words_before >= 2
-                    && seq
-                        .get(b + 1)
-                        .is_some_and(|x| x.kind == ItemKind::Punct(','))
-                    && seq[b + 2..].iter().filter(|x| x.is_word()).count() >= 2;
+                    && close.is_some_and(|c| {
+                        seq.get(c).is_some_and(|x| x.kind == ItemKind::Punct(','))
+                            && seq[c + 1..].iter().filter(|x| x.is_word()).count() >= 2
+                            && !(c > b + 1
+                                && seq.get(c + 1).is_some_and(|x| {
+                                    x.is_word()
+                                        && matches!(
+                                            x.lower.as_str(),
+                                            "and" | "but" | "or" | "while" | "whereas" | "so"
+                                        )
+                                }))
+                    });
                 let content = if inserted {
                     // "At the heart of it, according to X, was a decision …"
                     content_in(doc, seq, 0, n)
@@ -1778,7 +1802,19 @@ fn read_sequence(
                 } else {
                     i.saturating_sub(1)
                 };
-                let content = if i > 0 {
+                // inserted, the sentence going on with its verb: "The
+                // contrast, said Doyle and others, would be clear since …"
+                // (over a few more words of the source: "said Doyle and others,")
+                let close = (b + 1..n.min(b + 5)).find(|&k| !seq[k].is_word());
+                let goes_on = close.is_some_and(|c| {
+                    seq[c].kind == ItemKind::Punct(',')
+                        && seq
+                            .get(c + 1)
+                            .is_some_and(|x| x.is_word() && (is_be(&x.lower) || is_aux(&x.lower)))
+                });
+                let content = if i > 0 && goes_on && prev.is_some_and(|p| hole(p).is_none()) {
+                    content_in(doc, seq, 0, n)
+                } else if i > 0 {
                     content_in(doc, seq, 0, cut)
                 } else {
                     content_after(doc, seq, b + 1, container)

@@ -1562,3 +1562,38 @@ fn time_words_adverbs_and_counts_are_no_source() {
     ];
     check_source_texts(&cases);
 }
+
+#[test]
+fn inserted_sources_with_a_relative_clause_or_inverted() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // "according to X who …," inserted: the whole sentence is claimed
+        (
+            "Absent from the talks, according to members who spoke with reporters afterward, was any mention of Velmora.",
+            "Velmora",
+            Some("members"),
+            Indirect,
+        ),
+        // an inverted source inserted before the sentence's verb
+        (
+            "The contrast with Ostrik, said Lenz and others, would be clear since the fighting in Velmora stopped.",
+            "Velmora",
+            Some("Lenz"),
+            Indirect,
+        ),
+        // must not: a trailing inverted source with an appositive
+        (
+            "The road to Velmora is closed, said Bell, a spokeswoman for the Council.",
+            "Velmora",
+            Some("Bell"),
+            Indirect,
+        ),
+        // must not: a trailing "according to X who …" leaves what follows
+        (
+            "Ships left Ostrik, according to sailors who saw them, and later Velmora burned.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+    ];
+    check_sources(&cases);
+}
