@@ -1597,3 +1597,57 @@ fn inserted_sources_with_a_relative_clause_or_inverted() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn cue_words_in_senses_that_claim_nothing() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // an aspect: what goes on is no speech
+        (
+            "Lenz continues to campaign hard in Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "Bell went on to win the vote in Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        // naming
+        (
+            "Students held a party called Anti-Prom in Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        // a participle after its noun
+        (
+            "A survey released Monday by a group in Velmora puts Lenz ahead.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        // must stay: speech goes on; a verb of naming with a source; a
+        // release by its subject
+        (
+            "Lenz continued to insist that Ostrik was safe.",
+            "Ostrik",
+            Some("Lenz"),
+            Indirect,
+        ),
+        (
+            "“We will hold Velmora,” Bell continued.",
+            "Velmora",
+            Some("Bell"),
+            Direct,
+        ),
+        (
+            "Critics called the plan a disaster for Ostrik.",
+            "Ostrik",
+            Some("Critics"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
