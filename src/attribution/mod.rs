@@ -2920,6 +2920,21 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
             ItemKind::Punct(',') => {
                 let opener = seq.get(k + 1).filter(|x| x.is_word())?;
                 let ow = opener.lower.as_str();
+                // a place and its region inside the appositive ("a mother
+                // from Tal Afar, Nineveh,", "retired in Cambridge, Mass.,"):
+                // the appositive goes on before this comma
+                if opener.cap && place_before_comma(seq, k) {
+                    // the phrase of the place is the source when nothing
+                    // comes before it ("Judy Law of Oxford, North Carolina,
+                    // described")
+                    if seq[..k].iter().all(|x| x.is_word()) {
+                        let (a, _) = phrase_before(seq, k - 1)?;
+                        return (seq[a..k].iter().any(|x| x.cap && !is_pronoun(&x.lower))
+                            && a + 2 < k)
+                            .then_some((a, c - 1));
+                    }
+                    continue;
+                }
                 let inserted = matches!(
                     ow,
                     "who"
@@ -3002,6 +3017,54 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// True when the words before the comma at item `c` are a capitalised name
+/// after a preposition of place ("from Tal Afar", "in Cambridge"): what
+/// follows the comma is its region, not a new phrase.
+fn place_before_comma(seq: &[&Item], c: usize) -> bool {
+    let mut k = c;
+    while k > 0 && c - k < 4 && seq[k - 1].is_word() && seq[k - 1].cap {
+        k -= 1;
+    }
+    let after_preposition = k < c
+        && k > 0
+        && seq[k - 1].is_word()
+        && matches!(
+            seq[k - 1].lower.as_str(),
+            "from" | "in" | "of" | "near" | "outside" | "at"
+        );
+    // the region: one or two capitalised words up to the next comma, not a
+    // person's name ("of Libya, Abdel Rahman Shalgham,", "of France,
+    // Nicolas Sarkozy,"), or a name and a word for a division ("Anbar
+    // province")
+    let Some(end) = (c + 1..seq.len().min(c + 5)).find(|&x| !seq[x].is_word()) else {
+        return false;
+    };
+    let region = &seq[c + 1..end];
+    let division = |w: &str| {
+        matches!(
+            w,
+            "province" | "governorate" | "state" | "region" | "county" | "district" | "oblast"
+        )
+    };
+    after_preposition
+        && seq[end].kind == ItemKind::Punct(',')
+        && match region {
+            // not a company's legal form ("Hog Farmers, Inc.,")
+            [one] => {
+                one.cap
+                    && !matches!(
+                        one.lower.trim_end_matches('.'),
+                        "inc" | "ltd" | "co" | "corp" | "llc" | "plc" | "gmbh" | "sa" | "ag"
+                    )
+            }
+            [a, b] => {
+                a.cap
+                    && ((b.cap && !crate::spotting::is_given_name(&a.lower)) || division(&b.lower))
+            }
+            _ => false,
+        }
 }
 
 /// The top-level quotation of speech that ends right before byte `at`

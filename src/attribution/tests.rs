@@ -1651,3 +1651,44 @@ fn cue_words_in_senses_that_claim_nothing() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn a_place_and_its_region_inside_an_appositive() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // the region's comma does not end the appositive
+        (
+            "“We fled Velmora at night,” Ana Bell, a mother of four from Ostrik, Harbor province, told reporters.",
+            "Velmora",
+            Some("Ana Bell"),
+            Direct,
+        ),
+        (
+            "“The port of Velmora never closed,” Mr. Lenz, now 81 and retired in Kessel, Ruritania, said by telephone.",
+            "Velmora",
+            Some("Mr. Lenz"),
+            Direct,
+        ),
+        // the phrase of the place is the source when it opens the clause
+        (
+            "That is how Ana Bell of Kessel, Ruritania, described the road to Velmora.",
+            "Velmora",
+            Some("Ana Bell of Kessel, Ruritania"),
+            Indirect,
+        ),
+        // must stay: a name after "of COUNTRY," is an appositive name
+        (
+            "The foreign minister of Ruritania, Ana Bell, said the road to Velmora was open.",
+            "Velmora",
+            Some("The foreign minister of Ruritania, Ana Bell"),
+            Indirect,
+        ),
+        // must stay: a company's legal form is no region
+        (
+            "Ana Bell, a lawyer in Harbor Guild, Inc., said the road to Velmora was open.",
+            "Velmora",
+            Some("Ana Bell, a lawyer in Harbor Guild, Inc."),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
