@@ -1560,9 +1560,13 @@ fn read_sequence(
             }
         }
 
-        // passive: "was told by X", else no cue ("He was said to be …")
+        // passive: "was told by X", else no cue ("He was said to be …");
+        // not in a relative clause ("a militia, which is backed by Iran,")
         if prev.is_some_and(|p| p.is_word() && is_be(&p.lower)) && !w.ends_with("ing") {
-            if next_word(i + 1) == Some("by") {
+            let relative = i >= 2
+                && seq[i - 2].is_word()
+                && matches!(seq[i - 2].lower.as_str(), "which" | "who" | "that");
+            if next_word(i + 1) == Some("by") && !relative {
                 if let Some((a, b)) = phrase_after(seq, i + 2) {
                     let content = content_in(doc, seq, 0, i - 1);
                     cue_here(
@@ -1669,8 +1673,18 @@ fn read_sequence(
             }
         }
 
-        // the source before the verb ("The Council said", "X has insisted")
-        if let Some((a, b)) = source_before(seq, i) {
+        // the source before the verb ("The Council said", "X has insisted"),
+        // or the speaker right after an opening quotation when a long
+        // appositive or relative clause stands between ("“…,” a mother of
+        // four who asked not to be named told reporters")
+        let before = source_before(seq, i);
+        let source = match speaker_after_quote(doc, seq, i) {
+            // the phrase before the verb already starts after the quotation
+            // ("“…,” the Secretary, Douglas Alexander, said")
+            Some(s) if before.is_none_or(|(a, _)| a != s.0) => Some(s),
+            _ => before,
+        };
+        if let Some((a, b)) = source {
             // an activity that goes on is no source ("Heavy fighting
             // continued near …", "Shelling continued", "the borrowing
             // continued"); a name ending in "-ing" is ("King continued")
@@ -2337,6 +2351,38 @@ fn finite_verb_guess(seq: &[&Item], i: usize) -> bool {
 /// campaign", "she"), a verb that is no reporting cue, and its object. The
 /// relation counts as a weak cue (dropped inside another relation's
 /// content).
+/// The phrase right after a quotation of speech that opens the sentence
+/// and ends with a comma, when the cue at item `i` comes later, after an
+/// appositive or a relative clause of that phrase (with no other cue in the
+/// phrase, and no sentence mark or quotation between): "“We fled at
+/// night,” the woman, 34, who gave only one name, told AFP"; "“…,” one
+/// fighter with the Badr Organization, a militia backed by Iran, told
+/// Reuters".
+fn speaker_after_quote(doc: &Doc, seq: &[&Item], i: usize) -> Option<(usize, usize)> {
+    let h = hole(seq[0])?;
+    let (qa, qb) = doc.quotes[h].inner();
+    if !doc.speech[h] || !doc.text[qa..qb].trim_end().ends_with(',') {
+        return None;
+    }
+    let (a, b) = sources::phrase_after(seq, 1)?;
+    let opens = seq.get(b + 1).is_some_and(|x| {
+        x.kind == ItemKind::Punct(',')
+            || (x.is_word() && matches!(x.lower.as_str(), "who" | "whose" | "which"))
+    });
+    let plain = seq[1..i]
+        .iter()
+        .all(|x| x.is_word() || matches!(x.kind, ItemKind::Punct(',' | '(' | ')' | '-')));
+    (a == 1
+        && opens
+        && seq[i].lemma.is_some_and(|l| !weak(l))
+        && i > b + 2
+        && i - b <= MAX_INSERT
+        && plain
+        && seq[a..=b].iter().all(|x| x.lemma.is_none())
+        && !is_pronoun(&seq[b].lower))
+    .then_some((a, b))
+}
+
 /// A cue word used in a sense that claims nothing (measured on PolNeAR
 /// train, where these are annotated as no relation): "continues to
 /// campaign" and "went on to win" (an aspect, unless what goes on is

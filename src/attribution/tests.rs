@@ -1692,3 +1692,38 @@ fn a_place_and_its_region_inside_an_appositive() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn the_speaker_right_after_a_quotation_over_a_long_insert() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // a relative clause with a cue of its own stands between
+        (
+            "“The shelling never stopped,” said Bo Lenz, a teacher.\n\n“We fled Velmora at night,” a mother of four who asked not to be named because she feared reprisals told reporters.",
+            "Velmora",
+            Some("a mother of four"),
+            Direct,
+        ),
+        // an age and a relative clause with a comma
+        (
+            "“We fled Ostrik at night,” the woman, 34, who like many here gave only one name, told the agency.",
+            "Ostrik",
+            Some("the woman"),
+            Direct,
+        ),
+        // an appositive with a relative clause of its own
+        (
+            "“Velmora is burning,” one fighter with the Harbor Guard, a militia, which is backed by Ruritania, told reporters by phone.",
+            "Velmora",
+            Some("one fighter with the Harbor Guard"),
+            Direct,
+        ),
+        // must stay: an appositive name stays with the phrase
+        (
+            "“Ostrik needs a global response,” the Harbor Secretary, Ana Bell, said.",
+            "Ostrik",
+            Some("the Harbor Secretary, Ana Bell"),
+            Direct,
+        ),
+    ];
+    check_sources(&cases);
+}
