@@ -76,6 +76,9 @@ fn main() {
     folded_word_set("dictionary-words", out, false);
     // given names (1990 US Census), folded
     folded_word_set("given-names", out, false);
+    // given names of one gender (1990 US Census shares, Faker), folded
+    folded_word_set("male-names", out, false);
+    folded_word_set("female-names", out, false);
     // organisation names (Factbook terrorist groups), folded, several words
     folded_word_set("organisations", out, true);
 

@@ -67,3 +67,64 @@ cat "names-$version/names/dist.male.first" "names-$version/names/dist.female.fir
   | awk '{print tolower($1)}' | cat - faker-names.txt \
   | LC_ALL=C grep -E '^[a-z]+$' | LC_ALL=C sort -u | gzip -n -9 > "$here/given-names.txt.gz"
 echo "wrote $here/given-names.txt.gz: $(zcat "$here/given-names.txt.gz" | wc -l) names (names $version, US Census 1990; Faker $faker en_US, en_GB, en_IE)"
+
+# Given names of one gender (for "he"/"she", see DESIGN.md, attribution):
+# a name of the 1990 lists whose share among men is at least 20 times its
+# share among women (or the reverse), and the male or female first names of
+# the same Faker providers that the other list does not hold.
+python3 - "names-$version/names" "faker-$faker-py3-none-any.whl" "$here" <<'EOF'
+import ast
+import gzip
+import os
+import sys
+import zipfile
+
+census, wheel, out = sys.argv[1], sys.argv[2], sys.argv[3]
+
+
+def shares(path):
+    d = {}
+    with open(path) as f:
+        for line in f:
+            col = line.split()
+            if len(col) >= 2:
+                d[col[0].lower()] = float(col[1])
+    return d
+
+
+male = shares(os.path.join(census, "dist.male.first"))
+female = shares(os.path.join(census, "dist.female.first"))
+m = {n for n in male if male[n] >= 20 * female.get(n, 0.0)}
+f = {n for n in female if female[n] >= 20 * male.get(n, 0.0)}
+fm, ff = set(), set()
+with zipfile.ZipFile(wheel) as z:
+    for loc in ("en_US", "en_GB", "en_IE"):
+        tree = ast.parse(z.read(f"faker/providers/person/{loc}/__init__.py").decode("utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Assign):
+                continue
+            ids = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            which = ff if any(i.endswith("female") for i in ids) else (
+                fm if any(i.endswith("_male") for i in ids) else None)
+            if which is None:
+                continue
+            v = node.value
+            if isinstance(v, ast.Call) and v.args:
+                v = v.args[0]
+            try:
+                value = ast.literal_eval(v)
+            except ValueError:
+                continue
+            which.update(n.lower() for n in value if isinstance(n, str))
+ok = lambda n: n.isascii() and n.isalpha()
+# a Faker name counts only when the census does not give it to both
+# ("lindsey", "kelly" are in the 1990 lists for men and women)
+fm = {n for n in fm if n in m or (n not in male and n not in female)}
+ff = {n for n in ff if n in f or (n not in male and n not in female)}
+both = (m | fm) & (f | ff)
+for name, names in (("male-names", m | fm), ("female-names", f | ff)):
+    keep = sorted(n for n in names if ok(n) and n not in both)
+    with gzip.GzipFile(os.path.join(out, name + ".txt.gz"), "wb", mtime=0) as g:
+        g.write("".join(n + "\n" for n in keep).encode())
+    print(f"wrote {out}/{name}.txt.gz: {len(keep)} names")
+EOF

@@ -27,6 +27,44 @@ pub struct Entity {
     pub kind: EntityKind,
     /// The relation where it was named.
     pub relation: usize,
+    /// A person's gender when a title, a word for a man or a woman, or a
+    /// given name tells it: `Some(true)` for a woman.
+    pub female: Option<bool>,
+}
+
+/// The gender a person's source phrase tells: a title or a word for a man
+/// or a woman ("Mrs. Lenz", "a mother of four", "Umm Ahmed", "Abu Ali"),
+/// else the first given name of one gender ("Fatima Lenz").
+pub fn female_of(text: &str) -> Option<bool> {
+    let ws = words(text);
+    for w in &ws {
+        match w.as_str() {
+            "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" | "queen" | "princess"
+            | "woman" | "mother" | "wife" | "widow" | "daughter" | "sister" | "girl"
+            | "grandmother" | "umm" | "congresswoman" | "spokeswoman" | "chairwoman"
+            | "businesswoman" | "actress" => return Some(true),
+            "mr" | "sir" | "lord" | "king" | "prince" | "man" | "father" | "husband"
+            | "widower" | "son" | "brother" | "boy" | "grandfather" | "abu" | "congressman"
+            | "spokesman" | "chairman" | "businessman" | "actor" => return Some(false),
+            _ => {}
+        }
+    }
+    // the first given name of one gender before a capitalised surname, not
+    // after a preposition ("The president of France, Nicolas Sarkozy" is
+    // told by Nicolas, not France)
+    let raw: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    raw.windows(2).enumerate().find_map(|(k, pair)| {
+        let (given, surname) = (pair[0], pair[1]);
+        let after_preposition = k > 0 && matches!(raw[k - 1], "of" | "in" | "from" | "for" | "at");
+        (given.starts_with(char::is_uppercase)
+            && surname.starts_with(char::is_uppercase)
+            && !after_preposition)
+            .then(|| crate::spotting::given_name_is_female(&crate::normalize::fold(given)))
+            .flatten()
+    })
 }
 
 /// The words of a phrase, lowercase, possessive `’s` cut.
@@ -67,6 +105,11 @@ pub fn kind_of(text: &str) -> EntityKind {
     }
     let raw: Vec<&str> = text.split_whitespace().collect();
     let ws = words(text);
+    // a plural of people before "of" ("Opponents of President Assad",
+    // "Residents of Mosul") is a group, whatever follows
+    if ws.len() > 2 && ws[1] == "of" && ws[0].len() > 3 && ws[0].ends_with('s') {
+        return EntityKind::Group;
+    }
     // a person's title after the organisation's words: "the ministry
     // spokesman", "military spokesman Major General Asif Ghafoor"
     if let Some(t) = ws.iter().rposition(|w| is_person_title(w)) {
@@ -309,7 +352,18 @@ impl Entities {
         };
         match lower.as_str() {
             "he" | "she" | "him" | "her" => {
-                return pronoun(self.last(|e| e.kind == EntityKind::Person));
+                // the last person of that gender, or of none known; "she
+                // stated" after "Graham said" is not Graham when an earlier
+                // "Clinton" is a woman ("Hillary Clinton")
+                let female = matches!(lower.as_str(), "she" | "her");
+                let found = self
+                    .list
+                    .iter()
+                    .rposition(|e| e.kind == EntityKind::Person && e.female != Some(!female))
+                    .or_else(|| self.list.iter().rposition(|e| e.kind == EntityKind::Person));
+                // (a pronoun teaches nothing of its person: a wrong guess
+                // would spread to every later pronoun)
+                return pronoun(found.map(|k| self.list[k].clone()));
             }
             "they" | "them" => {
                 return pronoun(self.last(|e| e.kind == EntityKind::Group));
@@ -384,6 +438,12 @@ impl Entities {
                     .flatten()
             });
             if let Some(e) = found {
+                // named again, it is the most recent person or group for a
+                // later "he" or "they" ("“We lost,” Graham said. He added")
+                if let Some(k) = self.list.iter().rposition(|x| x.relation == e.relation) {
+                    let again = self.list.remove(k);
+                    self.list.push(again);
+                }
                 // a name that adds words before the shared head is the same
                 // source when it is no longer than the earlier name
                 return Resolved {
@@ -393,10 +453,14 @@ impl Entities {
                 };
             }
         }
+        let kind = kind_of(&name);
         self.list.push(Entity {
+            female: (kind == EntityKind::Person)
+                .then(|| female_of(text))
+                .flatten(),
             name: name.clone(),
             words: ws,
-            kind: kind_of(&name),
+            kind,
             relation: rel,
         });
         Resolved {

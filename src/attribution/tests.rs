@@ -1727,3 +1727,50 @@ fn the_speaker_right_after_a_quotation_over_a_long_insert() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn pronouns_take_the_last_named_person_of_their_gender() {
+    // (text, mention, resolved source)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // named again, a person is the most recent for "he"
+        (
+            "“Ostrik is lost,” Bo Lenz said. “Velmora is next,” Ana Bell said. “We lost,” Lenz said. He added that Kessel would fall.",
+            "Kessel",
+            Some("Bo Lenz"),
+        ),
+        // "she" skips a man named after her
+        (
+            "“Ostrik is lost,” Fatima Bell said. “Velmora is next,” John Lenz said. She added that Kessel would fall.",
+            "Kessel",
+            Some("Fatima Bell"),
+        ),
+        // a title or a word for a woman tells it too
+        (
+            "Mrs. Bell said the road was closed. “We waited,” Mr. Lenz said. She said Kessel was shelled.",
+            "Kessel",
+            Some("Mrs. Bell"),
+        ),
+        // a name after a preposition tells nothing ("of France")
+        (
+            "The president of France, Bo Lenz, said the talks went well. The envoy, Ana Bell, said they did not. He said Kessel was calm.",
+            "Kessel",
+            Some("president of France, Bo Lenz"),
+        ),
+        // must stay: an unknown gender takes the last person
+        (
+            "“Ostrik is lost,” Fatima Bell said. “Velmora is next,” Kim Lenz said. She added that Kessel would fall.",
+            "Kessel",
+            Some("Kim Lenz"),
+        ),
+        // a plural of people before "of" is a group, not a person
+        (
+            "Ana Bell said the talks failed. Opponents of President Lenz said they would march. She added that Kessel was calm.",
+            "Kessel",
+            Some("Ana Bell"),
+        ),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
+    }
+}

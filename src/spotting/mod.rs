@@ -376,6 +376,26 @@ pub fn is_given_name(key: &str) -> bool {
     word_set(&SET, GIVEN_NAMES).is_some_and(|s| s.contains(key))
 }
 
+static MALE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/male-names.fst"));
+static FEMALE_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/female-names.fst"));
+
+/// The gender of a given name (folded, one word) when the 1990 US Census
+/// shares or Faker's lists give it one: `Some(true)` for a woman's name
+/// ("fatima", "hillary"), `Some(false)` for a man's ("ahmed", "john"),
+/// `None` otherwise ("jordan"; `gazetteer/male-names.txt.gz`,
+/// `gazetteer/female-names.txt.gz`).
+pub fn given_name_is_female(key: &str) -> Option<bool> {
+    static MALE: OnceLock<Option<WordSet>> = OnceLock::new();
+    static FEMALE: OnceLock<Option<WordSet>> = OnceLock::new();
+    if word_set(&FEMALE, FEMALE_NAMES).is_some_and(|s| s.contains(key)) {
+        Some(true)
+    } else if word_set(&MALE, MALE_NAMES).is_some_and(|s| s.contains(key)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 static ORGANISATIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/organisations.fst"));
 
 /// True when `key` (folded, any number of words) names an armed or
