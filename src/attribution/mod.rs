@@ -1069,6 +1069,36 @@ fn short_tail(seq: &[&Item], from: usize) -> bool {
     opens && words.clone().count() <= 5 && !words.any(|x| x.lower == "that" || hole(x).is_some())
 }
 
+/// True for a word that opens an adjunct rather than the rest of a clause:
+/// a participle that is no cue ("wiping"), a number ("two days after"), a
+/// preposition of time or manner ("after", "during", "in").
+fn adjunct_start(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ing") && cue_lemma(w).is_none())
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "hours"
+                | "days"
+                | "weeks"
+                | "after"
+                | "before"
+                | "during"
+                | "in"
+                | "at"
+                | "without"
+                | "despite"
+        )
+}
+
 /// True when items `..end` may be a claim a trailing source makes ("Boats
 /// left Velmora, the Council said"): a quotation or at least three words,
 /// not an opening adjunct ("On Saturday, Lenz called on …").
@@ -1716,8 +1746,16 @@ fn read_sequence(
             {
                 t += 1;
             }
+            // (not a trailing frame before an adjunct of the narrator's:
+            // "Clinton won Ohio, the AP declared on Thursday, two days after
+            // the vote", "Sales were great, he said, wiping his face")
+            let adjunct_after = seq
+                .get(t + 1)
+                .is_some_and(|x| x.is_word() && adjunct_start(&x.lower))
+                && clause_before(seq, a - 1);
             let inserted = after_comma
                 && !after_quote
+                && !adjunct_after
                 && seq.get(t).is_some_and(|x| x.kind == ItemKind::Punct(','))
                 && seq[t + 1..]
                     .iter()

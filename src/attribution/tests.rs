@@ -1774,3 +1774,43 @@ fn pronouns_take_the_last_named_person_of_their_gender() {
         assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
     }
 }
+
+#[test]
+fn a_trailing_frame_before_an_adjunct_ends_the_claim() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // what follows the frame is the narrator's
+        (
+            "A car bomb exploded in Velmora, killing 20, officials said, in the fifth attack in Ostrik this month.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "Lenz won the vote in Velmora, the agency declared on Thursday, two days after the polls closed in Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "The market in Velmora was full, he said, wiping dust off his face in Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        // and what precedes it is the source's
+        (
+            "A car bomb exploded in Velmora, killing 20, officials said, in the fifth attack in Ostrik this month.",
+            "Velmora",
+            Some("officials"),
+            Indirect,
+        ),
+        // must stay: an inserted frame before the rest of the clause
+        (
+            "Over the years, she said, the port of Velmora has grown.",
+            "Velmora",
+            Some("she"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
