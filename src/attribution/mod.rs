@@ -995,7 +995,16 @@ fn content_after_cue(
     lemma: &str,
     container: Option<usize>,
 ) -> Option<(ByteSpan, AttributionKind)> {
-    if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) {
+    // a weak verb needs its clause, or a quotation after a colon or comma
+    // ("He continued: “…”")
+    let quotes = seq
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.kind, ItemKind::Punct(':' | ',')))
+        && seq
+            .get(i + 2)
+            .and_then(|x| hole(x))
+            .is_some_and(|h| doc.speech[h]);
+    if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) && !quotes {
         None
     } else {
         content_after(doc, seq, i + 1, container)
@@ -1434,6 +1443,96 @@ fn read_sequence(
                 }
                 i = b + 1;
                 continue;
+            }
+        }
+
+        // "as X put it", "as X put it to reporters": X's words, the rest of
+        // the sentence after an opening one, the clause before a trailing one
+        if w == "as" {
+            let put = (i + 2..n.min(i + 10))
+                .take_while(|&k| seq[k].is_word())
+                .find(|&k| seq[k].lower == "put" && next_word(k + 1) == Some("it"));
+            if let Some((a, b)) = put.map(|k| (i + 1, k - 1)) {
+                {
+                    let end = (b + 3..n).find(|&k| !seq[k].is_word()).unwrap_or(n);
+                    let content = if i == 0 {
+                        content_in(doc, seq, end + 1, n)
+                    } else {
+                        content_in(doc, seq, 0, i)
+                    };
+                    if let Some((content, kind)) = content {
+                        drafts.push(Draft {
+                            source: Some(span_of(seq, a, b)),
+                            ..Draft::cued(text, seq, (b + 1, b + 2), content, kind, si)
+                        });
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+        }
+
+        // a sign or a message that reads: "“…!” read one sign", "The email
+        // reads: “…”"
+        if matches!(w, "read" | "reads") {
+            let quote_before = prev.and_then(hole).filter(|&h| doc.speech[h]);
+            let quote_after = (seq
+                .get(i + 1)
+                .is_some_and(|x| x.kind == ItemKind::Punct(':')))
+            .then(|| seq.get(i + 2).and_then(|x| hole(x)))
+            .flatten()
+            .filter(|&h| doc.speech[h]);
+            let found = match (quote_before, quote_after) {
+                (Some(h), _) => sources::phrase_after(seq, i + 1).map(|s| (s, h)),
+                (None, Some(h)) if i > 0 => sources::phrase_before(seq, i - 1).map(|s| (s, h)),
+                _ => None,
+            };
+            if let Some(((a, b), h)) = found {
+                drafts.push(Draft {
+                    source: Some(span_of(seq, a, b)),
+                    ..Draft::cued(
+                        text,
+                        seq,
+                        (i, i),
+                        doc.hole_span(h),
+                        AttributionKind::Direct,
+                        si,
+                    )
+                });
+                i += 1;
+                continue;
+            }
+        }
+
+        // a claim named by a noun after its owner: "Smith's assertion that
+        // Ohio is lost", "the ministry's claim that …"
+        if it.possessive && i + 2 < n {
+            if let (Some(noun), Some("that")) = (next_word(i + 1), next_word(i + 2)) {
+                if matches!(
+                    noun,
+                    "assertion" | "claim" | "allegation" | "insistence" | "contention" | "warning"
+                ) {
+                    // the owner: capitalised words and a determiner ("the
+                    // ministry's", "Foreign Minister Lenz's"), not a clause
+                    let mut a = i;
+                    while a > 0
+                        && i - a < 5
+                        && seq[a - 1].is_word()
+                        && (seq[a - 1].cap || is_determiner(&seq[a - 1].lower))
+                        && !is_determiner(&seq[a].lower)
+                    {
+                        a -= 1;
+                    }
+                    let owned = seq[a].cap || is_determiner(&seq[a].lower);
+                    if let (true, Some((content, kind))) = (owned, content_in(doc, seq, i + 3, n)) {
+                        drafts.push(Draft {
+                            source: Some(span_of(seq, a, i)),
+                            ..Draft::cued(text, seq, (i + 1, i + 1), content, kind, si)
+                        });
+                        i += 3;
+                        continue;
+                    }
+                }
             }
         }
 

@@ -1814,3 +1814,70 @@ fn a_trailing_frame_before_an_adjunct_ends_the_claim() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn continued_quotations_signs_put_it_and_claims_named_by_a_noun() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // a weak verb before a quotation after a colon or a comma
+        (
+            "Bo Lenz spoke first. He continued: “We are proud to help Velmora.”",
+            "Velmora",
+            Some("He"),
+            Direct,
+        ),
+        // a sign or a message that reads
+        (
+            "“Velmora will rise!” read one sign.",
+            "Velmora",
+            Some("one sign"),
+            Direct,
+        ),
+        (
+            "The email reads: “Send the trucks to Ostrik.”",
+            "Ostrik",
+            Some("The email"),
+            Direct,
+        ),
+        // "as X put it"
+        (
+            "As Lenz put it, Velmora is lost.",
+            "Velmora",
+            Some("Lenz"),
+            Indirect,
+        ),
+        (
+            "Ostrik is lost, as the governor put it.",
+            "Ostrik",
+            Some("the governor"),
+            Indirect,
+        ),
+        // a claim named by a noun after its owner
+        (
+            "The ministry's claim that Velmora had fallen drew fire.",
+            "Velmora",
+            Some("The ministry's"),
+            Indirect,
+        ),
+        // must not: "read" with an object; a weak verb without its clause;
+        // an owner that is a clause
+        (
+            "Lenz read the report in Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "The fighting continued, in Ostrik.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
+        (
+            "It seems that Lenz bought Bell's claim that Velmora had fallen.",
+            "Velmora",
+            Some("Bell's"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
