@@ -2551,6 +2551,11 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
                     .find_map(|k| lower(k).filter(|x| is_determiner(x)))
                     .is_some_and(|d| matches!(d, "a" | "an"))
         }
+        // a strike on a named target ("Israel struck Rafah", "drones hit
+        // Kharkiv"): what the narrator reports, not what the striker says
+        "struck" | "strike" | "strikes" | "striking" | "hit" | "hits" | "shelled" | "bombed" => {
+            word(i + 1).is_some_and(|x| x.cap && !is_pronoun(&x.lower))
+        }
         "released" | "issued" | "published" | "conducted" | "commissioned" => {
             let noun =
                 word(i.wrapping_sub(1)).filter(|x| !x.cap && !is_aux(&x.lower) && !is_be(&x.lower));

@@ -1881,3 +1881,41 @@ fn continued_quotations_signs_put_it_and_claims_named_by_a_noun() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn organisations_sharing_a_head_noun_stay_apart_and_strikes_claim_nothing() {
+    // (text, mention, resolved source)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        // a proper modifier the earlier name lacks makes another source
+        (
+            "The Harbor Armed Forces said they held Ostrik. The Rapid Coast Forces said they had seized a base near Velmora.",
+            "Velmora",
+            Some("Rapid Coast Forces"),
+        ),
+        (
+            "The Tasnim news agency said there were blasts in Ostrik. The Kessel news agency said there were blasts in Velmora.",
+            "Velmora",
+            Some("Kessel news agency"),
+        ),
+        // must stay: a bare short reference, and a demonym of the name
+        (
+            "The Tasnim news agency said there were blasts in Ostrik. The agency said there were blasts in Velmora.",
+            "Velmora",
+            Some("Tasnim news agency"),
+        ),
+        (
+            "The National Council of Resistance of Ruritania said guards were in Ostrik. The Ruritanian Resistance said they left Velmora.",
+            "Velmora",
+            Some("National Council of Resistance of Ruritania"),
+        ),
+        // a strike on a named target is the narrator's report
+        ("The army struck Velmora on Monday.", "Velmora", None),
+        ("Drones hit Ostrik overnight.", "Ostrik", None),
+        // must stay: a strike of a deal is an event of its actor
+        ("Lenz struck a deal in Velmora.", "Velmora", Some("Lenz")),
+    ];
+    for (text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
+    }
+}
