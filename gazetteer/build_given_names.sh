@@ -69,9 +69,14 @@ cat "names-$version/names/dist.male.first" "names-$version/names/dist.female.fir
 echo "wrote $here/given-names.txt.gz: $(zcat "$here/given-names.txt.gz" | wc -l) names (names $version, US Census 1990; Faker $faker en_US, en_GB, en_IE)"
 
 # Given names of one gender (for "he"/"she", see DESIGN.md, attribution):
-# a name of the 1990 lists whose share among men is at least 20 times its
-# share among women (or the reverse), and the male or female first names of
-# the same Faker providers that the other list does not hold.
+# the male and female first names of Faker's person providers in Latin
+# script for the regions the news covers (English, North and West African,
+# Turkic, South and South-East Asian locales) and of its Ukrainian, Russian
+# and Bulgarian ones romanised, joined with the 1990 Census shares: a name is
+# a man's when Faker gives it only to men and the Census share among men is
+# at least 10 times that among women (or the Census lacks it), or when Faker
+# never gives it to women and the Census share is at least 20 to 1; the same
+# for women.
 python3 - "names-$version/names" "faker-$faker-py3-none-any.whl" "$here" <<'EOF'
 import ast
 import gzip
@@ -80,6 +85,14 @@ import sys
 import zipfile
 
 census, wheel, out = sys.argv[1], sys.argv[2], sys.argv[3]
+LATIN = ["en_US", "en_GB", "en_IE", "en_IN", "en_NG", "fr_DZ", "ha_NG", "ig_NG",
+         "yo_NG", "sw", "tw_GH", "zu_ZA", "tr_TR", "az_AZ", "uz_UZ", "id_ID"]
+CYRILLIC = ["uk_UA", "ru_RU", "bg_BG"]
+# Ukrainian national romanisation (2010), close enough for Russian and Bulgarian
+ROMAN = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэъё",
+                 ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i",
+                  "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch",
+                  "sh", "shch", "", "iu", "ia", "y", "e", "", "e"]))
 
 
 def shares(path):
@@ -92,39 +105,57 @@ def shares(path):
     return d
 
 
+def faker_names(z, loc):
+    """(male, female) first names of one locale, lowercase."""
+    m, f = set(), set()
+    try:
+        source = z.read(f"faker/providers/person/{loc}/__init__.py").decode("utf-8")
+    except KeyError:
+        return m, f
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Assign):
+            continue
+        ids = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        which = f if any(i.endswith("female") for i in ids) else (
+            m if any(i.endswith("_male") for i in ids) else None)
+        if which is None:
+            continue
+        v = node.value
+        if isinstance(v, ast.Call) and v.args:
+            v = v.args[0]
+        try:
+            value = ast.literal_eval(v)
+        except ValueError:
+            continue
+        for n in value:
+            if isinstance(n, str):
+                n = n.lower()
+                if loc in CYRILLIC:
+                    n = "".join(ROMAN.get(c, c) for c in n)
+                which.add(n)
+    return m, f
+
+
 male = shares(os.path.join(census, "dist.male.first"))
 female = shares(os.path.join(census, "dist.female.first"))
-m = {n for n in male if male[n] >= 20 * female.get(n, 0.0)}
-f = {n for n in female if female[n] >= 20 * male.get(n, 0.0)}
 fm, ff = set(), set()
 with zipfile.ZipFile(wheel) as z:
-    for loc in ("en_US", "en_GB", "en_IE"):
-        tree = ast.parse(z.read(f"faker/providers/person/{loc}/__init__.py").decode("utf-8"))
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Assign):
-                continue
-            ids = [t.id for t in node.targets if isinstance(t, ast.Name)]
-            which = ff if any(i.endswith("female") for i in ids) else (
-                fm if any(i.endswith("_male") for i in ids) else None)
-            if which is None:
-                continue
-            v = node.value
-            if isinstance(v, ast.Call) and v.args:
-                v = v.args[0]
-            try:
-                value = ast.literal_eval(v)
-            except ValueError:
-                continue
-            which.update(n.lower() for n in value if isinstance(n, str))
-ok = lambda n: n.isascii() and n.isalpha()
-# a Faker name counts only when the census does not give it to both
-# ("lindsey", "kelly" are in the 1990 lists for men and women)
-fm = {n for n in fm if n in m or (n not in male and n not in female)}
-ff = {n for n in ff if n in f or (n not in male and n not in female)}
-both = (m | fm) & (f | ff)
-for name, names in (("male-names", m | fm), ("female-names", f | ff)):
-    keep = sorted(n for n in names if ok(n) and n not in both)
+    for loc in LATIN + CYRILLIC:
+        m, f = faker_names(z, loc)
+        fm |= m
+        ff |= f
+names = {n for n in set(male) | set(female) | fm | ff if n.isascii() and n.isalpha()}
+res = {"male-names": [], "female-names": []}
+for n in sorted(names):
+    pm, pf = male.get(n, 0.0), female.get(n, 0.0)
+    if (n in fm and n not in ff and (pm >= 10 * pf or pm == pf == 0)) or (
+            n not in ff and pm > 0 and pm >= 20 * pf):
+        res["male-names"].append(n)
+    elif (n in ff and n not in fm and (pf >= 10 * pm or pm == pf == 0)) or (
+            n not in fm and pf > 0 and pf >= 20 * pm):
+        res["female-names"].append(n)
+for name, keep in res.items():
     with gzip.GzipFile(os.path.join(out, name + ".txt.gz"), "wb", mtime=0) as g:
-        g.write("".join(n + "\n" for n in keep).encode())
+        g.write("".join(k + "\n" for k in keep).encode())
     print(f"wrote {out}/{name}.txt.gz: {len(keep)} names")
 EOF

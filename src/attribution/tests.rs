@@ -1744,6 +1744,17 @@ fn pronouns_take_the_last_named_person_of_their_gender() {
             "Kessel",
             Some("Fatima Bell"),
         ),
+        // names of the regions the news covers
+        (
+            "Mariam Traore said the army left Ostrik. Ibrahim Sow said fighters crossed near Velmora. She added that Kessel was besieged.",
+            "Kessel",
+            Some("Mariam Traore"),
+        ),
+        (
+            "Oleksandr Bondar said the road was cut. Oksana Kovalenko said her house was hit. He said Kessel was shelled.",
+            "Kessel",
+            Some("Oleksandr Bondar"),
+        ),
         // a title or a word for a woman tells it too
         (
             "Mrs. Bell said the road was closed. “We waited,” Mr. Lenz said. She said Kessel was shelled.",
