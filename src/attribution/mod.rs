@@ -1007,8 +1007,43 @@ fn content_after_cue(
     if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) && !quotes {
         None
     } else {
-        content_after(doc, seq, i + 1, container)
+        content_after(doc, seq, that_after_adjunct(seq, i, lemma), container)
     }
+}
+
+/// Where the reported clause starts after the cue at item `i`: after a
+/// "that" that follows the addressee or where it was said ("told
+/// reporters in Washington that …", "said in Amman that …", "told Reuters
+/// by phone from Amman that …"), which are the narrator's; else right after
+/// the cue.
+fn that_after_adjunct(seq: &[&Item], i: usize, lemma: &str) -> usize {
+    let Some(first) = seq.get(i + 1).filter(|x| x.is_word()) else {
+        return i + 1;
+    };
+    let addressee = matches!(lemma, "tell" | "inform" | "assure" | "brief" | "remind");
+    let place_or_time = matches!(
+        first.lower.as_str(),
+        "in" | "from" | "at" | "on" | "by" | "during" | "via"
+    );
+    if weak(lemma) || !(addressee || place_or_time) {
+        return i + 1;
+    }
+    for k in i + 2..seq.len().min(i + 14) {
+        let x = seq[k];
+        if !x.is_word() {
+            if x.kind == ItemKind::Punct(',') {
+                continue;
+            }
+            break;
+        }
+        if x.lower == "that" {
+            return k + 1;
+        }
+        if x.lemma.is_some() || is_be(&x.lower) || is_aux(&x.lower) {
+            break;
+        }
+    }
+    i + 1
 }
 
 /// The content after a cue at items `from..`: the first quotation of speech
@@ -1433,7 +1468,36 @@ fn read_sequence(
                 } else if words_before >= 2 {
                     content_in(doc, seq, 0, i)
                 } else {
-                    content_in(doc, seq, b + 1, n)
+                    // an appositive of the source is no content ("According
+                    // to Ahmed al-Jubouri, a tribal leader in Tikrit, the
+                    // cells move freely")
+                    // (an indefinite or a title: "a tribal leader", "the
+                    // head of …"; not "the cells move freely in Diyala,")
+                    let described = |k: usize| {
+                        seq.get(k).is_some_and(|x| {
+                            x.is_word()
+                                && (matches!(x.lower.as_str(), "a" | "an" | "one")
+                                    || cues::is_person_title(&x.lower))
+                        })
+                    };
+                    let apposition = (seq
+                        .get(b + 1)
+                        .is_some_and(|x| x.kind == ItemKind::Punct(','))
+                        && (described(b + 2)
+                            || (seq
+                                .get(b + 2)
+                                .is_some_and(|x| x.is_word() && is_determiner(&x.lower))
+                                && described(b + 3))))
+                    .then(|| {
+                        (b + 3..n.min(b + 14))
+                            .take_while(|&k| {
+                                seq[k].is_word() || seq[k].kind == ItemKind::Punct(',')
+                            })
+                            .find(|&k| seq[k].kind == ItemKind::Punct(','))
+                    })
+                    .flatten()
+                    .filter(|&c| seq[c + 1..].iter().filter(|x| x.is_word()).count() >= 2);
+                    content_in(doc, seq, apposition.map_or(b + 1, |c| c + 1), n)
                 };
                 if let Some((content, kind)) = content {
                     drafts.push(Draft {
@@ -1456,7 +1520,7 @@ fn read_sequence(
                 {
                     let end = (b + 3..n).find(|&k| !seq[k].is_word()).unwrap_or(n);
                     let content = if i == 0 {
-                        content_in(doc, seq, end + 1, n)
+                        content_in(doc, seq, (end + 1).min(n), n)
                     } else {
                         content_in(doc, seq, 0, i)
                     };
@@ -1851,6 +1915,7 @@ fn read_sequence(
             let adjunct_after = seq
                 .get(t + 1)
                 .is_some_and(|x| x.is_word() && adjunct_start(&x.lower))
+                && a > 0
                 && clause_before(seq, a - 1);
             let inserted = after_comma
                 && !after_quote
@@ -3115,7 +3180,7 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                     // the phrase of the place is the source when nothing
                     // comes before it ("Judy Law of Oxford, North Carolina,
                     // described")
-                    if seq[..k].iter().all(|x| x.is_word()) {
+                    if k > 0 && seq[..k].iter().all(|x| x.is_word()) {
                         let (a, _) = phrase_before(seq, k - 1)?;
                         return (seq[a..k].iter().any(|x| x.cap && !is_pronoun(&x.lower))
                             && a + 2 < k)

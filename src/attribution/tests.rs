@@ -1930,3 +1930,50 @@ fn organisations_sharing_a_head_noun_stay_apart_and_strikes_claim_nothing() {
         assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
     }
 }
+
+#[test]
+fn where_a_source_spoke_and_its_appositive_are_the_narrators() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // the addressee and the place of speaking before "that"
+        (
+            "A Ruritanian official told reporters in Kessel that warships had left Velmora.",
+            "Kessel",
+            None,
+            Narrator,
+        ),
+        (
+            "A Ruritanian official told reporters in Kessel that warships had left Velmora.",
+            "Velmora",
+            Some("A Ruritanian official"),
+            Indirect,
+        ),
+        (
+            "The spokesman said in Kessel that the crossing at Velmora was closed.",
+            "Kessel",
+            None,
+            Narrator,
+        ),
+        // an appositive of an "according to" source
+        (
+            "According to Bo Lenz, a tribal leader in Kessel, the cells move freely in Velmora.",
+            "Kessel",
+            None,
+            Narrator,
+        ),
+        // must stay: a list after "according to X,"
+        (
+            "According to the ministry, the cells move freely in Velmora, Ostrik and Kessel.",
+            "Velmora",
+            Some("the ministry"),
+            Indirect,
+        ),
+        // must stay: a relative "that" after a weak verb's preposition
+        (
+            "His motion referred to testimony in a trial in Velmora that is part of a challenge.",
+            "Velmora",
+            Some("His motion"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
