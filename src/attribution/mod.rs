@@ -1028,8 +1028,7 @@ fn that_after_adjunct(seq: &[&Item], i: usize, lemma: &str) -> usize {
     if weak(lemma) || !(addressee || place_or_time) {
         return i + 1;
     }
-    for k in i + 2..seq.len().min(i + 14) {
-        let x = seq[k];
+    for (k, x) in seq.iter().enumerate().take(i + 14).skip(i + 2) {
         if !x.is_word() {
             if x.kind == ItemKind::Punct(',') {
                 continue;
