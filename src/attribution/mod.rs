@@ -229,6 +229,29 @@ struct Draft {
 }
 
 impl Draft {
+    /// A direct quotation, hole `h`, whose source is items `a..=b` and whose
+    /// cue is the one item `cue` ("“…” ― Ana Lenz", "“…!” read one sign").
+    fn quoted(
+        doc: &Doc,
+        seq: &[&Item],
+        (a, b): (usize, usize),
+        cue: usize,
+        h: usize,
+        sentence: usize,
+    ) -> Draft {
+        Draft {
+            source: Some(span_of(seq, a, b)),
+            ..Draft::cued(
+                doc.text,
+                seq,
+                (cue, cue),
+                doc.hole_span(h),
+                AttributionKind::Direct,
+                sentence,
+            )
+        }
+    }
+
     /// A draft without a source whose cue is items `a..=b` of `seq`, with
     /// the cue's text as written; callers set the source (and `event`).
     fn cued(
@@ -1372,17 +1395,7 @@ fn read_sequence(
         let it = seq[i];
         // a quotation signed after a dash: "“…” ― Ana Lenz"
         if let Some((d, (a, b))) = dash_signature(doc, seq, i) {
-            drafts.push(Draft {
-                source: Some(span_of(seq, a, b)),
-                ..Draft::cued(
-                    text,
-                    seq,
-                    (i, i),
-                    doc.hole_span(d),
-                    AttributionKind::Direct,
-                    si,
-                )
-            });
+            drafts.push(Draft::quoted(doc, seq, (a, b), i, d, si));
             i = b + 1;
             continue;
         }
@@ -1550,18 +1563,8 @@ fn read_sequence(
                 (None, Some(h)) if i > 0 => sources::phrase_before(seq, i - 1).map(|s| (s, h)),
                 _ => None,
             };
-            if let Some(((a, b), h)) = found {
-                drafts.push(Draft {
-                    source: Some(span_of(seq, a, b)),
-                    ..Draft::cued(
-                        text,
-                        seq,
-                        (i, i),
-                        doc.hole_span(h),
-                        AttributionKind::Direct,
-                        si,
-                    )
-                });
+            if let Some((source, h)) = found {
+                drafts.push(Draft::quoted(doc, seq, source, i, h, si));
                 i += 1;
                 continue;
             }

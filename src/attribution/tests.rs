@@ -40,6 +40,25 @@ fn check_sources(cases: &[(&str, &str, Option<&str>, AttributionKind)]) {
     }
 }
 
+/// Checks (text, mention, source as written, chain) cases on the first
+/// occurrence of each mention.
+fn check_chains(cases: &[(&str, &str, Option<&str>, Vec<&str>)]) {
+    for (text, mention, source, chain) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.text.as_deref(), *source, "{text}: {a:?}");
+        assert_eq!(&a.chain, chain, "{text}: {a:?}");
+    }
+}
+
+/// Checks (text, mention, resolved source) cases on the first occurrence of
+/// each mention.
+fn check_resolved(cases: &[(&str, &str, Option<&str>)]) {
+    for &(text, mention, source) in cases {
+        let a = at(text, mention, 0);
+        assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
+    }
+}
+
 #[test]
 fn cue_patterns() {
     // (text, mention, nth, source as written, kind)
@@ -1304,11 +1323,7 @@ fn citing_a_source_makes_a_chain() {
             vec![],
         ),
     ];
-    for (text, mention, source, chain) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.chain, chain, "{text}: {a:?}");
-    }
+    check_chains(&cases);
 }
 
 #[test]
@@ -1467,11 +1482,7 @@ fn reported_speech_ended_by_the_claim_it_reports_keeps_the_chain() {
             vec![],
         ),
     ];
-    for (text, mention, source, chain) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.text.as_deref(), source, "{text}: {a:?}");
-        assert_eq!(a.chain, chain, "{text}: {a:?}");
-    }
+    check_chains(&cases);
 }
 
 #[test]
@@ -1780,10 +1791,7 @@ fn pronouns_take_the_last_named_person_of_their_gender() {
             Some("Ana Bell"),
         ),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
-    }
+    check_resolved(&cases);
 }
 
 #[test]
@@ -1925,10 +1933,7 @@ fn organisations_sharing_a_head_noun_stay_apart_and_strikes_claim_nothing() {
         // must stay: a strike of a deal is an event of its actor
         ("Lenz struck a deal in Velmora.", "Velmora", Some("Lenz")),
     ];
-    for (text, mention, source) in cases {
-        let a = at(text, mention, 0);
-        assert_eq!(a.source.as_deref(), source, "{text}: {a:?}");
-    }
+    check_resolved(&cases);
 }
 
 #[test]
