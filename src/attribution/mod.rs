@@ -2599,6 +2599,29 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
     let word = |k: usize| seq.get(k).filter(|x| x.is_word());
     let lower = |k: usize| word(k).map(|x| x.lower.as_str());
     let w = seq[i].lower.as_str();
+    // a noun before a participle and its agent ("A UN report seen by
+    // Reuters said", "a statement released by the army"): the noun is the
+    // subject, not a cue
+    if lower(i + 2) == Some("by")
+        && lower(i + 1).is_some_and(|p| {
+            matches!(
+                p,
+                "seen"
+                    | "obtained"
+                    | "reviewed"
+                    | "published"
+                    | "released"
+                    | "issued"
+                    | "prepared"
+                    | "compiled"
+                    | "written"
+                    | "drafted"
+                    | "leaked"
+            )
+        })
+    {
+        return true;
+    }
     match w {
         "continue" | "continues" | "continued" | "continuing" | "went" | "go" | "goes"
         | "going" => {
@@ -2623,10 +2646,13 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
         "struck" | "strike" | "strikes" | "striking" | "hit" | "hits" | "shelled" | "bombed" => {
             word(i + 1).is_some_and(|x| x.cap && !is_pronoun(&x.lower))
         }
-        "released" | "issued" | "published" | "conducted" | "commissioned" => {
+        "released" | "issued" | "published" | "conducted" | "commissioned" | "seen"
+        | "obtained" | "reviewed" => {
             let noun =
                 word(i.wrapping_sub(1)).filter(|x| !x.cap && !is_aux(&x.lower) && !is_be(&x.lower));
-            let det = i >= 2 && lower(i - 2).is_some_and(is_determiner);
+            // a determiner opens the noun phrase ("a poll", "A UN report")
+            let det = (i.saturating_sub(3)..i.saturating_sub(1))
+                .any(|k| lower(k).is_some_and(is_determiner));
             let after = lower(i + 1).is_some_and(|x| {
                 is_temporal(x)
                     || matches!(
@@ -2741,7 +2767,35 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     if seq[j - 1].kind == ItemKind::Punct(')') {
         return source_before_parenthesis(seq, j - 1);
     }
-    phrase_before(seq, j - 1)
+    let (a, b) = phrase_before(seq, j - 1)?;
+    // the agent of a participle after the subject is not the subject: "A UN
+    // report seen by Reuters said" is the report's claim
+    if a >= 3
+        && seq[a - 1].is_word()
+        && seq[a - 1].lower == "by"
+        && seq[a - 2].is_word()
+        && matches!(
+            seq[a - 2].lower.as_str(),
+            "seen"
+                | "obtained"
+                | "reviewed"
+                | "published"
+                | "released"
+                | "issued"
+                | "prepared"
+                | "compiled"
+                | "written"
+                | "drafted"
+                | "leaked"
+                | "commissioned"
+                | "signed"
+        )
+    {
+        if let Some(subject) = phrase_before(seq, a - 3) {
+            return Some(subject);
+        }
+    }
+    Some((a, b))
 }
 
 /// The subject of a sentence whose verb at item `j` follows a relative
