@@ -2587,6 +2587,27 @@ fn speaker_after_quote(doc: &Doc, seq: &[&Item], i: usize) -> Option<(usize, usi
     .then_some((a, b))
 }
 
+/// A participle of what is done to a document by someone other than its
+/// author ("a report seen by Reuters", "a release issued by the House").
+fn document_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "seen"
+            | "obtained"
+            | "reviewed"
+            | "published"
+            | "released"
+            | "issued"
+            | "prepared"
+            | "compiled"
+            | "written"
+            | "drafted"
+            | "leaked"
+            | "commissioned"
+            | "signed"
+    )
+}
+
 /// A cue word used in a sense that claims nothing (measured on PolNeAR
 /// train, where these are annotated as no relation): "continues to
 /// campaign" and "went on to win" (an aspect, unless what goes on is
@@ -2602,24 +2623,7 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
     // a noun before a participle and its agent ("A UN report seen by
     // Reuters said", "a statement released by the army"): the noun is the
     // subject, not a cue
-    if lower(i + 2) == Some("by")
-        && lower(i + 1).is_some_and(|p| {
-            matches!(
-                p,
-                "seen"
-                    | "obtained"
-                    | "reviewed"
-                    | "published"
-                    | "released"
-                    | "issued"
-                    | "prepared"
-                    | "compiled"
-                    | "written"
-                    | "drafted"
-                    | "leaked"
-            )
-        })
-    {
+    if lower(i + 2) == Some("by") && lower(i + 1).is_some_and(document_participle) {
         return true;
     }
     match w {
@@ -2774,22 +2778,7 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
         && seq[a - 1].is_word()
         && seq[a - 1].lower == "by"
         && seq[a - 2].is_word()
-        && matches!(
-            seq[a - 2].lower.as_str(),
-            "seen"
-                | "obtained"
-                | "reviewed"
-                | "published"
-                | "released"
-                | "issued"
-                | "prepared"
-                | "compiled"
-                | "written"
-                | "drafted"
-                | "leaked"
-                | "commissioned"
-                | "signed"
-        )
+        && document_participle(&seq[a - 2].lower)
     {
         if let Some(subject) = phrase_before(seq, a - 3) {
             return Some(subject);
