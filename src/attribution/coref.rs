@@ -402,6 +402,7 @@ impl Entities {
         let head = ws.last().cloned().unwrap_or_default();
         let has_det = name.len() < text.trim().len();
         let short = ws.len() <= 3;
+        let kind = kind_of(&name);
         // a later, shorter reference sharing the head word of a longer name
         if !head.is_empty() && short {
             let generic = has_det && ws.len() == 1 && is_org_noun(&head);
@@ -411,7 +412,6 @@ impl Entities {
             let plural = plural_people(&name);
             // a person is never an organisation's short name, nor the
             // reverse ("The US military" after "military spokesman Saree")
-            let kind = kind_of(&name);
             let compatible = |k: EntityKind| {
                 !matches!(
                     (kind, k),
@@ -477,7 +477,6 @@ impl Entities {
                 };
             }
         }
-        let kind = kind_of(&name);
         self.list.push(Entity {
             female: (kind == EntityKind::Person)
                 .then(|| female_of(text))

@@ -1529,22 +1529,20 @@ fn read_sequence(
                 .take_while(|&k| seq[k].is_word())
                 .find(|&k| seq[k].lower == "put" && next_word(k + 1) == Some("it"));
             if let Some((a, b)) = put.map(|k| (i + 1, k - 1)) {
-                {
-                    let end = (b + 3..n).find(|&k| !seq[k].is_word()).unwrap_or(n);
-                    let content = if i == 0 {
-                        content_in(doc, seq, (end + 1).min(n), n)
-                    } else {
-                        content_in(doc, seq, 0, i)
-                    };
-                    if let Some((content, kind)) = content {
-                        drafts.push(Draft {
-                            source: Some(span_of(seq, a, b)),
-                            ..Draft::cued(text, seq, (b + 1, b + 2), content, kind, si)
-                        });
-                    }
-                    i = end;
-                    continue;
+                let end = (b + 3..n).find(|&k| !seq[k].is_word()).unwrap_or(n);
+                let content = if i == 0 {
+                    content_in(doc, seq, (end + 1).min(n), n)
+                } else {
+                    content_in(doc, seq, 0, i)
+                };
+                if let Some((content, kind)) = content {
+                    drafts.push(Draft {
+                        source: Some(span_of(seq, a, b)),
+                        ..Draft::cued(text, seq, (b + 1, b + 2), content, kind, si)
+                    });
                 }
+                i = end;
+                continue;
             }
         }
 
@@ -1880,11 +1878,9 @@ fn read_sequence(
             _ => before,
         };
         if let Some((a, b)) = source {
-            // an activity that goes on is no source ("Heavy fighting
-            // continued near …", "Shelling continued", "the borrowing
-            // continued"); a name ending in "-ing" is ("King continued")
-            // nor is a count before its noun ("878 confirmed cases", "12
-            // reported deaths"); a count that speaks is ("43 said the same")
+            // a count before its noun is no source ("878 confirmed cases",
+            // "12 reported deaths"); a count that speaks is ("43 said the
+            // same")
             let count_of_nouns = b + 1 == i
                 && w.ends_with("ed")
                 && next_word(i + 1).is_some_and(|x| {
@@ -1893,6 +1889,9 @@ fn read_sequence(
                 && seq[a..=b]
                     .iter()
                     .all(|x| !x.is_word() || x.lower.starts_with(|c: char| c.is_ascii_digit()));
+            // nor is an activity that goes on ("Heavy fighting continued
+            // near …", "Shelling continued", "the borrowing continued"); a
+            // name ending in "-ing" is ("King continued")
             if (lemma == "continue" && is_activity(seq, b))
                 || (weak(lemma) && violent_agent(seq[b]))
                 || count_of_nouns
@@ -2549,12 +2548,6 @@ fn finite_verb_guess(seq: &[&Item], i: usize) -> bool {
     }
 }
 
-/// PolNeAR annotates what a political actor does to an object as that
-/// actor's claim ("Sanders sided with the unions", "Rubio fired back at
-/// Christie over …"): a named or personal subject ("Trump", "the
-/// campaign", "she"), a verb that is no reporting cue, and its object. The
-/// relation counts as a weak cue (dropped inside another relation's
-/// content).
 /// The phrase right after a quotation of speech that opens the sentence
 /// and ends with a comma, when the cue at item `i` comes later, after an
 /// appositive or a relative clause of that phrase (with no other cue in the
@@ -2670,6 +2663,12 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
     }
 }
 
+/// PolNeAR annotates what a political actor does to an object as that
+/// actor's claim ("Sanders sided with the unions", "Rubio fired back at
+/// Christie over …"): a named or personal subject ("Trump", "the
+/// campaign", "she"), a verb that is no reporting cue, and its object. The
+/// relation counts as a weak cue (dropped inside another relation's
+/// content).
 fn actor_event(
     doc: &Doc,
     seq: &[&Item],
