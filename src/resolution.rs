@@ -49,6 +49,23 @@ fn cue_of(key: &str) -> Option<Cue> {
     })
 }
 
+/// True when the spot is the X of "Gulf of X", "Bay of X", "Sea of X" and
+/// none of its candidates is water: the text names a sea the gazetteer
+/// lacks after a land it borders, and the land's point lies hundreds of
+/// kilometres from it ("Gulf of Mexico" was Mexico's centroid, 1,238 km
+/// off; "Gulf of Aden" the city of Aden). Such a spot gets no place.
+/// "X River" and "X Lake" keep their namesake town, which lies on the
+/// water more often than not (dropping those cost lenient F1 and e2e@161
+/// on LGL, TUD and WOTR).
+fn names_water_of(s: &Spot, tokens: &[Token]) -> bool {
+    s.first >= 2
+        && tokens.get(s.first - 1).is_some_and(|t| t.key == "of")
+        && tokens
+            .get(s.first - 2)
+            .is_some_and(|t| cue_of(&t.key) == Some(Cue::Water))
+        && !s.candidates.iter().any(|(_, p)| p.feature_class == "H")
+}
+
 /// A choice made for one spot.
 #[derive(Debug, Clone)]
 pub struct Resolution {
@@ -1080,6 +1097,9 @@ pub fn resolve(
             if s.candidates.is_empty() {
                 return None;
             }
+            if names_water_of(s, tokens) {
+                return None;
+            }
             let mut probs = softmax(&scores[k]);
             let mut order: Vec<usize> = (0..s.candidates.len()).collect();
             order.sort_by(|&a, &b| {
@@ -1343,6 +1363,20 @@ mod tests {
         ] {
             assert_eq!(spelled_out(a) == spelled_out(b), same, "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn the_land_a_missing_sea_is_named_after_is_not_the_sea() {
+        // (text, surface, times tagged)
+        crate::test_support::check_tagged(&[
+            ("Oil spilled into the Gulf of Mexico on Monday.", "Mexico", 0),
+            ("A tanker was hit in the Gulf of Aden.", "Aden", 0),
+            ("Fishermen left the Bay of Bengal.", "Bengal", 0),
+            // must stay: the land itself, and a town named after its river
+            ("Troops entered Mexico and Aden.", "Mexico", 1),
+            ("Troops entered Mexico and Aden.", "Aden", 1),
+            ("Fishermen left the Bay of Bengal for Aden.", "Aden", 1),
+        ]);
     }
 
     #[test]
