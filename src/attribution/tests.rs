@@ -120,8 +120,8 @@ fn no_attribution() {
 fn narrator_is_the_author_or_publisher() {
     let t = "Rain fell on Ostrik.";
     let meta = DocMeta {
-        author: None,
         publisher: Some("Harbor Daily".into()),
+        ..DocMeta::default()
     };
     let a = attribute(t, &sentences(t), &meta);
     let k = t.find("Ostrik").unwrap_or(0);
@@ -2009,4 +2009,85 @@ fn the_agent_of_a_participle_after_the_subject_is_no_source() {
         ),
     ];
     check_source_texts(&cases);
+}
+
+#[test]
+fn an_attack_on_a_place_is_the_narrators_report() {
+    // (text, mention, source as written); Velmora, Ostrik and Kessel are
+    // the places the spotter found
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        (
+            "The Harbor Front attacked Velmora again on Sunday.",
+            "Velmora",
+            None,
+        ),
+        (
+            "Kesselian forces attacked Ostrik with glide bombs.",
+            "Ostrik",
+            None,
+        ),
+        ("Militants attacked Velmora, killing 12.", "Velmora", None),
+        // must stay: criticism of a country, and of a person a place
+        // name only modifies
+        (
+            "Lenz attacked Kessel over its tariffs on Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+        (
+            "Lenz slammed Kessel presidential hopeful Bell in Ostrik.",
+            "Ostrik",
+            Some("Lenz"),
+        ),
+    ];
+    for (text, mention, source) in cases {
+        let place_starts: Vec<usize> = ["Velmora", "Ostrik", "Kessel"]
+            .iter()
+            .flat_map(|p| text.match_indices(p).map(|(k, _)| k))
+            .collect();
+        let meta = DocMeta {
+            place_starts,
+            ..DocMeta::default()
+        };
+        let a = attribute(text, &sentences(text), &meta);
+        let k = text.find(mention).unwrap();
+        let got = a.for_span(k, k + mention.len());
+        assert_eq!(got.text.as_deref(), source, "{text}: {got:?}");
+    }
+    // without places, "attacked" keeps its speech sense
+    let text = "The Harbor Front attacked Velmora again on Sunday.";
+    let a = attribute(text, &sentences(text), &DocMeta::default());
+    let k = text.find("Velmora").unwrap();
+    assert_eq!(
+        a.for_span(k, k + 7).text.as_deref(),
+        Some("The Harbor Front")
+    );
+}
+
+#[test]
+fn a_headlines_second_verb_keeps_its_subject() {
+    // (text, mention, source as written, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Kessel denies shelling school in Velmora, says Harbor Front used Ostrik as a base",
+            "Ostrik",
+            Some("Kessel"),
+            Indirect,
+        ),
+        // must stay: an inversion whose source has a participle or a
+        // prepositional phrase
+        (
+            "The fighting in Velmora was over, said a retired general.",
+            "Velmora",
+            Some("a retired general"),
+            Indirect,
+        ),
+        (
+            "Talks resume in Velmora, said one Republican involved in talks.",
+            "Velmora",
+            Some("one Republican involved in talks"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
 }
