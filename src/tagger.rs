@@ -1214,6 +1214,24 @@ mod tests {
     }
 
     #[test]
+    fn a_short_city_in_capitals_opens_a_dateline() {
+        // (text, surface, times tagged)
+        check_tagged(&[
+            ("KYIV, Ukraine (Reuters) - Drones hit Odesa.", "KYIV", 1),
+            ("GAZA (Reuters) - Strikes killed 12 people.", "GAZA", 1),
+            ("JUBA (AFP) - Clashes erupted.", "JUBA", 1),
+            // must stay: a speaker's label in an oral history, and short
+            // words in capitals elsewhere
+            (
+                "Back then.\n\nDYER: By the time I went, it was over.",
+                "DYER",
+                0,
+            ),
+            ("Talks resumed. GAZA talks (Reuters) stalled.", "GAZA", 0),
+        ]);
+    }
+
+    #[test]
     fn an_article_after_of_may_be_left_out() {
         // (text, surface, country)
         let cases = [

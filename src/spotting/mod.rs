@@ -72,6 +72,24 @@ pub struct Spot {
     pub sims: Vec<f64>,
 }
 
+/// News agencies a dateline names after its city ("GAZA (Reuters) -"),
+/// sorted.
+const NEWS_AGENCIES: &[&str] = &[
+    "afp",
+    "ani",
+    "ap",
+    "bloomberg",
+    "cnn",
+    "dpa",
+    "efe",
+    "ians",
+    "irna",
+    "reuters",
+    "sana",
+    "upi",
+    "xinhua",
+];
+
 /// Shortest word in capitals taken as a name rather than an acronym.
 const MIN_CAPS_WORD: usize = 5;
 
@@ -1221,7 +1239,19 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             .candidates
             .iter()
             .any(|(r, p)| r.flags & FLAG_ABBREV != 0 || (p.is_country() && first.key.len() >= 2));
-        if !listed {
+        // a short city in capitals that opens a paragraph before its
+        // country or its agency is a dateline ("KYIV, Ukraine (Reuters) -",
+        // "GAZA (Reuters) -", "GAO, Mali"): a seat or a large city only
+        let dateline = sentence_initial
+            && first.sep == Sep::Break
+            && next.is_some_and(|n| {
+                n.sep == Sep::Break && (ctx.container_follows || in_list(NEWS_AGENCIES, &n.key))
+            })
+            && spot.candidates.iter().any(|(_, p)| {
+                p.population >= LOCATED_POPULATION
+                    || matches!(p.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+            });
+        if !listed && !dateline {
             return Err(Drop::Acronym);
         }
     }
