@@ -1,7 +1,7 @@
 //! The whole pipeline for one document: sentences → tokens → spotting →
 //! resolution → attribution, giving one [`Mention`] per place mentioned.
 
-use crate::attribution::{attribute, Attribution, ByteSpan, DocAttribution, DocMeta};
+use crate::attribution::{attribute, Attribution, ByteSpan, DocAttribution, DocMeta, PlaceSpan};
 use crate::document::{Document, Metadata};
 use crate::gazetteer::{Gazetteer, Place, PlaceRef};
 use crate::resolution::{drop_strays, resolve, Resolution};
@@ -558,7 +558,19 @@ fn doc_meta(meta: &Metadata, places: &[Spot]) -> DocMeta {
     DocMeta {
         author: named(&meta.author),
         publisher: named(&meta.publisher),
-        place_starts: places.iter().map(|s| s.start).collect(),
+        places: places
+            .iter()
+            .map(|s| PlaceSpan {
+                span: ByteSpan {
+                    start: s.start,
+                    end: s.end,
+                },
+                region: s
+                    .candidates
+                    .iter()
+                    .any(|(_, p)| p.is_country() || p.is_admin1()),
+            })
+            .collect(),
     }
 }
 

@@ -81,11 +81,23 @@ pub struct DocMeta {
     pub author: Option<String>,
     /// The publisher, used for the narrator when there is no author.
     pub publisher: Option<String>,
-    /// Byte offsets where the place names the spotter found begin (any
-    /// order). Attribution reads them to tell an attack on a place
-    /// ("The RSF attacked El Fasher") from an attack on a person ("Trump
-    /// attacked Clinton"); empty, every such verb keeps its speech sense.
-    pub place_starts: Vec<usize>,
+    /// The place names the spotter found (any order). Attribution reads
+    /// them to tell an attack on a place ("The RSF attacked El Fasher")
+    /// from an attack on a person ("Trump attacked Clinton"), and a
+    /// country's name heading a report ("Sudan: Starvation as a Weapon")
+    /// from a speaker's ("Zelensky: …"); empty, every such verb and label
+    /// keeps its speech sense.
+    pub places: Vec<PlaceSpan>,
+}
+
+/// A place name of the text, as attribution sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceSpan {
+    /// Byte offsets of the name.
+    pub span: ByteSpan,
+    /// The name may mean a country or a first-level division (a region,
+    /// not a town).
+    pub region: bool,
 }
 
 /// A span of bytes into the text, end exclusive.
@@ -365,11 +377,18 @@ struct Doc<'a> {
     quotes: Vec<Quote>,
     speech: Vec<bool>,
     sentences: &'a [crate::text::Sentence],
-    /// `DocMeta::place_starts`, sorted.
-    place_starts: Vec<usize>,
+    /// `DocMeta::places`, sorted by start.
+    places: Vec<PlaceSpan>,
 }
 
 impl Doc<'_> {
+    /// True when a place name starts at byte `start`.
+    fn place_at(&self, start: usize) -> bool {
+        self.places
+            .binary_search_by_key(&start, |p| p.span.start)
+            .is_ok()
+    }
+
     fn hole_span(&self, q: usize) -> ByteSpan {
         ByteSpan {
             start: self.quotes[q].open,
@@ -411,14 +430,14 @@ pub fn attribute(
                     || opens_utterance(text, q))
         })
         .collect();
-    let mut place_starts = meta.place_starts.clone();
-    place_starts.sort_unstable();
+    let mut places = meta.places.clone();
+    places.sort_unstable_by_key(|p| (p.span.start, p.span.end));
     let doc = Doc {
         text,
         quotes,
         speech,
         sentences,
-        place_starts,
+        places,
     };
     let its = items(text);
     let containers = item_containers(&its, &doc.quotes);
@@ -2711,7 +2730,7 @@ fn attack_on_place(doc: &Doc, seq: &[&Item], i: usize) -> bool {
     let Some(object) = seq.get(i + 1).filter(|x| x.is_word()) else {
         return false;
     };
-    if doc.place_starts.binary_search(&object.start).is_err() {
+    if !doc.place_at(object.start) {
         return false;
     }
     // what follows the place's capitalised words: the end of the clause,
@@ -3179,6 +3198,48 @@ fn not_a_source_label(w: &str) -> bool {
     )
 }
 
+/// False for a label before a colon that names a topic, not a speaker: a
+/// place ("Sudan: Starvation as a Weapon in North Darfur", the reports'
+/// headline form), a section of a situation report ("Displacement:",
+/// "Key needs:", "Humanitarian access:"). Persons, organisations and
+/// documents speak ("Trump:", "Poll:", "UN envoy:").
+fn label_may_speak(doc: &Doc, label: &[&Item]) -> bool {
+    let Some(head) = label.last() else {
+        return false;
+    };
+    if cues::is_person_title(&head.lower)
+        || cues::is_org_noun(&head.lower)
+        || matches!(
+            head.lower.as_str(),
+            "camp" | "editorial" | "aides" | "allies" | "supporters" | "officials"
+        )
+    {
+        return true;
+    }
+    // a lowercase head is a topic ("Key needs", "Humanitarian access")
+    if !head.cap {
+        return false;
+    }
+    // a country or province heading its report
+    let (start, end) = (label[0].start, head.end);
+    if doc
+        .places
+        .iter()
+        .any(|p| p.region && p.span.start == start && p.span.end == end)
+    {
+        return false;
+    }
+    // an abstract noun alone ("Displacement", "Protection")
+    let abstract_noun = label.len() == 1
+        && crate::spotting::is_common_word(&head.lower)
+        && [
+            "ment", "tion", "sion", "ity", "ness", "ance", "ence", "ship", "ism",
+        ]
+        .iter()
+        .any(|suffix| head.lower.len() > suffix.len() + 3 && head.lower.ends_with(suffix));
+    !abstract_noun
+}
+
 /// A line that starts with a short name and a colon ("Trump: Cruz has a
 /// long way to go", "Poll: Clinton leads in Ohio"): the name is the source
 /// of the rest of the line.
@@ -3214,6 +3275,9 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
                 .iter()
                 .any(|x| doc.text[x.start..x.end].chars().any(char::is_lowercase)))
     {
+        return None;
+    }
+    if !label_may_speak(doc, &seq[..c]) {
         return None;
     }
     let (a, b) = phrase_after(seq, 0)?;
