@@ -546,27 +546,29 @@ fn name_documents(text: &str, sentences: &[crate::text::Sentence], drafts: &mut 
 }
 
 /// A source written with who relays it ("Russia's defence ministry, quoted
-/// by RIA Novosti, said …"): the relayer's relation holds the source's, a
-/// chain RIA Novosti > Russia's defence ministry.
+/// by RIA Novosti, said …", "According to US officials quoted by the Wall
+/// Street Journal, …"): the relayer's relation holds the source's, a chain
+/// RIA Novosti > Russia's defence ministry.
 fn split_quoted_by(text: &str, drafts: &mut Vec<Draft>) {
     for d in 0..drafts.len() {
         let Some(src) = drafts[d].source else {
             continue;
         };
         let phrase = &text[src.start..src.end];
-        let Some((at, marker)) = [", quoted by ", ", cited by "]
+        let Some((at, marker)) = [", quoted by ", ", cited by ", " quoted by ", " cited by "]
             .iter()
             .find_map(|m| phrase.find(m).map(|k| (k, *m)))
         else {
             continue;
         };
         let by = src.start + at + marker.len();
+        let skip = if marker.starts_with(',') { 2 } else { 1 };
         let relayer = text[by..src.end].trim_end_matches([',', ' ']);
         if at == 0 || relayer.is_empty() {
             continue;
         }
         let cue = ByteSpan {
-            start: src.start + at + 2,
+            start: src.start + at + skip,
             end: by - 1,
         };
         let outer = Draft {
@@ -595,9 +597,9 @@ fn nest_rank(d: &Draft) -> u8 {
     match d.cue_text.as_deref() {
         // "“…,” she said, according to the newspaper": the paper relays her
         Some("quoted by" | "cited by") => 0,
-        Some(c) if c.eq_ignore_ascii_case("according to") => 0,
-        Some("citing" | "quoting") => 2,
-        _ => 1,
+        Some(c) if c.eq_ignore_ascii_case("according to") => 1,
+        Some("citing" | "quoting") => 3,
+        _ => 2,
     }
 }
 
@@ -1010,7 +1012,7 @@ fn speaks(seq: &[&Item], i: usize, b: usize) -> bool {
 /// True for the relation of a source cited by another ("citing doctors"):
 /// it nests in that relation's claim.
 fn is_cited(d: &Draft) -> bool {
-    nest_rank(d) == 2
+    nest_rank(d) == 3
 }
 
 /// Where a dateline that opens the sentence ends ("DOHUK, Iraq — …",
@@ -1812,6 +1814,21 @@ fn read_sequence(
             continue;
         }
 
+        // "Y quoted by X said …": a participle of Y's phrase, whose source
+        // the cue after X takes whole (split by `split_quoted_by`)
+        if matches!(lemma, "quote" | "cite")
+            && w.ends_with("ed")
+            && next_word(i + 1) == Some("by")
+            && !prev.is_some_and(|p| p.is_word() && is_be(&p.lower))
+            && phrase_after(seq, i + 2).is_some_and(|(_, b)| {
+                seq.get(b + 1)
+                    .is_some_and(|x| x.is_word() && x.lemma.is_some_and(|l| !weak(l)))
+            })
+        {
+            i += 1;
+            continue;
+        }
+
         // X quoted Y as saying …
         if lemma == "quote" && !w.ends_with("ing") {
             let as_at = (i + 2..(i + 16).min(n)).find(|&k| {
@@ -1899,7 +1916,19 @@ fn read_sequence(
         // or the speaker right after an opening quotation when a long
         // appositive or relative clause stands between ("“…,” a mother of
         // four who asked not to be named told reporters")
-        let before = source_before(seq, i);
+        // over "Y quoted by X" ("US officials quoted by the Wall Street
+        // Journal said"): the whole phrase, split later into X > Y
+        let before = source_before(seq, i).map(|(a, b)| {
+            let relayed = a >= 3
+                && seq[a - 1].is_word()
+                && seq[a - 1].lower == "by"
+                && seq[a - 2].lower.ends_with("ed")
+                && matches!(seq[a - 2].lemma, Some("quote" | "cite"));
+            match relayed.then(|| source_before(seq, a - 2)).flatten() {
+                Some((ya, yb)) if yb + 3 == a => (ya, b),
+                _ => (a, b),
+            }
+        });
         let source = match speaker_after_quote(doc, seq, i) {
             // the phrase before the verb already starts after the quotation
             // ("“…,” the Secretary, Douglas Alexander, said")
@@ -2159,8 +2188,10 @@ fn read_sequence(
             .enumerate()
             .map(|(k, e)| (d + 1 + k, e))
             .filter(|(_, e)| !(e.source.is_some() && weak_cue(e)))
-            // a cited source nests in this claim
-            .filter(|(_, e)| !is_cited(e))
+            // a cited source nests in this claim, and so does a quoting
+            // ("The Iranian Resistance said Al-Jazeera quoted a resident
+            // as saying …": the Resistance > Al-Jazeera > a resident)
+            .filter(|(_, e)| !is_cited(e) && !quoting(e))
             // so does a passive without its agent ("Officials said the men
             // were asked to leave Mosul")
             .filter(|(_, e)| {

@@ -2151,3 +2151,44 @@ fn a_label_that_names_a_topic_is_no_speaker() {
         assert_eq!(got.text.as_deref(), source, "{text}: {got:?}");
     }
 }
+
+#[test]
+fn relayed_sources_make_chains() {
+    // (text, mention, source as written, chain outermost first)
+    let cases: Vec<(&str, &str, Option<&str>, Vec<&str>)> = vec![
+        // a quoting inside a claim nests in it
+        (
+            "The Harbor Council said Kessel TV quoted a resident as saying troops fired tear gas in Velmora.",
+            "Velmora",
+            Some("a resident"),
+            vec!["The Harbor Council", "Kessel TV", "a resident"],
+        ),
+        // "Y quoted by X" before a cue, and after "according to"
+        (
+            "Harbor officials quoted by the Kessel Journal said flights landed in Velmora.",
+            "Velmora",
+            Some("Harbor officials"),
+            vec!["the Kessel Journal", "Harbor officials"],
+        ),
+        (
+            "According to Harbor officials quoted by the Kessel Journal, flights landed in Velmora.",
+            "Velmora",
+            Some("Harbor officials"),
+            vec!["the Kessel Journal", "Harbor officials"],
+        ),
+        // must stay: a relayer between commas, and a plain report
+        (
+            "The ministry, quoted by Kessel TV, said troops left Velmora.",
+            "Velmora",
+            Some("The ministry"),
+            vec!["Kessel TV", "The ministry"],
+        ),
+        (
+            "The Harbor Council said Kessel TV reported that troops left Velmora.",
+            "Velmora",
+            Some("Kessel TV"),
+            vec!["The Harbor Council", "Kessel TV"],
+        ),
+    ];
+    check_chains(&cases);
+}
