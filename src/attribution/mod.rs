@@ -2217,13 +2217,22 @@ fn read_sequence(
                 let at = match (e.source, e.cue) {
                     (None, None) => e.content.start,
                     (None, Some(c)) => c.start,
-                    (Some(s), c) => [Some(s), c.filter(|_| e.copy_of.is_some())]
-                        .into_iter()
-                        .flatten()
-                        .filter(inside)
-                        .map(|x| x.start)
-                        .min()
-                        .unwrap_or(s.start.min(c.map_or(s.start, |c| c.start))),
+                    // (the cue too when the source is this relation's own
+                    // subject: "A commander who feared reprisals in Gao
+                    // said …")
+                    (Some(s), c) => [
+                        Some(s),
+                        c.filter(|_| {
+                            e.copy_of.is_some()
+                                || drafts[d].source.is_some_and(|o| o.start == s.start)
+                        }),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .filter(inside)
+                    .map(|x| x.start)
+                    .min()
+                    .unwrap_or(s.start.min(c.map_or(s.start, |c| c.start))),
                 };
                 (at > content.start && at < content.end).then_some((at, k))
             })
@@ -2729,9 +2738,48 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
             word(i + 1).is_some_and(|x| x.cap && !is_pronoun(&x.lower))
         }
         "released" | "issued" | "published" | "conducted" | "commissioned" | "seen"
-        | "obtained" | "reviewed" => {
-            let noun =
-                word(i.wrapping_sub(1)).filter(|x| !x.cap && !is_aux(&x.lower) && !is_be(&x.lower));
+        | "obtained" | "reviewed" | "posted" | "circulated" | "shared" | "distributed"
+        | "broadcast" | "aired" => {
+            // (what others also do as a verb, "The church posted on
+            // Facebook", only after a message: "a statement posted on
+            // Telegram", "a note circulated among partners")
+            let message = |x: &str| {
+                matches!(
+                    x,
+                    "statement"
+                        | "message"
+                        | "video"
+                        | "note"
+                        | "letter"
+                        | "post"
+                        | "memo"
+                        | "photo"
+                        | "photos"
+                        | "footage"
+                        | "report"
+                        | "document"
+                        | "audio"
+                        | "recording"
+                        | "notice"
+                        | "list"
+                )
+            };
+            let noun = word(i.wrapping_sub(1)).filter(|x| {
+                !x.cap
+                    && !is_aux(&x.lower)
+                    && !is_be(&x.lower)
+                    && (matches!(
+                        w,
+                        "released"
+                            | "issued"
+                            | "published"
+                            | "conducted"
+                            | "commissioned"
+                            | "seen"
+                            | "obtained"
+                            | "reviewed"
+                    ) || message(&x.lower))
+            });
             // a determiner opens the noun phrase ("a poll", "A UN report")
             let det = (i.saturating_sub(3)..i.saturating_sub(1))
                 .any(|k| lower(k).is_some_and(is_determiner));
@@ -2931,10 +2979,16 @@ fn subject_of_relative(seq: &[&Item], j: usize) -> Option<(usize, usize)> {
     let who = (1..j)
         .rev()
         .find(|&k| seq[k].is_word() && seq[k].lower == "who")?;
+    // "that" opens a clause whose subject could be the source, unless the
+    // clause ends in a passive before the verb ("who asked that his name
+    // be withheld said")
+    let passive_end = j >= 2 && seq[j - 1].is_word() && !seq[j - 1].cap && is_be(&seq[j - 2].lower);
     if who + 1 >= j
-        || seq[who + 1..j]
-            .iter()
-            .any(|x| !x.is_word() || matches!(x.lower.as_str(), "who" | "which" | "that"))
+        || seq[who + 1..j].iter().any(|x| {
+            !x.is_word()
+                || matches!(x.lower.as_str(), "who" | "which")
+                || (x.lower == "that" && !passive_end)
+        })
     {
         return None;
     }

@@ -2192,3 +2192,55 @@ fn relayed_sources_make_chains() {
     ];
     check_chains(&cases);
 }
+
+#[test]
+fn a_sources_own_description_holds_no_cue_of_the_claim() {
+    // (text, mention, source as written, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // the relative clause ends in a passive: the subject is the doctor
+        (
+            "A doctor who asked that his name be withheld said the hospital in Velmora was full.",
+            "Velmora",
+            Some("A doctor"),
+            Indirect,
+        ),
+        // a weak verb of the relative clause stops at the main verb
+        (
+            "A commander who feared reprisals in Ostrik said fighters had left Velmora.",
+            "Velmora",
+            Some("A commander"),
+            Indirect,
+        ),
+        // a message posted somewhere is no source of its own
+        (
+            "The Harbor Front said in a statement posted on Telegram that it had taken Velmora.",
+            "Velmora",
+            Some("The Harbor Front"),
+            Indirect,
+        ),
+        // must stay: a clause with its own subject inside the relative
+        // clause, and a source that posts
+        (
+            "A man who said that the guards were armed told police that Velmora fell.",
+            "Velmora",
+            Some("A man"),
+            Indirect,
+        ),
+        (
+            "The church posted on Facebook that Lenz had left Velmora.",
+            "Velmora",
+            Some("The church"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+    // the weak verb's content ends before the main verb
+    let t = "A commander who feared reprisals in Ostrik said fighters had left Velmora.";
+    let a = attribute(t, &sentences(t), &DocMeta::default());
+    let feared = a
+        .spans()
+        .iter()
+        .find(|s| s.cue.is_some_and(|c| &t[c.start..c.end] == "feared"))
+        .map(|s| &t[s.content.start..s.content.end]);
+    assert_eq!(feared, Some("reprisals in Ostrik"), "{:?}", a.spans());
+}
