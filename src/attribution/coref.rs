@@ -226,6 +226,18 @@ fn same_class(head: &str, words: &[String]) -> bool {
     }
 }
 
+/// True when a name joins two sources with "and" ("officials and
+/// residents", "Park and her lawyers", "the government of Congo and the
+/// WHO"), not a name that holds "and" ("Simon and Schuster", "Doctors and
+/// Nurses Union").
+fn joined_sources(name: &str) -> bool {
+    // (before an appositive: "Cory Stowers, an artist and organizer" is one)
+    let name = name.split(',').next().unwrap_or(name);
+    name.split(" and ")
+        .nth(1)
+        .is_some_and(|r| !r.starts_with(char::is_uppercase))
+}
+
 /// True when a name's head is a plural of people ("residents", "Kurdish
 /// activists", "Residents of Kafranbel"), not an organisation's name that
 /// ends in "s" ("Reuters", "Syrian Democratic Forces").
@@ -404,7 +416,9 @@ impl Entities {
         let short = ws.len() <= 3;
         let kind = kind_of(&name);
         // a later, shorter reference sharing the head word of a longer name
-        if !head.is_empty() && short {
+        // (two sources joined by "and" are neither a short name of one nor
+        // one's long name: "officials" after "officials and residents")
+        if !head.is_empty() && short && !joined_sources(&name) {
             let generic = has_det && ws.len() == 1 && is_org_noun(&head);
             // people named by a plural ("Kurdish activists") are the same
             // source only when named by a shortening ("the activists"), not
@@ -443,7 +457,8 @@ impl Entities {
                 })
             };
             let found = self.last(|e| {
-                compatible(e.kind)
+                !joined_sources(&e.name)
+                    && compatible(e.kind)
                     && e.words.len() >= ws.len()
                     && e.name.len() > name.len()
                     && e.words.contains(&head)

@@ -2954,6 +2954,48 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
         return source_before_parenthesis(seq, j - 1);
     }
     let (a, b) = phrase_before(seq, j - 1)?;
+    // two sources joined by "and" that open the sentence or follow its
+    // comma ("Residents and medics said", "…, residents and the health
+    // ministry said"); not a clause's object ("Troops entered Mosul and
+    // residents said")
+    if a >= 2 && seq[a - 1].is_word() && seq[a - 1].lower == "and" && !is_pronoun(&seq[a].lower) {
+        if let Some((la, lb)) = phrase_before(seq, a - 2) {
+            let opens =
+                la == 0 || matches!(seq[la - 1].kind, ItemKind::Punct(',') | ItemKind::Hole(_));
+            // (nouns only: no verb of a clause, "Troops entered Mosul";
+            // each headed by a name, a title, an organisation or people,
+            // not things in a list, "an auger and a handheld concrete saw")
+            let nouns = seq[la..=lb].iter().all(|x| {
+                x.cap || !(x.lower.ends_with("ed") || x.lower.ends_with("ing") || x.lemma.is_some())
+            });
+            let speaks = |h: &Item| {
+                h.cap
+                    || cues::is_person_title(&h.lower)
+                    || cues::is_org_noun(&h.lower)
+                    || (h.lower.len() > 3 && h.lower.ends_with('s'))
+                    || matches!(
+                        h.lower.as_str(),
+                        "man"
+                            | "woman"
+                            | "mother"
+                            | "father"
+                            | "wife"
+                            | "husband"
+                            | "son"
+                            | "daughter"
+                            | "family"
+                            | "staff"
+                            | "native"
+                            | "graduate"
+                            | "friend"
+                    )
+            };
+            let nouns = nouns && speaks(seq[lb]) && speaks(seq[b]);
+            if lb == a - 2 && opens && nouns && lb - la < 5 && !is_pronoun(&seq[la].lower) {
+                return Some((la, b));
+            }
+        }
+    }
     // the agent of a participle after the subject is not the subject: "A UN
     // report seen by Reuters said" is the report's claim
     if a >= 3

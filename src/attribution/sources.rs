@@ -213,6 +213,16 @@ pub fn phrase_before(seq: &[&Item], j: usize) -> Option<Range> {
             return Some((a, j));
         }
     }
+    // (a number after "of" ends a longer phrase: "a father of three",
+    // "a mother of five")
+    let of_number = is_number(&last.lower)
+        && j >= 2
+        && word(seq, j - 1).is_some_and(|p| p.lower == "of")
+        && word(seq, j - 2).is_some_and(|p| !is_number(&p.lower) && !breaks_phrase(p));
+    if of_number {
+        let (a, _) = phrase_before(seq, j - 2)?;
+        return Some((a, j));
+    }
     if standalone_quantifier(&last.lower) {
         // "most said", "another says", "two in three said", "they all say"
         let prev = j.checked_sub(1).and_then(|k| word(seq, k));

@@ -2244,3 +2244,47 @@ fn a_sources_own_description_holds_no_cue_of_the_claim() {
         .map(|s| &t[s.content.start..s.content.end]);
     assert_eq!(feared, Some("reprisals in Ostrik"), "{:?}", a.spans());
 }
+
+#[test]
+fn sources_joined_by_and_are_one_source() {
+    // (text, mention, source as written, kind)
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "Troops raided Velmora on Wednesday, residents and the Harbor health ministry said.",
+            "Velmora",
+            Some("residents and the Harbor health ministry"),
+            Indirect,
+        ),
+        (
+            "Residents and medics said troops raided Velmora.",
+            "Velmora",
+            Some("Residents and medics"),
+            Indirect,
+        ),
+        // a number after "of" ends the phrase
+        (
+            "A father of three said the shelling in Velmora did not stop.",
+            "Velmora",
+            Some("A father of three"),
+            Indirect,
+        ),
+        (
+            "“The shelling in Velmora did not stop,” a mother of five told reporters.",
+            "Velmora",
+            Some("a mother of five"),
+            Direct,
+        ),
+        // must stay: a clause's object, and things in a list
+        (
+            "Troops entered Ostrik and residents said Velmora was calm.",
+            "Velmora",
+            Some("residents"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+    // "officials" later is not "officials and residents"
+    let t = "Officials and residents said Ostrik was calm. Officials said Velmora fell.";
+    let a = at(t, "Velmora", 0);
+    assert_eq!(a.source.as_deref(), Some("Officials"), "{a:?}");
+}
