@@ -137,6 +137,11 @@ pub struct AttributionSpan {
     /// Sources quoting sources, outermost first, as written; it ends with
     /// this relation's own source (a pronoun replaced by what it stands for).
     pub chain: Vec<String>,
+    /// False for a report negated or declined ("would not confirm the
+    /// strike in Tyre", "declined to comment on …"): the relation is there,
+    /// but its source claims nothing of what it holds, so a place inside
+    /// takes the attribution around it.
+    pub claims: bool,
 }
 
 /// All attributions of a document.
@@ -174,7 +179,10 @@ impl DocAttribution {
             if s.content.start > start {
                 break; // spans are ordered by content start
             }
-            if !s.content.contains(start, end) || s.source.is_some_and(|x| x.overlaps(start, end)) {
+            if !s.claims
+                || !s.content.contains(start, end)
+                || s.source.is_some_and(|x| x.overlaps(start, end))
+            {
                 continue;
             }
             let slot = if s.source.is_some() {
@@ -234,6 +242,8 @@ struct Draft {
     sentence: usize,
     /// An actor's event rather than a reporting cue (see [`actor_event`]).
     event: bool,
+    /// A negated or declined report (see [`withheld_report`]).
+    withheld: bool,
     /// The document the source published, named before it in its sentence
     /// ("In a report published on Tuesday, Amnesty said"): a later "the
     /// report" is that source.
@@ -288,6 +298,7 @@ impl Draft {
             copy_of: None,
             sentence,
             event: false,
+            withheld: false,
             document: None,
             nested_in: None,
         }
@@ -580,6 +591,7 @@ fn split_quoted_by(text: &str, drafts: &mut Vec<Draft>) {
             cue_text: Some(text[cue.start..cue.end].to_string()),
             copy_of: None,
             event: false,
+            withheld: false,
             ..drafts[d].clone()
         };
         drafts[d].source = Some(ByteSpan {
@@ -1441,6 +1453,7 @@ fn read_sequence(
                 copy_of: None,
                 sentence: si,
                 event: false,
+                withheld: false,
                 document: None,
                 nested_in: None,
             };
@@ -1686,6 +1699,7 @@ fn read_sequence(
                     copy_of,
                     sentence: si,
                     event: false,
+                    withheld: false,
                     document: None,
                     nested_in: None,
                 });
@@ -2175,6 +2189,15 @@ fn read_sequence(
             }
         }
     }
+    // a negated or declined report claims nothing
+    for dr in drafts[first_local..].iter_mut() {
+        if let Some(c) = dr.cue {
+            let k = seq.partition_point(|x| x.start < c.start);
+            if k < seq.len() && withheld_report(seq, k) {
+                dr.withheld = true;
+            }
+        }
+    }
     // reported speech stops where the next relation of the sentence starts
     // (not a line led by its source and a colon: what it holds nests in it)
     for d in first_local..drafts.len() {
@@ -2544,6 +2567,7 @@ fn noun_participle(
     Some(Draft {
         source: Some(span_of(seq, a, b)),
         event: true,
+        withheld: false,
         ..Draft::cued(doc.text, seq, (i, i), content, kind, si)
     })
 }
@@ -2796,6 +2820,62 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
     }
 }
 
+/// True when a verb of telling is negated or declined ("would not
+/// confirm the strike in Tyre", "did not comment on", "declined to
+/// comment on", "refused to say where"): the source claims nothing of what
+/// follows. PolNeAR annotates these as relations, so they stay relations
+/// ([`AttributionSpan::claims`] false). (Denials keep their claim: "did
+/// not deny that …".)
+fn withheld_report(seq: &[&Item], i: usize) -> bool {
+    let telling = |k: usize| {
+        seq.get(k).is_some_and(|x| {
+            matches!(
+                x.lemma,
+                Some(
+                    "confirm"
+                        | "comment"
+                        | "say"
+                        | "disclose"
+                        | "specify"
+                        | "elaborate"
+                        | "reveal"
+                        | "identify"
+                        | "discuss"
+                        | "detail"
+                )
+            )
+        })
+    };
+    let lower = |k: usize| seq.get(k).filter(|x| x.is_word()).map(|x| x.lower.as_str());
+    let declining = |w: &str| {
+        matches!(
+            w,
+            "declined"
+                | "declines"
+                | "declining"
+                | "decline"
+                | "refused"
+                | "refuses"
+                | "refusing"
+                | "refuse"
+        )
+    };
+    // "declined" itself before "to comment"
+    if lower(i).is_some_and(declining) && lower(i + 1) == Some("to") && telling(i + 2) {
+        return true;
+    }
+    if !telling(i) {
+        return false;
+    }
+    let Some(p) = i.checked_sub(1).and_then(lower) else {
+        return false;
+    };
+    matches!(p, "not" | "never" | "t")
+        || p.ends_with("n't")
+        || p.ends_with("n’t")
+        || (p == "to" && i.checked_sub(2).and_then(lower).is_some_and(declining))
+}
+
 /// True when a verb with a violent and a verbal sense ("attacked",
 /// "blasted", "slammed", "assailed") has a place the spotter found for its
 /// object: the violent sense, which the narrator reports ("The RSF
@@ -2891,6 +2971,7 @@ fn actor_event(
     Some(Draft {
         source: Some(span_of(seq, a, b)),
         event: true,
+        withheld: false,
         ..Draft::cued(doc.text, seq, (i, k - 1), content, kind, si)
     })
 }
@@ -3449,6 +3530,7 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
         copy_of: None,
         sentence: si,
         event: false,
+        withheld: false,
         document: None,
         nested_in: None,
     })
@@ -3719,6 +3801,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                         copy_of: root,
                         sentence: si,
                         event: false,
+                        withheld: false,
                         document: None,
                         nested_in: None,
                     });
@@ -3743,6 +3826,7 @@ fn add_titles_and_continuations(doc: &Doc, drafts: &mut Vec<Draft>) {
                     copy_of: root,
                     sentence: si,
                     event: false,
+                    withheld: false,
                     document: None,
                     nested_in: None,
                 });
@@ -3936,6 +4020,7 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
             kind: d.kind,
             resolved_source: resolved[k].clone(),
             chain: chains[k].clone().unwrap_or_default(),
+            claims: !d.withheld,
         })
         .collect();
     DocAttribution {

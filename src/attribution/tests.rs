@@ -2288,3 +2288,52 @@ fn sources_joined_by_and_are_one_source() {
     let a = at(t, "Velmora", 0);
     assert_eq!(a.source.as_deref(), Some("Officials"), "{a:?}");
 }
+
+#[test]
+fn a_negated_or_declined_report_claims_nothing() {
+    // (text, mention, source as written)
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![
+        (
+            "The army would not confirm the strike in Velmora.",
+            "Velmora",
+            None,
+        ),
+        (
+            "The army did not comment on the strike in Velmora.",
+            "Velmora",
+            None,
+        ),
+        (
+            "The ministry declined to comment on fighting in Velmora.",
+            "Velmora",
+            None,
+        ),
+        (
+            "Lenz didn't say whether troops left Velmora.",
+            "Velmora",
+            None,
+        ),
+        // the enclosing claim takes the place
+        (
+            "Officials said the army would not confirm the strike in Velmora.",
+            "Velmora",
+            Some("Officials"),
+        ),
+        // must stay: a report, and a denial denied
+        (
+            "The army confirmed the strike in Velmora.",
+            "Velmora",
+            Some("The army"),
+        ),
+        (
+            "Lenz did not deny that troops were in Velmora.",
+            "Velmora",
+            Some("Lenz"),
+        ),
+    ];
+    check_source_texts(&cases);
+    // the relation stays, marked
+    let t = "The army would not confirm the strike in Velmora.";
+    let a = attribute(t, &sentences(t), &DocMeta::default());
+    assert!(a.spans().iter().any(|s| !s.claims), "{:?}", a.spans());
+}
