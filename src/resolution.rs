@@ -1369,7 +1369,11 @@ mod tests {
     fn the_land_a_missing_sea_is_named_after_is_not_the_sea() {
         // (text, surface, times tagged)
         crate::test_support::check_tagged(&[
-            ("Oil spilled into the Gulf of Mexico on Monday.", "Mexico", 0),
+            (
+                "Oil spilled into the Gulf of Mexico on Monday.",
+                "Mexico",
+                0,
+            ),
             ("A tanker was hit in the Gulf of Aden.", "Aden", 0),
             ("Fishermen left the Bay of Bengal.", "Bengal", 0),
             // must stay: the land itself, and a town named after its river
