@@ -56,12 +56,16 @@ pub fn female_of(text: &str) -> Option<bool> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    raw.windows(2).enumerate().find_map(|(k, pair)| {
+    // (the last such pair: the name after its titles, "UN Special
+    // Rapporteur Richard Bennett"; never an acronym, "UN")
+    raw.windows(2).enumerate().rev().find_map(|(k, pair)| {
         let (given, surname) = (pair[0], pair[1]);
         let after_preposition = k > 0 && matches!(raw[k - 1], "of" | "in" | "from" | "for" | "at");
+        let acronym = given.chars().skip(1).all(|c| !c.is_lowercase());
         (given.starts_with(char::is_uppercase)
             && surname.starts_with(char::is_uppercase)
-            && !after_preposition)
+            && !after_preposition
+            && !acronym)
             .then(|| crate::spotting::given_name_is_female(&crate::normalize::fold(given)))
             .flatten()
     })
@@ -125,6 +129,16 @@ pub fn kind_of(text: &str) -> EntityKind {
     }
     if ws.iter().any(|w| is_org_noun(w)) {
         return EntityKind::Group;
+    }
+    // a given name of one gender and a surname end the phrase: a person,
+    // whatever acronym comes before ("UN envoy Hans Grundberg")
+    let n = raw.len();
+    if n >= 2
+        && raw[n - 1].starts_with(char::is_uppercase)
+        && raw[n - 2].starts_with(char::is_uppercase)
+        && crate::spotting::given_name_is_female(&crate::normalize::fold(raw[n - 2])).is_some()
+    {
+        return EntityKind::Person;
     }
     if raw.iter().any(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())

@@ -1790,6 +1790,18 @@ fn pronouns_take_the_last_named_person_of_their_gender() {
             "Kessel",
             Some("Ana Bell"),
         ),
+        // the name after the titles tells, not an acronym before them, and
+        // an acronym does not make the person an organisation
+        (
+            "A shopkeeper said the road was closed. UN Special Rapporteur Richard Bell said talks stalled. He said Kessel was calm.",
+            "Kessel",
+            Some("UN Special Rapporteur Richard Bell"),
+        ),
+        (
+            "A shopkeeper said the road was closed. UN envoy Hans Lenz said talks stalled. He said Kessel was calm.",
+            "Kessel",
+            Some("UN envoy Hans Lenz"),
+        ),
     ];
     check_resolved(&cases);
 }
