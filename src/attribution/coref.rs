@@ -98,8 +98,24 @@ pub fn strip_determiner(s: &str) -> &str {
 /// Person, group or other, from the words of a phrase.
 pub fn kind_of(text: &str) -> EntityKind {
     // a name and its appositive: "Petro Lenz, a doctor" is Lenz
-    if let Some((name, _)) = text.split_once(',') {
+    if let Some((name, rest)) = text.split_once(',') {
         if !name.trim().is_empty() && kind_of(name) == EntityKind::Person {
+            return EntityKind::Person;
+        }
+        // ... and a title and the name after it: "The head of UNRWA,
+        // Philippe Lazzarini" is Lazzarini (two or three capitalised words,
+        // no acronym, no organisation's noun)
+        let after: Vec<&str> = rest
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if (2..=3).contains(&after.len())
+            && after.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !is_org_noun(&w.to_lowercase())
+            })
+        {
             return EntityKind::Person;
         }
     }

@@ -1802,6 +1802,12 @@ fn pronouns_take_the_last_named_person_of_their_gender() {
             "Kessel",
             Some("UN envoy Hans Lenz"),
         ),
+        // a title of an organisation and the name after it is a person
+        (
+            "The head of UNRWA, Philippe Lazzarini, said the warehouses were looted. He said Kessel was cut off.",
+            "Kessel",
+            Some("head of UNRWA, Philippe Lazzarini"),
+        ),
     ];
     check_resolved(&cases);
 }
