@@ -1151,10 +1151,15 @@ fn content_after(
             _ => {}
         }
     }
-    if let Some(found) = content_in(doc, seq, from, seq.len()) {
-        return Some(found);
+    // "X said:" and the quotation starts after the sentence, also over an
+    // adjunct or an addressee ("told reporters:", "said in an interview
+    // with a broadcaster:", "described conditions inside:")
+    let colon_last = seq.last().is_some_and(|x| x.kind == ItemKind::Punct(':'));
+    if !colon_last {
+        if let Some(found) = content_in(doc, seq, from, seq.len()) {
+            return Some(found);
+        }
     }
-    // "X said:" and the quotation starts after the sentence
     let end = seq.last().map(|x| x.end)?;
     let next = doc.sentences.partition_point(|s| s.start < end);
     let limit = doc.sentences.get(next).map_or(end, |s| s.start);
@@ -1165,6 +1170,11 @@ fn content_after(
         .take_while(|(_, q)| q.open <= limit)
         .find(|(h, q)| q.parent == container && doc.speech[first + h])
         .map(|(h, _)| (doc.hole_span(first + h), AttributionKind::Direct))
+        .or_else(|| {
+            colon_last
+                .then(|| content_in(doc, seq, from, seq.len()))
+                .flatten()
+        })
 }
 
 /// True when items `from..` hold at most a few words and no clause ("said

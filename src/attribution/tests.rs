@@ -2355,3 +2355,35 @@ fn a_negated_or_declined_report_claims_nothing() {
     let a = attribute(t, &sentences(t), &DocMeta::default());
     assert!(a.spans().iter().any(|s| !s.claims), "{:?}", a.spans());
 }
+
+#[test]
+fn a_colon_that_ends_the_line_introduces_the_next_paragraphs_quotation() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "The commander said in an interview with a Kessel broadcaster:\n\n“The enemy is massing near Velmora.”",
+            "Velmora",
+            Some("The commander"),
+            Direct,
+        ),
+        (
+            "The commander told reporters:\n\n“The enemy is massing near Velmora.”",
+            "Velmora",
+            Some("The commander"),
+            Direct,
+        ),
+        (
+            "Dr. Ana Bell described conditions inside:\n\n“Ambulances could not reach Velmora.”",
+            "Velmora",
+            Some("Dr. Ana Bell"),
+            Direct,
+        ),
+        // must stay: a bare "said:"
+        (
+            "The commander said:\n\n“The enemy is massing near Velmora.”",
+            "Velmora",
+            Some("The commander"),
+            Direct,
+        ),
+    ];
+    check_sources(&cases);
+}
