@@ -1876,11 +1876,14 @@ fn read_sequence(
                     })
             });
             if let (Some(k), Some(inner)) = (as_at, inner) {
+                // (the reporter reports what the speaker says, not who
+                // the speaker is: "quoted a local official in Hudaydah as
+                // saying" leaves Hudaydah to the narrator)
                 let quoting = Quoting {
                     quoted: i,
                     as_at: k,
                     outer: source_before(seq, i),
-                    outer_from: i + 1,
+                    outer_from: k + 2,
                     inner,
                 };
                 quoting.push(doc, seq, container, si, drafts);
