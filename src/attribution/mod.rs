@@ -1876,14 +1876,14 @@ fn read_sequence(
                     })
             });
             if let (Some(k), Some(inner)) = (as_at, inner) {
-                // (the reporter reports what the speaker says, not who
-                // the speaker is: "quoted a local official in Hudaydah as
-                // saying" leaves Hudaydah to the narrator)
+                // (who the speaker is, is the reporter's: "quoted one
+                // farmer from Kessel as saying" puts Kessel in the
+                // reporter's claim)
                 let quoting = Quoting {
                     quoted: i,
                     as_at: k,
                     outer: source_before(seq, i),
-                    outer_from: k + 2,
+                    outer_from: i + 1,
                     inner,
                 };
                 quoting.push(doc, seq, container, si, drafts);

@@ -2194,13 +2194,6 @@ fn relayed_sources_make_chains() {
             Some("Harbor officials"),
             vec!["the Kessel Journal", "Harbor officials"],
         ),
-        // the speaker's description is not what the reporter reports
-        (
-            "Kessel TV quoted a local official in Ostrik as saying the port of Velmora was hit.",
-            "Ostrik",
-            None,
-            vec![],
-        ),
         // must stay: a relayer between commas, and a plain report
         (
             "The ministry, quoted by Kessel TV, said troops left Velmora.",
