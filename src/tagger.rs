@@ -1226,6 +1226,34 @@ mod tests {
     }
 
     #[test]
+    fn a_province_named_by_a_common_word_inside_a_name_is_no_place() {
+        // (text, surface, times tagged)
+        check_tagged(&[
+            (
+                "The Government of National Unity sits in Tripoli.",
+                "Unity",
+                0,
+            ),
+            (
+                "The Gulf Maritime Risk Centre said attacks shifted.",
+                "Maritime",
+                0,
+            ),
+            (
+                "The Gulf Maritime Risk Centre said attacks shifted.",
+                "Gulf",
+                0,
+            ),
+            // must stay: before a word of place, alone, after a compass
+            // word, and a state's abbreviation
+            ("Troops moved to Unity state.", "Unity", 1),
+            ("Fighting in Unity and Upper Nile continued.", "Unity", 1),
+            ("Bodies were found in West Wales.", "Wales", 1),
+            ("Missing Ill. man found in lake.", "Ill.", 1),
+        ]);
+    }
+
+    #[test]
     fn a_short_city_in_capitals_opens_a_dateline() {
         // (text, surface, times tagged)
         check_tagged(&[

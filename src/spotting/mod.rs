@@ -72,6 +72,12 @@ pub struct Spot {
     pub sims: Vec<f64>,
 }
 
+/// Words of direction that open a region's name ("West Wales").
+const COMPASS_WORDS: &[&str] = &[
+    "central", "east", "eastern", "greater", "inner", "lower", "north", "northern", "outer",
+    "south", "southern", "upper", "west", "western",
+];
+
 /// News agencies a dateline names after its city ("GAZA (Reuters) -"),
 /// sorted.
 const NEWS_AGENCIES: &[&str] = &[
@@ -1253,6 +1259,38 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             });
         if !listed && !dateline {
             return Err(Drop::Acronym);
+        }
+    }
+
+    // A province named by a common word inside a longer name: "Government
+    // of National Unity" (Unity, South Sudan), "Gulf Maritime Risk Centre"
+    // (Maritime, Togo), "Islands District Council". Only
+    // provinces and regions (a town is named so on purpose), only common
+    // words, and not before a word of place ("Unity state").
+    if single
+        && spot
+            .candidates
+            .iter()
+            .any(|(_, p)| matches!(p.feature_code.as_str(), "ADM1" | "ADM2" | "RGN"))
+        && spot.candidates.iter().all(|(_, p)| {
+            !p.is_country() && (p.feature_class != "P" || p.population < LOCATED_POPULATION)
+        })
+        && is_common_word(&first.key)
+    {
+        // (a compass word before makes a region's name, "West Wales",
+        // "Western Mass."; an abbreviation is a state's, "Ill.")
+        let name_before = prev.is_some_and(|p| {
+            p.capitalized
+                && !sentence_initial
+                && first.sep == Sep::Space
+                && !in_list(FUNCTION_WORDS, &p.key)
+                && !in_list(COMPASS_WORDS, &p.key)
+        });
+        let name_after = next
+            .is_some_and(|n| n.capitalized && n.sep == Sep::Space && !in_list(PLACE_WORDS, &n.key));
+        let abbreviation = next.is_some_and(|n| n.sep == Sep::Dot);
+        if (name_before || name_after) && !abbreviation {
+            return Err(Drop::Organisation);
         }
     }
 
