@@ -1254,6 +1254,27 @@ mod tests {
     }
 
     #[test]
+    fn a_lowercase_article_joined_by_a_hyphen_is_part_of_the_name() {
+        // (text, surface, country)
+        crate::test_support::check_countries(&[
+            (
+                "Fighting continued in al-Bayda province, Yemen.",
+                "al-Bayda",
+                "YE",
+            ),
+            ("He fled el-Fasher.", "el-Fasher", "SD"),
+            // must stay: the capitalised article
+            (
+                "They fled from Sana'a, Taiz and Al Bayda.",
+                "Al Bayda",
+                "YE",
+            ),
+        ]);
+        // must stay: an article inside a longer name starts no name
+        check_tagged(&[("Clashes in Bab el-Oued, Algiers.", "el-Oued", 0)]);
+    }
+
+    #[test]
     fn a_short_city_in_capitals_opens_a_dateline() {
         // (text, surface, times tagged)
         check_tagged(&[

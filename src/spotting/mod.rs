@@ -530,7 +530,16 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
     let mut cursors: Vec<Option<Cursor>> = Vec::with_capacity(layers.len());
     while i < tokens.len() {
         let t = &tokens[i];
-        if !t.capitalized {
+        // a lowercase article joined to a name by a hyphen is part of it
+        // ("al-Bayda": Al Bayda in Yemen, not Libya's Bayda)
+        // (not inside a longer name: "Bab el-Oued")
+        let article = !t.capitalized
+            && matches!(t.key.as_str(), "al" | "el")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.sep == Sep::Hyphen && n.capitalized)
+            && !(i > 0 && tokens[i - 1].capitalized && t.sep == Sep::Space);
+        if !t.capitalized && !article {
             i += 1;
             continue;
         }
@@ -584,7 +593,9 @@ pub fn exact_matches(gaz: &Gazetteer, tokens: &[Token], text: &str) -> Vec<Spot>
                     finals.push((li as u16, v));
                 }
             }
-            if !finals.is_empty() && (j == i || tok.capitalized || tok.all_caps) {
+            if !finals.is_empty()
+                && ((j == i && !article) || (j > i && (tok.capitalized || tok.all_caps)))
+            {
                 best = Some((j + 1, finals));
             }
             if !alive {
