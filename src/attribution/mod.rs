@@ -3161,9 +3161,19 @@ fn earlier_source(
     i: usize,
 ) -> Option<(ByteSpan, Option<usize>)> {
     let at = seq[i].start;
-    let last = (first_local..drafts.len())
-        .rev()
-        .find(|&d| drafts[d].source.is_some_and(|s| s.end <= at));
+    // (not a subject inside another relation's content: "The military said
+    // sirens sounded in Safed but reported no injuries" is the military's
+    // second verb)
+    let embedded = |s: ByteSpan| {
+        drafts[first_local..]
+            .iter()
+            .any(|o| o.content.start <= s.start && s.end <= o.content.end)
+    };
+    let last = (first_local..drafts.len()).rev().find(|&d| {
+        drafts[d]
+            .source
+            .is_some_and(|s| s.end <= at && !embedded(s))
+    });
     if let Some(d) = last {
         let src = drafts[d].source?;
         return Some((src, drafts[d].copy_of.or(Some(d))));

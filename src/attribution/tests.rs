@@ -2387,3 +2387,23 @@ fn a_colon_that_ends_the_line_introduces_the_next_paragraphs_quotation() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn a_second_verb_takes_the_main_subject_not_an_embedded_one() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "The Kessel military said sirens sounded in Ostrik but reported no injuries in Velmora.",
+            "Velmora",
+            Some("The Kessel military"),
+            Indirect,
+        ),
+        // must stay: a subject of its own
+        (
+            "The Kessel military said sirens sounded in Ostrik, and medics reported no injuries in Velmora.",
+            "Velmora",
+            Some("medics"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
