@@ -1032,6 +1032,24 @@ fn is_cited(d: &Draft) -> bool {
 /// capitals and only capitalised words, commas and parentheses come before
 /// the dash; 0 when there is none. The dateline is the narrator's.
 fn dateline_end(text: &str, seq: &[&Item]) -> usize {
+    // "(London) –", "(Beirut) —": a capitalised place in parentheses and a
+    // dash, as Human Rights Watch opens its releases
+    if seq.first().is_some_and(|x| x.kind == ItemKind::Punct('(')) {
+        let close = seq
+            .iter()
+            .take(6)
+            .position(|x| x.kind == ItemKind::Punct(')'));
+        if let Some(c) = close.filter(|&c| c >= 2) {
+            let names = seq[1..c].iter().all(|x| x.is_word() && x.cap);
+            let dash = seq
+                .get(c + 1)
+                .is_some_and(|x| matches!(x.kind, ItemKind::Punct('—' | '–' | '-')));
+            if names && dash && c + 2 < seq.len() {
+                return c + 2;
+            }
+        }
+        return 0;
+    }
     let Some(first) = seq.first().filter(|x| x.is_word()) else {
         return 0;
     };

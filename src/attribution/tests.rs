@@ -1387,6 +1387,13 @@ fn datelines_adverbs_and_described_people() {
     // must not: a capitalised first word without a dash is no dateline
     let t = "OSTRIK was calm, local officials said.";
     assert_eq!(at(t, "OSTRIK", 0).text.as_deref(), Some("local officials"));
+    // a place in parentheses before a dash is a dateline too
+    let t = "(Ostrik) – Shelling forced families to flee Velmora, Kessel Watch said today.";
+    assert_eq!(at(t, "Ostrik", 0).kind, Some(Narrator));
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("Kessel Watch"));
+    // must not: a parenthesis that opens the claim
+    let t = "(Ostrik was calm), Kessel Watch said.";
+    assert_eq!(at(t, "Ostrik", 0).text.as_deref(), Some("Kessel Watch"));
 }
 
 #[test]
