@@ -30,6 +30,34 @@ fn check_source_texts(cases: &[(&str, &str, Option<&str>)]) {
     }
 }
 
+/// Checks (text, mention, source as written) cases when the spotter found
+/// the given places, each (name, whether it may mean a country or a
+/// province), wherever they stand in the text.
+fn check_source_texts_with_places(cases: &[(&str, &str, Option<&str>)], names: &[(&str, bool)]) {
+    for &(text, mention, source) in cases {
+        let places = names
+            .iter()
+            .flat_map(|&(p, region)| {
+                text.match_indices(p).map(move |(k, _)| PlaceSpan {
+                    span: ByteSpan {
+                        start: k,
+                        end: k + p.len(),
+                    },
+                    region,
+                })
+            })
+            .collect();
+        let meta = DocMeta {
+            places,
+            ..DocMeta::default()
+        };
+        let a = attribute(text, &sentences(text), &meta);
+        let k = text.find(mention).unwrap_or(0);
+        let got = a.for_span(k, k + mention.len());
+        assert_eq!(got.text.as_deref(), source, "{text}: {got:?}");
+    }
+}
+
 /// Checks (text, mention, source as written, kind) cases on the first
 /// occurrence of each mention.
 fn check_sources(cases: &[(&str, &str, Option<&str>, AttributionKind)]) {
@@ -2065,27 +2093,8 @@ fn an_attack_on_a_place_is_the_narrators_report() {
             Some("Lenz"),
         ),
     ];
-    for (text, mention, source) in cases {
-        let places: Vec<PlaceSpan> = ["Velmora", "Ostrik", "Kessel"]
-            .iter()
-            .flat_map(|p| text.match_indices(p))
-            .map(|(k, p)| PlaceSpan {
-                span: ByteSpan {
-                    start: k,
-                    end: k + p.len(),
-                },
-                region: false,
-            })
-            .collect();
-        let meta = DocMeta {
-            places,
-            ..DocMeta::default()
-        };
-        let a = attribute(text, &sentences(text), &meta);
-        let k = text.find(mention).unwrap();
-        let got = a.for_span(k, k + mention.len());
-        assert_eq!(got.text.as_deref(), source, "{text}: {got:?}");
-    }
+    let towns = [("Velmora", false), ("Ostrik", false), ("Kessel", false)];
+    check_source_texts_with_places(&cases, &towns);
     // without places, "attacked" keeps its speech sense
     let text = "The Harbor Front attacked Velmora again on Sunday.";
     let a = attribute(text, &sentences(text), &DocMeta::default());
@@ -2153,28 +2162,7 @@ fn a_label_that_names_a_topic_is_no_speaker() {
             Some("Harbor camp"),
         ),
     ];
-    for (text, mention, source) in cases {
-        let places: Vec<PlaceSpan> = [("Ruritania", true), ("Velmora", false)]
-            .iter()
-            .flat_map(|&(p, region)| {
-                text.match_indices(p).map(move |(k, _)| PlaceSpan {
-                    span: ByteSpan {
-                        start: k,
-                        end: k + p.len(),
-                    },
-                    region,
-                })
-            })
-            .collect();
-        let meta = DocMeta {
-            places,
-            ..DocMeta::default()
-        };
-        let a = attribute(text, &sentences(text), &meta);
-        let k = text.find(mention).unwrap();
-        let got = a.for_span(k, k + mention.len());
-        assert_eq!(got.text.as_deref(), source, "{text}: {got:?}");
-    }
+    check_source_texts_with_places(&cases, &[("Ruritania", true), ("Velmora", false)]);
 }
 
 #[test]
