@@ -1200,9 +1200,31 @@ fn content_after(
 /// not an object ("…, polls suggest she shouldn't try": the claim follows).
 fn short_tail(seq: &[&Item], from: usize) -> bool {
     let mut words = seq[from.min(seq.len())..].iter().filter(|x| !is_punct(x));
-    let opens = words.clone().next().is_none_or(|x| {
-        x.is_word() && (opens_adjunct(&x.lower) || (x.lower.len() > 4 && x.lower.ends_with("ly")))
-    });
+    // (the means of speaking too: "said by telephone", "told AFP by email")
+    let means = |w: &str| {
+        matches!(
+            w,
+            "phone"
+                | "telephone"
+                | "email"
+                | "e-mail"
+                | "text"
+                | "video"
+                | "videolink"
+                | "satellite"
+                | "radio"
+                | "letter"
+                | "messaging"
+        )
+    };
+    let mut two = words.clone();
+    let by_means =
+        two.next().is_some_and(|x| x.lower == "by") && two.next().is_some_and(|x| means(&x.lower));
+    let opens = by_means
+        || words.clone().next().is_none_or(|x| {
+            x.is_word()
+                && (opens_adjunct(&x.lower) || (x.lower.len() > 4 && x.lower.ends_with("ly")))
+        });
     opens && words.clone().count() <= 5 && !words.any(|x| x.lower == "that" || hole(x).is_some())
 }
 
@@ -2051,7 +2073,11 @@ fn read_sequence(
                 content_in(doc, seq, 0, n)
             } else if after_comma
                 && clause_before(seq, a)
-                && ((short_tail(seq, i + 1) && !weak(lemma)) || adjunct_tail(seq, i + 1, lemma))
+                && ((short_tail(seq, i + 1) && !weak(lemma))
+                    || adjunct_tail(seq, i + 1, lemma)
+                    // "…, the Pentagon said, in retaliation for an attack
+                    // that killed …": the tail is the narrator's
+                    || (adjunct_after && seq.get(t).is_some_and(|x| x.kind == ItemKind::Punct(','))))
             {
                 // trailing: "…, the Council said.", "“…” Trump told a crowd in Ohio."
                 let cut = if hole(seq[a - 1]).is_some() { a } else { a - 1 };

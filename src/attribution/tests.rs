@@ -1869,11 +1869,24 @@ fn a_trailing_frame_before_an_adjunct_ends_the_claim() {
             None,
             Narrator,
         ),
-        // and what precedes it is the source's
+        // and what precedes it is the source's, also before a long
+        // adjunct after a comma, and before the means of speaking
         (
             "A car bomb exploded in Velmora, killing 20, officials said, in the fifth attack in Ostrik this month.",
             "Velmora",
             Some("officials"),
+            Indirect,
+        ),
+        (
+            "Jets struck depots in Velmora, the ministry said, in retaliation for a raid that killed three soldiers in Ostrik.",
+            "Velmora",
+            Some("the ministry"),
+            Indirect,
+        ),
+        (
+            "Drones hit a depot in Velmora, the governor said by telephone.",
+            "Velmora",
+            Some("the governor"),
             Indirect,
         ),
         // must stay: an inserted frame before the rest of the clause
