@@ -2806,6 +2806,14 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
             }
             lower(k) == Some("to") && lower(k + 1).is_some_and(|v| cue_lemma(v).is_none())
         }
+        // naming in a relative clause: "the crossing, which Afghans call
+        // Spin Boldak", "what locals call the Triangle"
+        "call" | "calls" | "called"
+            if (i.saturating_sub(4)..i).any(|k| matches!(lower(k), Some("which" | "what")))
+                && word(i + 1).is_some_and(|x| x.cap || lower(i + 1) == Some("the")) =>
+        {
+            true
+        }
         "called" | "named" | "dubbed" | "nicknamed" | "titled" => {
             word(i + 1).is_some_and(|x| x.cap && !is_pronoun(&x.lower))
                 && (i.saturating_sub(3)..i)

@@ -1667,6 +1667,12 @@ fn cue_words_in_senses_that_claim_nothing() {
             None,
             Narrator,
         ),
+        (
+            "The crossing, which locals call Ostrik Gate, was closed.",
+            "Ostrik",
+            None,
+            Narrator,
+        ),
         // a participle after its noun
         (
             "A survey released Monday by a group in Velmora puts Lenz ahead.",
