@@ -22,9 +22,32 @@ mod index;
 use std::io::Read;
 use std::path::Path;
 
+/// The curated short names of `gazetteer/short-names.tsv` (id, name, why),
+/// added to the alternate names of their places.
+fn add_short_names(places: &mut [place::Place]) {
+    let list = std::fs::read_to_string("gazetteer/short-names.tsv").unwrap_or_default();
+    for (n, line) in list.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(id), Some(name)) = (f.next(), f.next()) else {
+            panic!(
+                "gazetteer/short-names.tsv line {}: expected id<TAB>name<TAB>why",
+                n + 1
+            );
+        };
+        match places.iter_mut().find(|p| p.id == id) {
+            Some(p) => p.alternate_names.push(name.to_string()),
+            None => panic!("gazetteer/short-names.tsv line {}: no place {id}", n + 1),
+        }
+    }
+}
+
 fn main() {
     for f in [
         "gazetteer/places.tsv.gz",
+        "gazetteer/short-names.tsv",
         "gazetteer/common-words.txt.gz",
         "src/normalize.rs",
         "src/gazetteer/place.rs",
@@ -40,8 +63,9 @@ fn main() {
     let (index_bytes, demonym_bytes) = if places_path.exists() {
         let file = std::fs::File::open(places_path).expect("open gazetteer/places.tsv.gz");
         let gz = flate2::read::GzDecoder::new(std::io::BufReader::new(file));
-        let places = tabular::read_places(gz, b'\t', "default")
+        let mut places = tabular::read_places(gz, b'\t', "default")
             .unwrap_or_else(|e| panic!("gazetteer/places.tsv.gz line {}: {}", e.line, e.message));
+        add_short_names(&mut places);
         let meta = std::fs::read_to_string("gazetteer/META.txt").unwrap_or_default();
         let index = index::build_index(&places, &meta).expect("build the embedded index");
         (index, demonym_index(&places))

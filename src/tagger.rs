@@ -1275,6 +1275,20 @@ mod tests {
     }
 
     #[test]
+    fn congo_is_chosen_by_its_context() {
+        // (text, surface, country): "Congo" names both countries
+        // (gazetteer/short-names.tsv)
+        crate::test_support::check_countries(&[
+            ("Rebels entered Goma, in eastern Congo.", "Congo", "CD"),
+            (
+                "Brazzaville, the capital of Congo, was calm.",
+                "Congo",
+                "CG",
+            ),
+        ]);
+    }
+
+    #[test]
     fn a_short_city_in_capitals_opens_a_dateline() {
         // (text, surface, times tagged)
         check_tagged(&[
