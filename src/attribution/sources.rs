@@ -354,7 +354,15 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
             k += 1;
             continue;
         }
-        if (breaks_phrase(next) && !ly_after_determiner(seq, k + 1)) || is_pronoun(nw) {
+        // (a cue word right after a determiner is a noun: "a note
+        // circulated among partners", "the report")
+        let noun_after_determiner = word(seq, k).is_some_and(|p| is_determiner(&p.lower))
+            && next
+                .lemma
+                .is_some_and(|l| nw == l || nw.strip_suffix('s') == Some(l));
+        if (breaks_phrase(next) && !ly_after_determiner(seq, k + 1) && !noun_after_determiner)
+            || is_pronoun(nw)
+        {
             break;
         }
         if is_determiner(nw) && word(seq, k).is_some_and(|p| !is_np_preposition(&p.lower)) {

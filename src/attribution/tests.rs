@@ -2322,6 +2322,16 @@ fn sources_joined_by_and_are_one_source() {
 }
 
 #[test]
+fn a_cue_word_after_a_determiner_is_a_noun_of_the_source() {
+    let cases: Vec<(&str, &str, Option<&str>)> = vec![(
+        "A commander said supplies were short. Agencies left Velmora, according to a note circulated among partners.",
+        "Velmora",
+        Some("a note circulated among partners"),
+    )];
+    check_source_texts(&cases);
+}
+
+#[test]
 fn a_negated_or_declined_report_claims_nothing() {
     // (text, mention, source as written)
     let cases: Vec<(&str, &str, Option<&str>)> = vec![
