@@ -2574,11 +2574,25 @@ fn coordination_cut(seq: &[&Item], lo: usize, hi: usize, weak_verb: bool) -> Opt
         let comma = seq[k - 1].kind == ItemKind::Punct(',');
         let nw = next.lower.as_str();
         let but = it.lower == "but";
+        // a clause of its own: a short subject and its past tense ("…, and
+        // protesters marched from Tavush", "…, and the army withdrew")
+        let own_clause = (k + 2..(k + 5).min(hi)).any(|j| {
+            past_tense(seq[j])
+                && !seq[j].lower.contains('-')
+                && seq[k + 1..j].iter().all(|x| {
+                    x.is_word()
+                        && x.lemma.is_none()
+                        && !is_aux(&x.lower)
+                        && !is_be(&x.lower)
+                        && !is_np_preposition(&x.lower)
+                })
+        });
         let cut = if comma {
             subject_pronoun(nw)
                 || past_tense(next)
                 || (but && (is_determiner(nw) || next.cap))
                 || (object && finite_aux(nw))
+                || own_clause
         } else {
             object && (past_tense(next) || finite_aux(nw))
         };

@@ -2322,6 +2322,32 @@ fn sources_joined_by_and_are_one_source() {
 }
 
 #[test]
+fn a_clause_of_its_own_after_a_comma_and_and_ends_the_claim() {
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "His opponents said he abandoned Ostrik, and protesters marched from Velmora to the capital.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "His opponents said he abandoned Ostrik, and protesters marched from Velmora to the capital.",
+            "Ostrik",
+            Some("His opponents"),
+            Indirect,
+        ),
+        // must stay: a list of roles is no clause
+        (
+            "Lenz called Bell a thinker, writer, and regular op-ed contributor in the Velmora press.",
+            "Velmora",
+            Some("Lenz"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
+
+#[test]
 fn a_cue_word_after_a_determiner_is_a_noun_of_the_source() {
     let cases: Vec<(&str, &str, Option<&str>)> = vec![(
         "A commander said supplies were short. Agencies left Velmora, according to a note circulated among partners.",
