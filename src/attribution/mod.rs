@@ -2867,21 +2867,15 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
                         | "list"
                 )
             };
+            let needs_message = matches!(
+                w,
+                "posted" | "circulated" | "shared" | "distributed" | "broadcast" | "aired"
+            );
             let noun = word(i.wrapping_sub(1)).filter(|x| {
                 !x.cap
                     && !is_aux(&x.lower)
                     && !is_be(&x.lower)
-                    && (matches!(
-                        w,
-                        "released"
-                            | "issued"
-                            | "published"
-                            | "conducted"
-                            | "commissioned"
-                            | "seen"
-                            | "obtained"
-                            | "reviewed"
-                    ) || message(&x.lower))
+                    && (!needs_message || message(&x.lower))
             });
             // a determiner opens the noun phrase ("a poll", "A UN report")
             let det = (i.saturating_sub(3)..i.saturating_sub(1))

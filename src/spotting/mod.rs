@@ -1043,6 +1043,12 @@ const SMALL_PLACE: u64 = 20_000;
 /// a place after a preposition of place ("in Hit").
 const LOCATED_POPULATION: u64 = 10_000;
 
+/// A town of at least [`LOCATED_POPULATION`] people or a seat of a province
+/// or district: known enough to be named without its country.
+fn notable_town(p: &crate::gazetteer::Place) -> bool {
+    p.population >= LOCATED_POPULATION || matches!(p.feature_code.as_str(), "PPLA" | "PPLA2")
+}
+
 /// A capital this small (Douglas, Isle of Man; Stanley, Falklands; Hamilton,
 /// Bermuda) is no protection against a person's name.
 const MAJOR_CAPITAL: u64 = 100_000;
@@ -1264,10 +1270,10 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
             && next.is_some_and(|n| {
                 n.sep == Sep::Break && (ctx.container_follows || in_list(NEWS_AGENCIES, &n.key))
             })
-            && spot.candidates.iter().any(|(_, p)| {
-                p.population >= LOCATED_POPULATION
-                    || matches!(p.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
-            });
+            && spot
+                .candidates
+                .iter()
+                .any(|(_, p)| notable_town(p) || p.feature_code == "PPLC");
         if !listed && !dateline {
             return Err(Drop::Acronym);
         }
@@ -1563,10 +1569,7 @@ pub fn judge(spot: &Spot, tokens: &[Token], ctx: Context) -> Result<(), Drop> {
                 !p.capitalized && p.key != "to" && in_list(people::LOCATIVES, &p.key)
             })
             && next.is_none_or(|n| !(n.capitalized || n.all_caps) || n.sep != Sep::Space)
-            && spot.candidates.iter().any(|(_, p)| {
-                p.population >= LOCATED_POPULATION
-                    || matches!(p.feature_code.as_str(), "PPLA" | "PPLA2")
-            });
+            && spot.candidates.iter().any(|(_, p)| notable_town(p));
         if !(strong || (big && !sentence_initial) || contained || dateline || located) {
             return Err(Drop::CommonWord);
         }
