@@ -12,7 +12,10 @@
 //!   tokens, exact lookup and the spotting rules (no variants);
 //! - `resolution` runs `resolution::resolve` on the spots those rules keep
 //!   (computed outside the timing);
-//! - `attribution` is `Tagger::attributions` (which splits sentences again);
+//! - `attribution` is `attribution::attribute` alone, on sentences and place
+//!   spans computed outside the timing (what `Tagger::tag` adds to find the
+//!   sources; `Tagger::attributions`, which spots the text first, is timed
+//!   as `attributions (spotting included)`);
 //! - `export` writes the mentions, tagged beforehand, as GeoJSON text
 //!   sequence to memory;
 //! - the variant layer's cost is the difference between the two end-to-end
@@ -20,11 +23,19 @@
 //!
 //! Run: `cargo bench --bench stages`. Figures go to docs/PERFORMANCE.md.
 
+/// The binary's allocator (see `src/main.rs`), so that the figures are those
+/// of `geomention tag`: tagging allocates many small strings, and the system
+/// allocator makes some stages look slower than the command runs them.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput};
+use geomention::attribution::{attribute, ByteSpan, DocMeta, PlaceSpan};
 use geomention::document::Metadata;
 use geomention::export::geojson::{write_sequence_record, GeometryMode};
 use geomention::spotting::{exact_matches, Spot};
-use geomention::text::{sentences, tokenize, Token};
+use geomention::text::{sentences, tokenize, Sentence, Token};
 use geomention::{Gazetteer, Mention, Options, Tagger};
 use std::hint::black_box;
 use std::time::Duration;
@@ -124,6 +135,10 @@ fn lgl() -> Option<Vec<(String, String)>> {
 /// What the later stages need, computed once outside the timings.
 struct Prepared {
     tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    /// What `Tagger::tag` hands attribution: the spots, country or
+    /// province flagged.
+    attribution_meta: DocMeta,
     kept: Vec<Spot>,
     mentions: Vec<Mention>,
 }
@@ -131,7 +146,7 @@ struct Prepared {
 fn prepare(tagger: &Tagger, id: &str, text: &str) -> Prepared {
     let tokens = tokenize(text);
     let verdicts = tagger.spot_verdicts(text);
-    let kept = exact_matches(tagger.gazetteer(), &tokens, text)
+    let kept: Vec<Spot> = exact_matches(tagger.gazetteer(), &tokens, text)
         .into_iter()
         .filter(|s| {
             verdicts
@@ -139,8 +154,26 @@ fn prepare(tagger: &Tagger, id: &str, text: &str) -> Prepared {
                 .any(|v| v.start == s.start && v.end == s.end && v.dropped.is_none())
         })
         .collect();
+    let attribution_meta = DocMeta {
+        places: kept
+            .iter()
+            .map(|s| PlaceSpan {
+                span: ByteSpan {
+                    start: s.start,
+                    end: s.end,
+                },
+                region: s
+                    .candidates
+                    .iter()
+                    .any(|(_, p)| p.is_country() || p.is_admin1()),
+            })
+            .collect(),
+        ..DocMeta::default()
+    };
     Prepared {
         tokens,
+        sentences: sentences(text),
+        attribution_meta,
         kept,
         mentions: tagger.tag(id, text),
     }
@@ -210,6 +243,13 @@ fn stages(c: &mut Criterion, corpus: &str, docs: &[(String, String)]) {
         })
     });
     g.bench_function("attribution", |b| {
+        b.iter(|| {
+            for ((_, text), p) in docs.iter().zip(&prepared) {
+                black_box(attribute(text, &p.sentences, &p.attribution_meta));
+            }
+        })
+    });
+    g.bench_function("attributions (spotting included)", |b| {
         b.iter(|| {
             for (_, text) in docs {
                 black_box(tagger.attributions(text, &meta));

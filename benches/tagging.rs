@@ -4,6 +4,13 @@
 //!
 //! Run: `cargo bench --bench tagging`. Figures go to docs/PERFORMANCE.md.
 
+/// The binary's allocator (see `src/main.rs`), so that the figures are those
+/// of `geomention tag`: tagging allocates many small strings, and the system
+/// allocator makes some stages look slower than the command runs them.
+#[cfg(feature = "cli")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput};
 use geomention::{Gazetteer, Options, Tagger};
 use std::hint::black_box;

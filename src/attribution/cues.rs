@@ -620,6 +620,9 @@ const EVENT_IRREGULAR: &[(&str, &str)] = &[
 pub fn event_lemma(w: &str) -> Option<&'static str> {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     let tables = TABLES.get_or_init(|| Tables::new(EVENT_LEMMAS, EVENT_IRREGULAR));
+    if !tables.may_hold(w) {
+        return None;
+    }
     if let Some(lemma) = tables.irregular.get(w) {
         return Some(lemma);
     }
@@ -636,6 +639,16 @@ pub fn event_lemma(w: &str) -> Option<&'static str> {
 struct Tables {
     lemmas: FxHashSet<&'static str>,
     irregular: FxHashMap<&'static str, &'static str>,
+    /// The first three bytes of every lemma of four letters or more and of
+    /// every irregular form: a regular form of such a lemma starts with
+    /// them (suffixes are only appended; a final "e" dropped before "-ing"
+    /// or "-ed", a "y" made "ied" and a doubled consonant all come after
+    /// the third letter). A bit set over three lowercase ASCII letters
+    /// (26³ bits); a word with another byte among its first three passes.
+    three: Box<[u64; THREE_WORDS]>,
+    /// The first two bytes of the shorter lemmas and forms, as a bit set:
+    /// "cry" gives "cried", "use" gives "using".
+    two: Box<[u64; 1024]>,
 }
 
 impl Tables {
@@ -643,11 +656,67 @@ impl Tables {
         lemmas: &'static [&'static str],
         irregular: &'static [(&'static str, &'static str)],
     ) -> Self {
+        let mut two = Box::new([0u64; 1024]);
+        let mut three = Box::new([0u64; THREE_WORDS]);
+        let irregular_forms = irregular.iter().map(|(f, _)| f);
+        for (w, lemma) in lemmas
+            .iter()
+            .map(|w| (w, true))
+            .chain(irregular_forms.map(|w| (w, false)))
+        {
+            match w.as_bytes() {
+                [a, b, c, rest @ ..] if !(lemma && rest.is_empty()) => {
+                    if let Some(i) = three_index(*a, *b, *c) {
+                        three[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                [a, b, ..] => {
+                    let i = (usize::from(*a) << 8) | usize::from(*b);
+                    two[i / 64] |= 1 << (i % 64);
+                    if let [a, b'y'] = w.as_bytes() {
+                        // "-ied" of a two-letter lemma in "y"
+                        let i = (usize::from(*a) << 8) | usize::from(b'i');
+                        two[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                _ => {}
+            }
+        }
         Tables {
             lemmas: lemmas.iter().copied().collect(),
             irregular: irregular.iter().copied().collect(),
+            three,
+            two,
         }
     }
+
+    /// False when no form of the list can start like `w`: most words of a
+    /// text stop here, before the lookups of every suffix undone.
+    fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if let [x, y, z, ..] = b {
+            match three_index(*x, *y, *z) {
+                Some(i) if self.three[i / 64] & (1 << (i % 64)) != 0 => return true,
+                None => return true,
+                Some(_) => {}
+            }
+        }
+        match b {
+            [x, y, ..] => {
+                let i = (usize::from(*x) << 8) | usize::from(*y);
+                self.two[i / 64] & (1 << (i % 64)) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+const THREE_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+/// The bit of three lowercase ASCII letters, None for any other byte.
+fn three_index(a: u8, b: u8, c: u8) -> Option<usize> {
+    let l = |x: u8| x.is_ascii_lowercase().then(|| usize::from(x - b'a'));
+    Some((l(a)? * 26 + l(b)?) * 26 + l(c)?)
 }
 
 /// The lemma in `lemmas` (sorted) of which `w` is a regular form: `w`
@@ -704,37 +773,13 @@ fn undouble(stem: &str) -> Option<&str> {
     (n >= 3 && b[n - 1] == b[n - 2]).then(|| &stem[..n - 1])
 }
 
-/// The first two bytes of every lemma and irregular form, as a bit set: a
-/// form of a lemma starts with the lemma's first two letters (suffixes are
-/// only appended, and every lemma has at least three letters), so a word
-/// whose first two bytes are not here is no cue. Most words stop here.
-fn cue_prefixes() -> &'static [u64; 1024] {
-    static SET: OnceLock<[u64; 1024]> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut set = [0u64; 1024];
-        for w in LEMMAS.iter().chain(IRREGULAR.iter().map(|(f, _)| f)) {
-            if let [a, b, ..] = w.as_bytes() {
-                let i = (usize::from(*a) << 8) | usize::from(*b);
-                set[i / 64] |= 1 << (i % 64);
-            }
-        }
-        set
-    })
-}
-
 /// The lemma of `w` (lowercase) when it is a form of a reporting verb.
 pub fn cue_lemma(w: &str) -> Option<&'static str> {
-    match w.as_bytes() {
-        [a, b, ..] => {
-            let i = (usize::from(*a) << 8) | usize::from(*b);
-            if cue_prefixes()[i / 64] & (1 << (i % 64)) == 0 {
-                return None;
-            }
-        }
-        _ => return None,
-    }
     static TABLES: OnceLock<Tables> = OnceLock::new();
     let tables = TABLES.get_or_init(|| Tables::new(LEMMAS, IRREGULAR));
+    if !tables.may_hold(w) {
+        return None;
+    }
     if let Some(lemma) = tables.irregular.get(w) {
         return Some(lemma);
     }
@@ -1147,6 +1192,49 @@ pub fn is_person_title(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every form the suffix rules accept passes the prefix filter: the
+    /// filter only saves lookups, it never hides a cue or an event.
+    #[test]
+    fn prefix_filter_keeps_every_form() {
+        for (lemmas, irregular, ing) in [
+            (LEMMAS, IRREGULAR, true),
+            (EVENT_LEMMAS, EVENT_IRREGULAR, false),
+        ] {
+            let tables = Tables::new(lemmas, irregular);
+            for lemma in lemmas {
+                let mut forms = vec![lemma.to_string()];
+                for suf in ["s", "es", "ed", "d", "ing"] {
+                    forms.push(format!("{lemma}{suf}"));
+                }
+                let last = lemma.chars().last().unwrap_or('x');
+                let stem = &lemma[..lemma.len() - 1];
+                if last == 'e' {
+                    forms.push(format!("{stem}ing"));
+                    forms.push(format!("{stem}ed"));
+                }
+                if last == 'y' {
+                    forms.push(format!("{stem}ied"));
+                    forms.push(format!("{stem}ies"));
+                }
+                forms.push(format!("{lemma}{last}ed"));
+                forms.push(format!("{lemma}{last}ing"));
+                for f in forms {
+                    if regular_lemma(&f, &tables.lemmas, ing).is_some() {
+                        assert!(tables.may_hold(&f), "{f} (of {lemma}) is filtered out");
+                    }
+                }
+            }
+            for (form, _) in irregular {
+                assert!(tables.may_hold(form), "{form} is filtered out");
+            }
+        }
+        // and the filter does filter: common words stop before any lookup
+        let tables = Tables::new(LEMMAS, IRREGULAR);
+        for w in ["and", "a", "was", "on", "to", "is", "by", "he"] {
+            assert!(!tables.may_hold(w), "{w} passes");
+        }
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -476,7 +476,7 @@ pub fn attribute(
                 continue;
             }
             let holes: Vec<Item> = Vec::new();
-            let mut entries: Vec<Result<usize, usize>> = Vec::new(); // Ok(item) | Err(hole)
+            let mut entries: Vec<Result<usize, usize>> = Vec::with_capacity(end - ip); // Ok(item) | Err(hole)
             for (k, &d) in containers.iter().enumerate().take(end).skip(ip) {
                 if d == c {
                     entries.push(Ok(k));
@@ -544,14 +544,18 @@ fn name_documents(text: &str, sentences: &[crate::text::Sentence], drafts: &mut 
         let Some(lead) = text.get(sent.start..src.start) else {
             continue;
         };
-        let words: Vec<String> = lead
+        // (compared without allocating: every word here is ASCII)
+        let mut words = lead
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        d.document = words.windows(2).find_map(|w| {
-            let noun = DOCUMENTS.iter().find(|n| **n == w[1])?;
-            matches!(w[0].as_str(), "a" | "its" | "new" | "latest").then_some(*noun)
+            .filter(|w| !w.is_empty());
+        let mut prev = words.next();
+        d.document = words.find_map(|w| {
+            let before = prev.replace(w)?;
+            let noun = DOCUMENTS.iter().find(|n| n.eq_ignore_ascii_case(w))?;
+            ["a", "its", "new", "latest"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(before))
+                .then_some(*noun)
         });
     }
 }
@@ -1722,6 +1726,12 @@ fn read_sequence(
             continue;
         }
 
+        // neither a cue nor an actor's event verb (see `finite_verb_guess`):
+        // nothing below reads this word (most words stop here)
+        if it.lemma.is_none() && (it.cap || cues::event_lemma(w).is_none()) {
+            i += 1;
+            continue;
+        }
         if other_sense(seq, i) || attack_on_place(doc, seq, i) {
             i += 1;
             continue;
@@ -3335,31 +3345,33 @@ fn sourceless_cue(seq: &[&Item], i: usize) -> Option<usize> {
     );
     // "seemed irritated", "appears poised to": the impression is claimed;
     // "appeared on CNN", "appeared at a rally": a physical appearance
-    let complement = seq.get(i + 1).is_some_and(|x| {
-        x.is_word()
-            && !matches!(
-                x.lower.as_str(),
-                "on" | "at"
-                    | "in"
-                    | "with"
-                    | "before"
-                    | "alongside"
-                    | "onstage"
-                    | "together"
-                    | "during"
-                    | "from"
-                    | "for"
-                    | "after"
-                    | "outside"
-                    | "inside"
-                    | "live"
-                    | "briefly"
-                    | "and"
-                    | "or"
-                    | "but"
-            )
-    });
-    (seem && i > 0 && (to_at(i + 1) || complement)).then_some(i)
+    let complement = || {
+        seq.get(i + 1).is_some_and(|x| {
+            x.is_word()
+                && !matches!(
+                    x.lower.as_str(),
+                    "on" | "at"
+                        | "in"
+                        | "with"
+                        | "before"
+                        | "alongside"
+                        | "onstage"
+                        | "together"
+                        | "during"
+                        | "from"
+                        | "for"
+                        | "after"
+                        | "outside"
+                        | "inside"
+                        | "live"
+                        | "briefly"
+                        | "and"
+                        | "or"
+                        | "but"
+                )
+        })
+    };
+    (seem && i > 0 && (to_at(i + 1) || complement())).then_some(i)
 }
 
 /// "Asked" opening a clause (at the start, or after "when", "if",
