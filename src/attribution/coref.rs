@@ -441,7 +441,12 @@ impl Entities {
             .trim_end_matches(',')
             .to_string();
         let ws = words(&name);
-        let head = ws.last().cloned().unwrap_or_default();
+        // the head noun: the last word, or the word before "of" ("The
+        // representative of Yemen" is a representative, not Yemen)
+        let head = match ws.iter().position(|w| w == "of") {
+            Some(k) if k > 0 => ws[k - 1].clone(),
+            _ => ws.last().cloned().unwrap_or_default(),
+        };
         let has_det = name.len() < text.trim().len();
         let short = ws.len() <= 3;
         let kind = kind_of(&name);
@@ -468,17 +473,17 @@ impl Entities {
             // "the IRNA news agency" after "the Tasnim news agency"); a
             // demonym of a word of it does not ("The Iranian Resistance" for
             // "National Council of Resistance of Iran")
-            // (for organisations and groups: a person's later name adds a
-            // title or a given name, "Mr Obama", "PM Miro Cerar")
-            let proper: Vec<String> = if kind == EntityKind::Person {
-                Vec::new()
-            } else {
-                name.split_whitespace()
-                    .filter(|w| w.starts_with(char::is_uppercase))
-                    .flat_map(words)
-                    .filter(|w| *w != head && !is_determiner(w) && !is_person_title(w))
-                    .collect()
-            };
+            // (a person's later name may add a title, "Mr Obama", "PM Miro
+            // Cerar", but not a country or another given name: "The US
+            // ambassador" after "the Russian ambassador", "Argentina's
+            // foreign minister" after "Interior Minister Paredes", "Hillary
+            // Clinton" after "Bill Clinton" are other people)
+            let proper: Vec<String> = name
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .flat_map(words)
+                .filter(|w| *w != head && !is_determiner(w) && !is_person_title(w))
+                .collect();
             let holds = |e: &Entity, w: &str| {
                 e.words.iter().any(|x| {
                     x == w
@@ -625,6 +630,21 @@ mod tests {
             ("the annual report", "annual report"),
             ("Residents of Kessel", "Residents of Kessel"),
             ("it", "annual report"),
+            // a person described with a country, or with another given
+            // name, is another person (session 14: all three were the
+            // earlier source); a title alone is the same person
+            ("Mayor Ana Lenz", "Mayor Ana Lenz"),
+            ("Ostrik's foreign minister", "Ostrik's foreign minister"),
+            ("the Ruritanian ambassador", "Ruritanian ambassador"),
+            ("The Kessel ambassador", "Kessel ambassador"),
+            (
+                "Hans Berg, the envoy for Ostrik",
+                "Hans Berg, the envoy for Ostrik",
+            ),
+            ("The representative of Ostrik", "representative of Ostrik"),
+            ("Ms Lenz", "Mayor Ana Lenz"),
+            ("Piotr Lenz", "Piotr Lenz"),
+            ("the minister", "Ostrik's foreign minister"),
         ];
         let mut e = Entities::default();
         for (k, (text, want)) in cases.into_iter().enumerate() {
