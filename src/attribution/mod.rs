@@ -463,6 +463,15 @@ pub fn attribute(
         while end < its.len() && its[end].start < s.end {
             end += 1;
         }
+        // a list item's marker ("• ", "3. ", "b) ") is no word of its
+        // sentence: the subject comes after it
+        if crate::text::sentences::list_item(&text[s.start..s.end]) {
+            let marker = match its.get(ip).map(|x| &x.kind) {
+                Some(ItemKind::Punct(_)) => 1,
+                _ => 2,
+            };
+            ip = (ip + marker).min(end);
+        }
         let mut seen: Vec<Option<usize>> = Vec::new();
         for &c in &containers[ip..end] {
             if !seen.contains(&c) {

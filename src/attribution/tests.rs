@@ -2457,3 +2457,38 @@ fn a_second_verb_takes_the_main_subject_not_an_embedded_one() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn a_list_item_is_a_sentence_of_its_own() {
+    // session 14: the items of a list were one sentence, so a source at the
+    // end of the last item claimed every item
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        (
+            "What we know so far:\n• Schools remain closed in Velmora.\n• Thousands fled Ostrik, according to the UN.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "• The president vowed to send more, though officials say funding is short.\n• Ostrik and Velmora have also sent troops.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        // the marker is no word of the sentence: the subject follows it
+        (
+            "The statement reads:\n3. The Ministry holds Kessel responsible and notes that the aircraft flew over Velmora.",
+            "Velmora",
+            Some("The Ministry"),
+            Indirect,
+        ),
+        // must stay: the item's own source
+        (
+            "What we know so far:\n• Schools remain closed in Velmora.\n• Thousands fled Ostrik, according to the UN.",
+            "Ostrik",
+            Some("the UN"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}

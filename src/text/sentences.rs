@@ -128,6 +128,45 @@ fn period_continues(text: &str, dot: usize, next_word: &str) -> bool {
     (abbrev || initial || dotted) && !STARTERS.contains(&next_word)
 }
 
+/// True when a line starts with a list marker and a space: a bullet ("•",
+/// "-", "*", "–", "·", "▪", "●"), or a number or a letter with "." or ")"
+/// ("1. ", "2) ", "a) ").
+pub(crate) fn list_item(line: &str) -> bool {
+    let mut cs = line.chars();
+    let Some(first) = cs.next() else {
+        return false;
+    };
+    if matches!(
+        first,
+        '•' | '-' | '*' | '–' | '·' | '▪' | '●' | '◦' | '‣' | '■'
+    ) {
+        return cs.next() == Some(' ');
+    }
+    let label = line
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(k, _)| k);
+    match label {
+        0 => first.is_ascii_lowercase() && line[1..].starts_with(") "),
+        1 | 2 => line[label..].starts_with(". ") || line[label..].starts_with(") "),
+        _ => false,
+    }
+}
+
+/// True when the period at byte `dot` follows a number of one or two
+/// digits that opens a line (or the text): a numbered list item.
+fn list_number_before(text: &str, dot: usize) -> bool {
+    let w = word_before(text, dot);
+    let at = dot - w.len();
+    (1..=2).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && text[..at]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n')
+}
+
 /// Splits `text` into sentences.
 ///
 /// ```
@@ -153,6 +192,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 while it.peek().is_some_and(|&(j, _)| j < i + skip) {
                     it.next();
                 }
+            } else if list_item(&rest[blank..]) {
+                // a line that opens a list item starts a sentence, even
+                // after a line without a full stop ("What we know:\n• …")
+                cuts.push((i, i + 1 + blank));
             }
             continue;
         }
@@ -183,6 +226,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         if c == '.' && end == i + 1 && period_continues(text, i, word_at(text, next_at)) {
             continue;
+        }
+        if c == '.' && end == i + 1 && list_number_before(text, i) {
+            continue; // "1. Go": the item's number, not a sentence
         }
         if rest[..ws].contains("\n\n") {
             continue; // the paragraph break will cut here
@@ -215,7 +261,8 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     for s in pieces {
         if let Some(last) = out.last_mut() {
             let prev = &text[last.start..last.end];
-            if !ends_terminal(prev) && starts_lower(&text[s.start..s.end]) {
+            let this = &text[s.start..s.end];
+            if !ends_terminal(prev) && starts_lower(this) && !list_item(this) {
                 last.end = s.end;
                 continue;
             }
@@ -361,6 +408,35 @@ mod tests {
             ("Line one\nline two.", vec!["Line one\nline two."]),
             ("one\n \n\nTwo", vec!["one", "Two"]),
             ("“Go.” ‘Now.’", vec!["“Go.”", "‘Now.’"]),
+            // a list item starts a sentence, after a line with or without
+            // a full stop (session 14: the items were one sentence)
+            (
+                "What we know:\n• Schools closed in Haifa\n• Lebanon, the UN says.",
+                vec![
+                    "What we know:",
+                    "• Schools closed in Haifa",
+                    "• Lebanon, the UN says.",
+                ],
+            ),
+            (
+                "How has India responded?\n- The minister left.",
+                vec!["How has India responded?", "- The minister left."],
+            ),
+            (
+                "Steps:\n1. Go.\n2) Stay",
+                vec!["Steps:", "1. Go.", "2) Stay"],
+            ),
+            (
+                "Options\na) stay\nb) go",
+                vec!["Options", "a) stay", "b) go"],
+            ),
+            // not a list: a hyphenated line end, a year, a wrapped word
+            (
+                "Troops left in\n2015. They came back.",
+                vec!["Troops left in\n2015.", "They came back."],
+            ),
+            ("a well-\nknown town", vec!["a well-\nknown town"]),
+            ("at\n-5 degrees", vec!["at\n-5 degrees"]),
         ];
         for (input, want) in cases {
             assert_eq!(split(input), want, "{input:?}");
