@@ -876,6 +876,8 @@ pub fn is_aux(w: &str) -> bool {
                 | "ever"
                 | "all"
                 | "both"
+                | "only"
+                | "merely"
         )
         || (w.len() > 4
             && w.ends_with("ly")

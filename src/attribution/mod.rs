@@ -478,10 +478,17 @@ pub fn attribute(
                 seen.push(c);
             }
         }
+        let question = is_question(text, &its[ip..end], s);
         for c in seen {
             // a quoted title ("a report entitled ‘…’") names a work, it
             // reports nobody
             if c.is_some_and(|q| doc.quotes[q].title) {
+                continue;
+            }
+            // a question asserts nothing ("Did the army confirm the strike
+            // in Tyre?", "How has India responded?"); a quotation in it
+            // keeps its own speaker
+            if question && c.is_none() {
                 continue;
             }
             let holes: Vec<Item> = Vec::new();
@@ -538,6 +545,27 @@ pub fn attribute(
     split_quoted_by(text, &mut drafts);
     name_documents(text, sentences, &mut drafts);
     finish(text, drafts, meta)
+}
+
+/// True when the sentence `s` (its items `its`) is a question: it ends
+/// with "?" and opens with an auxiliary or a question word, outside any
+/// quotation.
+fn is_question(text: &str, its: &[Item], s: &crate::text::Sentence) -> bool {
+    let t = text[s.start..s.end].trim_end_matches(|c: char| {
+        matches!(c, '"' | '”' | '’' | '\'' | ')' | ']') || c.is_whitespace()
+    });
+    if !t.ends_with('?') {
+        return false;
+    }
+    let Some(first) = its.first().filter(|x| x.is_word() && x.start == s.start) else {
+        return false;
+    };
+    cues::is_modal(&first.lower)
+        || is_be(&first.lower)
+        || matches!(
+            first.lower.as_str(),
+            "what" | "who" | "whom" | "whose" | "why" | "where" | "when" | "how" | "which"
+        )
 }
 
 /// Documents a source is named with: "In a report published on Tuesday,
@@ -1135,7 +1163,12 @@ fn that_after_adjunct(seq: &[&Item], i: usize, lemma: &str) -> usize {
         if x.lower == "that" {
             return k + 1;
         }
-        if x.lemma.is_some() || is_be(&x.lower) || is_aux(&x.lower) {
+        // (a noun-like cue word in its bare form is a noun of the adjunct:
+        // "said on state radio that", "in a report that")
+        let noun = x.lemma.is_some_and(|l| {
+            noun_like(l) && (x.lower == l || x.lower.strip_suffix('s') == Some(l))
+        });
+        if (x.lemma.is_some() && !noun) || is_be(&x.lower) || is_aux(&x.lower) {
             break;
         }
     }
@@ -1819,12 +1852,21 @@ fn read_sequence(
         let singular_subject = w.strip_suffix('s') == Some(lemma)
             && prev.is_some_and(|p| p.is_word())
             && next_word(i + 1) == Some("that");
+        // ... and before an auxiliary it is the subject ("Criminal charges
+        // have been dismissed", "Trump's claims were false")
+        // (not after a pronoun: "an insurgency, which it claims was backed
+        // by Sudan")
+        let subject_noun = w != lemma
+            && !prev.is_some_and(|p| p.is_word() && is_pronoun(&p.lower))
+            && next_word(i + 1).is_some_and(|x| is_be(x) || matches!(x, "have" | "had" | "were"));
         if noun_like(lemma)
             && bare
             && !plural_subject
             && !singular_subject
-            && !prev
-                .is_some_and(|p| p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower)))
+            && (subject_noun
+                || !prev.is_some_and(|p| {
+                    p.is_word() && (p.cap || is_pronoun(&p.lower) || is_aux(&p.lower))
+                }))
         {
             i += 1;
             continue;
@@ -2908,8 +2950,88 @@ fn other_sense(seq: &[&Item], i: usize) -> bool {
             });
             noun.is_some() && det && after
         }
+        // a participle after its noun, with no auxiliary: the noun is the
+        // one accused ("A man accused of smuggling weapons was arrested",
+        // "a former officer charged with torture"); the active verb takes
+        // an object first ("Prosecutors accused the defendant of …")
+        "accused" | "charged" | "suspected" => {
+            matches!(lower(i + 1), Some("of" | "with"))
+                && word(i.wrapping_sub(1))
+                    .is_some_and(|x| !is_aux(&x.lower) && !is_be(&x.lower) && !is_pronoun(&x.lower))
+        }
+        // a verb of sound or motion before a place or a direction ("Sirens
+        // sounded in Kiryat Shmona", "Gangs have pushed north into
+        // Artibonite", "Evacuation ordered near Kupiansk"): no message
+        _ if seq[i].lemma.is_some_and(|l| weak(l) && noun_like(l))
+            && lower(i + 1).is_some_and(|x| {
+                matches!(
+                    x,
+                    "in" | "into"
+                        | "near"
+                        | "across"
+                        | "through"
+                        | "toward"
+                        | "towards"
+                        | "around"
+                        | "along"
+                        | "inside"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northward"
+                        | "southward"
+                        | "eastward"
+                        | "westward"
+                        | "deeper"
+                        | "further"
+                        | "farther"
+                )
+            })
+            && !lower(i + 2).is_some_and(|x| {
+                // "slammed in a statement", "pushed in an interview",
+                // "calling into question"
+                (is_determiner(x) && lower(i + 3).is_some_and(speech_event_noun))
+                    || matches!(x, "question" | "doubt")
+            }) =>
+        {
+            true
+        }
         _ => false,
     }
+}
+
+/// Nouns of an occasion of speech ("in a statement", "at a rally").
+fn speech_event_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "interview"
+            | "speech"
+            | "rally"
+            | "post"
+            | "tweet"
+            | "letter"
+            | "briefing"
+            | "video"
+            | "op-ed"
+            | "editorial"
+            | "email"
+            | "message"
+            | "press"
+            | "news"
+            | "radio"
+            | "television"
+            | "debate"
+            | "meeting"
+            | "hearing"
+            | "town"
+            | "memo"
+            | "report"
+            | "column"
+            | "blog"
+            | "podcast"
+    )
 }
 
 /// True when a verb of telling is negated or declined ("would not
@@ -3106,11 +3228,27 @@ fn source_before(seq: &[&Item], i: usize) -> Option<(usize, usize)> {
     // which showed": the name and the pronoun (PolNeAR's source is the
     // pronoun; the name is who it is)
     if j >= 2 && seq[j - 1].is_word() && matches!(seq[j - 1].lower.as_str(), "who" | "which") {
-        let name = match seq[j - 2].kind {
-            ItemKind::Punct(',') => j.checked_sub(3).and_then(|e| phrase_before(seq, e)),
-            _ => phrase_before(seq, j - 2),
+        let e = match seq[j - 2].kind {
+            ItemKind::Punct(',') => j.checked_sub(3),
+            _ => Some(j - 2),
         };
-        return Some((name.map_or(j - 1, |(a, _)| a), j - 1));
+        let name = e.and_then(|e| phrase_before(seq, e)).map(|(a, b)| {
+            // the noun phrase "who" follows opens at a determiner after a
+            // preposition other than "of" ("A jury heard testimony from a
+            // former courier who said" is the courier; "the head of the
+            // agency, who said" the head; "Olson, the radical who" Olson)
+            let det = (a + 1..=b).rev().find(|&k| {
+                seq[k].is_word()
+                    && is_determiner(&seq[k].lower)
+                    && seq[k - 1].is_word()
+                    && matches!(
+                        seq[k - 1].lower.as_str(),
+                        "from" | "with" | "at" | "in" | "to" | "on" | "for" | "by" | "among"
+                    )
+            });
+            det.unwrap_or(a)
+        });
+        return Some((name.unwrap_or(j - 1), j - 1));
     }
     if let Some(subject) = subject_of_relative(seq, j) {
         return Some(subject);
@@ -3549,7 +3687,25 @@ fn label_may_speak(doc: &Doc, label: &[&Item]) -> bool {
         ]
         .iter()
         .any(|suffix| head.lower.len() > suffix.len() + 3 && head.lower.ends_with(suffix));
-    !abstract_noun
+    // a heading of the page ("Meetings Coverage:", "Press Release:",
+    // "Live Updates:", "Key Developments:")
+    let heading = matches!(
+        head.lower.as_str(),
+        "coverage"
+            | "release"
+            | "update"
+            | "updates"
+            | "news"
+            | "developments"
+            | "highlights"
+            | "summary"
+            | "timeline"
+            | "background"
+            | "explainer"
+            | "analysis"
+            | "factbox"
+    );
+    !abstract_noun && !heading
 }
 
 /// A line that starts with a short name and a colon ("Trump: Cruz has a

@@ -2492,3 +2492,115 @@ fn a_list_item_is_a_sentence_of_its_own() {
     ];
     check_sources(&cases);
 }
+
+#[test]
+fn words_that_are_no_report_here() {
+    // session 14 (a helper's fourth round of texts); every pair holds a case
+    // that must stay
+    let cases: Vec<(&str, &str, Option<&str>, AttributionKind)> = vec![
+        // a participle after its noun: the noun is the one accused
+        (
+            "A man accused of smuggling weapons from Velmora was arrested.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "A youth charged with a stabbing in Velmora appeared in court.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "Prosecutors accused the defendant of financing attacks near Velmora.",
+            "Velmora",
+            Some("Prosecutors"),
+            Indirect,
+        ),
+        // a verb of sound or motion before a place
+        ("Sirens sounded in Velmora.", "Velmora", None, Narrator),
+        (
+            "Gangs have pushed north into the Velmora department.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        ("Evacuation ordered near Velmora", "Velmora", None, Narrator),
+        (
+            "The senator pushed for talks in Velmora.",
+            "Velmora",
+            Some("The senator"),
+            Indirect,
+        ),
+        // a question asserts nothing; a quotation in it keeps its speaker
+        (
+            "Did the army confirm the strike in Velmora?",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "How did Kessel react? The ministry said troops were in Velmora.",
+            "Velmora",
+            Some("The ministry"),
+            Indirect,
+        ),
+        (
+            "“Did the army hit Velmora?” the mayor asked.",
+            "Velmora",
+            Some("the mayor"),
+            Direct,
+        ),
+        // a noun-like word before an auxiliary is the subject
+        (
+            "Criminal charges have been dismissed against a man from Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "Kessel is fighting an insurgency, which it claims was backed by Velmora.",
+            "Velmora",
+            Some("it"),
+            Indirect,
+        ),
+    ];
+    check_sources(&cases);
+}
+
+#[test]
+fn source_phrases_of_session_14() {
+    check_source_texts(&[
+        // an adverb in the verb group is no source
+        (
+            "The spokeswoman would only say that troops were near Velmora.",
+            "Velmora",
+            Some("The spokeswoman"),
+        ),
+        // "state" in an adjunct is a noun: the clause after "that" is the
+        // content
+        (
+            "Ana Lenz said on state radio that Velmora \"will not pay for a war\".",
+            "Velmora",
+            Some("Ana Lenz"),
+        ),
+        // the noun phrase before "who" after a preposition
+        (
+            "A jury heard testimony from a former courier who said he carried cash to Velmora.",
+            "Velmora",
+            Some("a former courier who"),
+        ),
+        (
+            "Olson, the radical who said she had lived in Velmora, was released.",
+            "Velmora",
+            Some("Olson, the radical who"),
+        ),
+        // a heading of the page is no speaker
+        ("Meetings Coverage: Velmora", "Velmora", None),
+        (
+            "Kessel camp: Velmora is ours",
+            "Velmora",
+            Some("Kessel camp"),
+        ),
+    ]);
+}
