@@ -3395,24 +3395,50 @@ fn earlier_source(
         let src = drafts[d].source?;
         return Some((src, drafts[d].copy_of.or(Some(d))));
     }
-    let mut starts = vec![0];
-    if let Some(c) = seq[..i.min(12)]
+    // (after a dateline: "AUSTIN, Texas — Governor Ray Holcomb escalated
+    // …, announcing that …")
+    let dateline = seq[..i.min(12)]
+        .iter()
+        .position(|x| matches!(x.kind, ItemKind::Punct('—' | '–')))
+        .filter(|&d| {
+            d > 0
+                && seq[..d]
+                    .iter()
+                    .all(|x| x.kind == ItemKind::Punct(',') || (x.is_word() && x.cap))
+        });
+    let first = dateline.map_or(0, |d| d + 1);
+    let mut starts = vec![first];
+    if let Some(c) = seq[first..i.min(first + 12)]
         .iter()
         .position(|x| x.kind == ItemKind::Punct(','))
     {
-        starts.push(c + 1);
+        starts.push(first + c + 1);
     }
     for s0 in starts {
         let Some((a, b0)) = phrase_after(seq, s0) else {
             continue;
         };
-        // a pronoun, or the capitalised words that open the phrase
+        // a pronoun, or the capitalised words that open the phrase (the
+        // whole phrase after a determiner: "The president toured …,
+        // saying")
         let b = if is_pronoun(&seq[a].lower) {
             a
         } else {
             let mut e = a;
             while e < b0 && (seq[e + 1].cap || seq[e + 1].kind != ItemKind::Word) {
                 e += 1;
+            }
+            // a determiner alone: its phrase runs to the first past tense
+            // or auxiliary ("The president toured …, saying"; "The
+            // extremist group had looted …")
+            if e == a && a < b0 && is_determiner(&seq[a].lower) {
+                e = (a + 2..=b0)
+                    .find(|&k| {
+                        (seq[k].lower.len() > 3 && seq[k].lower.ends_with("ed"))
+                            || is_aux(&seq[k].lower)
+                            || is_be(&seq[k].lower)
+                    })
+                    .map_or(b0, |k| k - 1);
             }
             e
         };

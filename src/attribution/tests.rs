@@ -2595,6 +2595,25 @@ fn source_phrases_of_session_14() {
             "Velmora",
             Some("Olson, the radical who"),
         ),
+        // a participle's subject is the whole phrase of the main clause,
+        // after a dateline (the determiner alone, and the dateline, were
+        // the source)
+        (
+            "The president toured the front on Monday, saying that troops would hold Velmora.",
+            "Velmora",
+            Some("The president"),
+        ),
+        (
+            "OSTRIK, Kessel — Governor Ana Lenz escalated her dispute on Monday, announcing that buoys would go near Velmora.",
+            "Velmora",
+            Some("Governor Ana Lenz"),
+        ),
+        (
+            "The European Centre for Law petitioned the court, saying Velmora was wrong.",
+            "Velmora",
+            // (must stay: the capitalised words after the determiner)
+            Some("The European Centre"),
+        ),
         // a heading of the page is no speaker
         ("Meetings Coverage: Velmora", "Velmora", None),
         (
