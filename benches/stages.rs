@@ -31,7 +31,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{Criterion, Throughput};
-use geomention::attribution::{attribute, ByteSpan, DocMeta, PlaceSpan};
+use geomention::attribution::{attribute, DocMeta, PlaceSpan};
 use geomention::document::Metadata;
 use geomention::export::geojson::{write_sequence_record, GeometryMode};
 use geomention::spotting::{exact_matches, Spot};
@@ -155,19 +155,7 @@ fn prepare(tagger: &Tagger, id: &str, text: &str) -> Prepared {
         })
         .collect();
     let attribution_meta = DocMeta {
-        places: kept
-            .iter()
-            .map(|s| PlaceSpan {
-                span: ByteSpan {
-                    start: s.start,
-                    end: s.end,
-                },
-                region: s
-                    .candidates
-                    .iter()
-                    .any(|(_, p)| p.is_country() || p.is_admin1()),
-            })
-            .collect(),
+        places: kept.iter().map(PlaceSpan::of_spot).collect(),
         ..DocMeta::default()
     };
     Prepared {

@@ -558,19 +558,7 @@ fn doc_meta(meta: &Metadata, places: &[Spot]) -> DocMeta {
     DocMeta {
         author: named(&meta.author),
         publisher: named(&meta.publisher),
-        places: places
-            .iter()
-            .map(|s| PlaceSpan {
-                span: ByteSpan {
-                    start: s.start,
-                    end: s.end,
-                },
-                region: s
-                    .candidates
-                    .iter()
-                    .any(|(_, p)| p.is_country() || p.is_admin1()),
-            })
-            .collect(),
+        places: places.iter().map(PlaceSpan::of_spot).collect(),
     }
 }
 

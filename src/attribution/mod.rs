@@ -100,6 +100,23 @@ pub struct PlaceSpan {
     pub region: bool,
 }
 
+impl PlaceSpan {
+    /// The span of a spotted name, flagged when a candidate is a country
+    /// or a first-level division.
+    pub fn of_spot(spot: &crate::spotting::Spot) -> Self {
+        PlaceSpan {
+            span: ByteSpan {
+                start: spot.start,
+                end: spot.end,
+            },
+            region: spot
+                .candidates
+                .iter()
+                .any(|(_, p)| p.is_country() || p.is_admin1()),
+        }
+    }
+}
+
 /// A span of bytes into the text, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ByteSpan {
@@ -557,7 +574,14 @@ fn is_question(text: &str, its: &[Item], s: &crate::text::Sentence) -> bool {
     if !t.ends_with('?') {
         return false;
     }
-    let Some(first) = its.first().filter(|x| x.is_word() && x.start == s.start) else {
+    // (the first word, after a list marker at most, not in a quotation)
+    let Some(first) = its.first().filter(|x| {
+        let gap = &text[s.start..x.start];
+        x.is_word()
+            && !gap.chars().any(quotes::is_quote_char)
+            && (!gap.chars().any(char::is_alphanumeric)
+                || crate::text::sentences::list_item(&text[s.start..s.end]))
+    }) else {
         return false;
     };
     cues::is_modal(&first.lower)

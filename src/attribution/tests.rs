@@ -2540,6 +2540,12 @@ fn words_that_are_no_report_here() {
             Narrator,
         ),
         (
+            "The questions:\n• Did the army confirm the strike in Velmora?",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
             "How did Kessel react? The ministry said troops were in Velmora.",
             "Velmora",
             Some("The ministry"),
