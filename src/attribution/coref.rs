@@ -354,6 +354,9 @@ pub struct Resolved {
     pub pronoun: bool,
 }
 
+/// The relation of an entity the narrator named outside any relation.
+const NARRATIVE: usize = usize::MAX;
+
 /// The entities named so far, in order.
 #[derive(Debug, Default)]
 pub struct Entities {
@@ -364,6 +367,25 @@ impl Entities {
     /// The last entity named that `want` accepts.
     fn last(&self, want: impl Fn(&Entity) -> bool) -> Option<Entity> {
         self.list.iter().rev().find(|e| want(e)).cloned()
+    }
+
+    /// Records a person the narrator names as the subject of a sentence
+    /// without a report ("Yolanda Pito keeps two phones."): a later "she"
+    /// may be that person. The entity has no relation of its own.
+    /// A short or repeated name ("the president", "Pallister") is the
+    /// person named before, who becomes the most recent.
+    pub fn mention(&mut self, text: &str) {
+        let name = strip_determiner(text);
+        if kind_of(name) != EntityKind::Person {
+            return;
+        }
+        // named again by the same words: the most recent again
+        if let Some(k) = self.list.iter().rposition(|e| e.name == name) {
+            let again = self.list.remove(k);
+            self.list.push(again);
+            return;
+        }
+        self.resolve(text, NARRATIVE, None);
     }
 
     /// Adds `word` to the words of the last entity named `name` (a document
@@ -383,7 +405,7 @@ impl Entities {
         let pronoun = |e: Option<Entity>| match e {
             Some(e) => Resolved {
                 name: e.name,
-                antecedent: Some(e.relation),
+                antecedent: (e.relation != NARRATIVE).then_some(e.relation),
                 pronoun: true,
             },
             None => Resolved {
@@ -514,7 +536,11 @@ impl Entities {
             if let Some(e) = found {
                 // named again, it is the most recent person or group for a
                 // later "he" or "they" ("“We lost,” Graham said. He added")
-                if let Some(k) = self.list.iter().rposition(|x| x.relation == e.relation) {
+                if let Some(k) = self
+                    .list
+                    .iter()
+                    .rposition(|x| x.relation == e.relation && x.name == e.name)
+                {
                     let again = self.list.remove(k);
                     self.list.push(again);
                 }
@@ -522,7 +548,7 @@ impl Entities {
                 // source when it is no longer than the earlier name
                 return Resolved {
                     name: e.name,
-                    antecedent: Some(e.relation),
+                    antecedent: (e.relation != NARRATIVE).then_some(e.relation),
                     pronoun: false,
                 };
             }

@@ -1188,6 +1188,15 @@ pub fn is_person_title(w: &str) -> bool {
             | "lawyer"
             | "father"
             | "mother"
+            | "envoy"
+            | "rapporteur"
+            | "negotiator"
+            | "mediator"
+            | "commissioner"
+            | "coordinator"
+            | "prosecutor"
+            | "diplomat"
+            | "representative"
     )
 }
 

@@ -471,6 +471,7 @@ pub fn attribute(
     let containers = item_containers(&its, &doc.quotes);
 
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut subjects: Vec<(usize, &str)> = Vec::new();
     let mut ip = 0;
     for (si, s) in sentences.iter().enumerate() {
         while ip < its.len() && its[ip].start < s.start {
@@ -496,6 +497,9 @@ pub fn attribute(
             }
         }
         let question = is_question(text, &its[ip..end], s);
+        if let Some((a, b)) = narrative_subject(&its[ip..end], &containers[ip..end]) {
+            subjects.push((a, &text[a..b]));
+        }
         for c in seen {
             // a quoted title ("a report entitled ‘…’") names a work, it
             // reports nobody
@@ -561,7 +565,92 @@ pub fn attribute(
     drop_inside_trailing(&mut drafts);
     split_quoted_by(text, &mut drafts);
     name_documents(text, sentences, &mut drafts);
-    finish(text, drafts, meta)
+    // (a subject that is a relation's source is named there)
+    subjects.retain(|&(a, _)| {
+        !drafts
+            .iter()
+            .any(|d| d.source.is_some_and(|s| s.start <= a && a < s.end))
+    });
+    finish(text, drafts, meta, &subjects)
+}
+
+/// The person a sentence opens with, by name or by title, before a
+/// lowercase word (its verb or an appositive's comma): "Yolanda Pito keeps
+/// two phones", "The envoy briefed the Council", "Mohammad Ayub, 42,
+/// arrived". Byte offsets; None when the sentence opens otherwise or in a
+/// quotation. Coreference reads these for a later "he" or "she".
+fn narrative_subject(its: &[Item], containers: &[Option<usize>]) -> Option<(usize, usize)> {
+    let first = its.first().filter(|x| x.is_word())?;
+    if containers.first().is_some_and(Option::is_some) {
+        return None;
+    }
+    let det = is_determiner(&first.lower) && !first.possessive;
+    // (a name, not "But Hogg" or "In Alberta")
+    let function_word = matches!(
+        first.lower.as_str(),
+        "in" | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "so"
+            | "but"
+            | "and"
+            | "or"
+            | "as"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "then"
+            | "yet"
+            | "also"
+            | "still"
+            | "now"
+            | "meanwhile"
+            | "however"
+            | "there"
+            | "here"
+            | "this"
+            | "that"
+    );
+    if function_word
+        || (!det
+            && crate::spotting::is_common_word(&first.lower)
+            && !crate::spotting::is_given_name(&first.lower)
+            && !cues::is_person_title(&first.lower))
+    {
+        return None;
+    }
+    let from = usize::from(det);
+    let mut k = from;
+    while k < its.len().min(from + 4) && its[k].is_word() && (its[k].cap || det) {
+        // a possessive modifies what follows: "Pallister's Costa Rica home"
+        if its[k].possessive {
+            return None;
+        }
+        if det && !its[k].cap && cues::is_person_title(&its[k].lower) {
+            k += 1;
+            break;
+        }
+        k += 1;
+    }
+    if k == from || k >= its.len() {
+        return None;
+    }
+    let next = &its[k];
+    let verb_next = (next.is_word() && !next.cap && !is_determiner(&next.lower))
+        || next.kind == ItemKind::Punct(',');
+    let last = &its[k - 1];
+    let person = if det {
+        cues::is_person_title(&last.lower)
+    } else {
+        k - from >= 2
+    };
+    (verb_next && person).then_some((first.start, last.end))
 }
 
 /// True when the sentence `s` (its items `its`) is a question: it ends
@@ -4224,7 +4313,12 @@ fn ends_with_quote(text: &str, c: ByteSpan) -> bool {
 }
 
 /// Resolves sources, builds chains and orders the relations.
-fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution {
+fn finish(
+    text: &str,
+    mut drafts: Vec<Draft>,
+    meta: &DocMeta,
+    subjects: &[(usize, &str)],
+) -> DocAttribution {
     // order by content start, longer first: a container before what it holds
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&d| {
@@ -4277,7 +4371,14 @@ fn finish(text: &str, mut drafts: Vec<Draft>, meta: &DocMeta) -> DocAttribution 
     let mut antecedent: Vec<Option<usize>> = vec![None; n];
     let mut pronoun = vec![false; n];
     let mut entities = Entities::default();
+    let mut next_subject = 0;
     for &d in &by_source {
+        // the persons the narrator named before this source
+        let at = drafts[d].source.map_or(0, |s| s.start);
+        while let Some(&(_, name)) = subjects.get(next_subject).filter(|(p, _)| *p < at) {
+            entities.mention(name);
+            next_subject += 1;
+        }
         if let Some(c) = drafts[d].copy_of.filter(|&c| c != d) {
             if resolved[c].is_some() {
                 resolved[d] = resolved[c].clone();

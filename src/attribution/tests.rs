@@ -2629,3 +2629,44 @@ fn source_phrases_of_session_14() {
         ),
     ]);
 }
+
+#[test]
+fn pronouns_find_persons_the_narrator_named() {
+    // session 14: a person named as the subject of a sentence without a
+    // report is who a later "he" or "she" means (the pronoun stayed
+    // unresolved, or went to an earlier speaker)
+    check_resolved(&[
+        (
+            "Ana Pito keeps two phones. “They killed Jorge on the road to Velmora,” she says.",
+            "Velmora",
+            Some("Ana Pito"),
+        ),
+        (
+            "The mayor said the town was calm. Piotr Lenz arrived in March. “We crossed near Velmora,” he said.",
+            "Velmora",
+            Some("Piotr Lenz"),
+        ),
+        (
+            "The envoy briefed the Council. He said he had travelled to Velmora.",
+            "Velmora",
+            Some("envoy"),
+        ),
+        // a short name is the full name given before
+        (
+            "Lance Armstrong crashed in the race. Armstrong said he would fly to Velmora.",
+            "Velmora",
+            Some("Lance Armstrong"),
+        ),
+        // must stay: an opening phrase or a place is no person
+        (
+            "In Ostrik, officials met. Ostrik said troops were in Velmora.",
+            "Velmora",
+            Some("Ostrik"),
+        ),
+        (
+            "Yolanda Pito said she was tired. “They killed Jorge near Velmora,” she says.",
+            "Velmora",
+            Some("Yolanda Pito"),
+        ),
+    ]);
+}
