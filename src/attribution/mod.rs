@@ -1962,9 +1962,25 @@ fn read_sequence(
         }
         // "the report states that …", "the study estimates that …": a
         // singular subject and "that"
+        // ... or a clause opened by a pronoun or a determiner after "the
+        // ministry" ("The ministry claims its forces have captured …")
+        // (not naming: "The family calls their farm Hopewell Farms")
+        let determined_subject = i >= 2
+            && lemma != "call"
+            && seq[i - 2].is_word()
+            && matches!(
+                seq[i - 2].lower.as_str(),
+                "the" | "a" | "an" | "its" | "their"
+            )
+            && next_word(i + 1).is_some_and(|x| {
+                matches!(
+                    x,
+                    "its" | "his" | "her" | "their" | "he" | "she" | "they" | "it" | "we" | "the"
+                )
+            });
         let singular_subject = w.strip_suffix('s') == Some(lemma)
             && prev.is_some_and(|p| p.is_word())
-            && next_word(i + 1) == Some("that");
+            && (next_word(i + 1) == Some("that") || determined_subject);
         // ... and before an auxiliary it is the subject ("Criminal charges
         // have been dismissed", "Trump's claims were false")
         // (not after a pronoun: "an insurgency, which it claims was backed

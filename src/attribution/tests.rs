@@ -2557,6 +2557,19 @@ fn words_that_are_no_report_here() {
             Some("the mayor"),
             Direct,
         ),
+        // a noun-like verb in -s after "the ministry", before a clause
+        (
+            "The ministry claims its forces have captured Velmora.",
+            "Velmora",
+            Some("The ministry"),
+            Indirect,
+        ),
+        (
+            "The family calls their farm Velmora Farms.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
         // a noun-like word before an auxiliary is the subject
         (
             "Criminal charges have been dismissed against a man from Velmora.",
