@@ -3916,6 +3916,21 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
         return None;
     }
     let (mut content, mut kind) = content_in(doc, seq, c + 1, last + 1)?;
+    // a speaker's turn in a transcript ("MR HALLORAN: Good afternoon. The
+    // Secretary will travel to Cairo."): every sentence of the line, when
+    // two lines of the text open with such labels (not a heading, "UN:",
+    // over a text of one line)
+    let turns = || {
+        doc.text
+            .lines()
+            .filter(|l| starts_with_label(l.trim_start()))
+            .nth(1)
+            .is_some()
+    };
+    if !transcript && starts_with_label(&doc.text[first.start..line_end]) && turns() {
+        let turn = doc.text[content.start..line_end].trim_end();
+        content.end = content.end.max(content.start + turn.len());
+    }
     if transcript {
         // the answer goes on over quoted paragraphs up to the next label
         let mut end = line_end;

@@ -2683,3 +2683,15 @@ fn pronouns_find_persons_the_narrator_named() {
         ),
     ]);
 }
+
+#[test]
+fn a_transcript_label_holds_its_whole_line() {
+    // session 14: "MR HALLORAN: Good afternoon. The Secretary will travel to
+    // Cairo." gave Cairo to the narrator (the label held its first sentence)
+    let t = "Briefing.\n\nMS LENZ: Good afternoon. The minister will travel to Velmora.\n\nQUESTION: Is she going to Ostrik?";
+    assert_eq!(at(t, "Velmora", 0).text.as_deref(), Some("MS LENZ"));
+    // must stay: a heading over a text of one line holds its sentence
+    let t =
+        "UN: Youth are depressed. Rates range from 35 percent in Velmora to 51 percent in Ostrik.";
+    assert_eq!(at(t, "Velmora", 0).text, None);
+}
