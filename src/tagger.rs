@@ -331,7 +331,9 @@ impl Tagger {
             return counties(kept);
         }
         let mut covered = vec![false; prep.tokens.len()];
-        for s in &kept {
+        // (a nationality's adjective is no spelling of a place: "Moldovan
+        // officials" is not Moldove, Ukraine)
+        for s in kept.iter().chain(self.evidence_matches(prep, text)) {
             for c in &mut covered[s.first..s.last] {
                 *c = true;
             }
