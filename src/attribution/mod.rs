@@ -4077,6 +4077,27 @@ fn source_before_comma(seq: &[&Item], c: usize) -> Option<(usize, usize)> {
                         && words.iter().all(|x| x.is_word() && x.cap);
                     return name.then_some((a, c - 1));
                 }
+                // a title in capitals after a person's name: the name and
+                // its title ("Rose Mwangi, Assistant Secretary-General for
+                // Africa, briefing the Council, said")
+                if a >= 2
+                    && seq[a - 1].kind == ItemKind::Punct(',')
+                    && seq[a].cap
+                    && seq[a..=b]
+                        .iter()
+                        .all(|x| x.cap || matches!(x.lower.as_str(), "for" | "of" | "and"))
+                {
+                    if let Some((na, nb)) = phrase_before(seq, a - 2) {
+                        // (a given name and a surname)
+                        let name = &seq[na..=nb];
+                        let person = (2..=4).contains(&name.len())
+                            && name.iter().all(|x| x.cap)
+                            && crate::spotting::is_given_name(&name[0].lower);
+                        if nb == a - 2 && person {
+                            return Some((na, b));
+                        }
+                    }
+                }
                 // a short appositive stays with the name ("Ana Bell, a
                 // lawmaker,"), a discourse adverb does not ("Jones, however,")
                 let words = c - k - 1;

@@ -2633,6 +2633,17 @@ fn source_phrases_of_session_14() {
             // (must stay: the capitalised words after the determiner)
             Some("The European Centre"),
         ),
+        // a person's name and a title in capitals before a participle
+        (
+            "Rose Mwangi, Assistant Secretary-General for Africa, briefing the Council, said fighting had spread to Velmora.",
+            "Velmora",
+            Some("Rose Mwangi, Assistant Secretary-General for Africa"),
+        ),
+        (
+            "Hans Lindqvist, the UN envoy, briefing from Amman, said fighting had spread to Velmora.",
+            "Velmora",
+            Some("Hans Lindqvist, the UN envoy"),
+        ),
         // a heading of the page is no speaker
         ("Meetings Coverage: Velmora", "Velmora", None),
         (
