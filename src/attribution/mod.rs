@@ -407,6 +407,9 @@ struct Doc<'a> {
     sentences: &'a [crate::text::Sentence],
     /// `DocMeta::places`, sorted by start.
     places: Vec<PlaceSpan>,
+    /// Two lines or more open with a speaker label in capitals (a
+    /// transcript), found once when first asked.
+    turns: std::cell::OnceCell<bool>,
 }
 
 impl Doc<'_> {
@@ -466,6 +469,7 @@ pub fn attribute(
         speech,
         sentences,
         places,
+        turns: std::cell::OnceCell::new(),
     };
     let its = items(text);
     let containers = item_containers(&its, &doc.quotes);
@@ -3921,11 +3925,13 @@ fn headline_colon(doc: &Doc, seq: &[&Item], si: usize, container: Option<usize>)
     // two lines of the text open with such labels (not a heading, "UN:",
     // over a text of one line)
     let turns = || {
-        doc.text
-            .lines()
-            .filter(|l| starts_with_label(l.trim_start()))
-            .nth(1)
-            .is_some()
+        *doc.turns.get_or_init(|| {
+            doc.text
+                .lines()
+                .filter(|l| starts_with_label(l.trim_start()))
+                .nth(1)
+                .is_some()
+        })
     };
     if !transcript && starts_with_label(&doc.text[first.start..line_end]) && turns() {
         let turn = doc.text[content.start..line_end].trim_end();
