@@ -1249,8 +1249,51 @@ fn content_after_cue(
     if weak(lemma) && !seq.get(i + 1).is_some_and(|x| x.is_word()) && !quotes {
         None
     } else {
-        content_after(doc, seq, that_after_adjunct(seq, i, lemma), container)
+        let found = content_after(doc, seq, that_after_adjunct(seq, i, lemma), container);
+        found.map(|(mut content, kind)| {
+            if let Some(at) = venue_after_object(seq, i, lemma) {
+                content.end = content.end.min(seq[at - 1].end).max(content.start);
+            }
+            (content, kind)
+        })
     }
+}
+
+/// For a verb that takes a person or a thing as its object ("accused her
+/// challenger of abandoning the border", "praised the police"), the item
+/// where the occasion of the speech begins after that object ("during a
+/// rally in Tucson", "at a news conference"): the narrator's, not the
+/// content.
+fn venue_after_object(seq: &[&Item], i: usize, lemma: &str) -> Option<usize> {
+    if !matches!(
+        lemma,
+        "accuse"
+            | "criticise"
+            | "criticize"
+            | "praise"
+            | "blame"
+            | "thank"
+            | "repeat"
+            | "slam"
+            | "blast"
+            | "condemn"
+            | "denounce"
+            | "hail"
+            | "laud"
+            | "attack"
+    ) {
+        return None;
+    }
+    (i + 3..seq.len().saturating_sub(2)).find(|&k| {
+        seq[k].is_word()
+            && matches!(seq[k].lower.as_str(), "during" | "at")
+            && seq[k + 1].is_word()
+            && (is_determiner(&seq[k + 1].lower) || seq[k + 1].possessive)
+            && (speech_event_noun(&seq[k + 2].lower)
+                || seq
+                    .get(k + 3)
+                    .is_some_and(|x| x.is_word() && speech_event_noun(&x.lower)))
+    })
 }
 
 /// Where the reported clause starts after the cue at item `i`: after a

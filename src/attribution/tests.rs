@@ -2570,6 +2570,31 @@ fn words_that_are_no_report_here() {
             None,
             Narrator,
         ),
+        // where a verb of praise or blame was spoken is the narrator's
+        (
+            "Senator Ana Lenz accused her challenger of abandoning the border during a rally in Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "The mayor praised the police at a news conference in Velmora.",
+            "Velmora",
+            None,
+            Narrator,
+        ),
+        (
+            "Senator Ana Lenz accused her challenger of abandoning Velmora during a rally in Ostrik.",
+            "Velmora",
+            Some("Senator Ana Lenz"),
+            Indirect,
+        ),
+        (
+            "The senator said protesters were killed at a rally in Velmora.",
+            "Velmora",
+            Some("The senator"),
+            Indirect,
+        ),
         // a noun-like word before an auxiliary is the subject
         (
             "Criminal charges have been dismissed against a man from Velmora.",
