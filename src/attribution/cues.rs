@@ -667,16 +667,14 @@ impl Tables {
             match w.as_bytes() {
                 [a, b, c, rest @ ..] if !(lemma && rest.is_empty()) => {
                     if let Some(i) = three_index(*a, *b, *c) {
-                        three[i / 64] |= 1 << (i % 64);
+                        set_bit(&mut three[..], i);
                     }
                 }
                 [a, b, ..] => {
-                    let i = (usize::from(*a) << 8) | usize::from(*b);
-                    two[i / 64] |= 1 << (i % 64);
+                    set_bit(&mut two[..], two_index(*a, *b));
                     if let [a, b'y'] = w.as_bytes() {
                         // "-ied" of a two-letter lemma in "y"
-                        let i = (usize::from(*a) << 8) | usize::from(b'i');
-                        two[i / 64] |= 1 << (i % 64);
+                        set_bit(&mut two[..], two_index(*a, b'i'));
                     }
                 }
                 _ => {}
@@ -696,19 +694,29 @@ impl Tables {
         let b = w.as_bytes();
         if let [x, y, z, ..] = b {
             match three_index(*x, *y, *z) {
-                Some(i) if self.three[i / 64] & (1 << (i % 64)) != 0 => return true,
+                Some(i) if has_bit(&self.three[..], i) => return true,
                 None => return true,
                 Some(_) => {}
             }
         }
         match b {
-            [x, y, ..] => {
-                let i = (usize::from(*x) << 8) | usize::from(*y);
-                self.two[i / 64] & (1 << (i % 64)) != 0
-            }
+            [x, y, ..] => has_bit(&self.two[..], two_index(*x, *y)),
             _ => false,
         }
     }
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// The bit of two bytes (65,536 bits).
+fn two_index(a: u8, b: u8) -> usize {
+    (usize::from(a) << 8) | usize::from(b)
 }
 
 const THREE_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
