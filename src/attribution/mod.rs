@@ -1325,9 +1325,7 @@ fn that_after_adjunct(seq: &[&Item], i: usize, lemma: &str) -> usize {
         }
         // (a noun-like cue word in its bare form is a noun of the adjunct:
         // "said on state radio that", "in a report that")
-        let noun = x.lemma.is_some_and(|l| {
-            noun_like(l) && (x.lower == l || x.lower.strip_suffix('s') == Some(l))
-        });
+        let noun = x.bare_lemma().is_some_and(noun_like);
         if (x.lemma.is_some() && !noun) || is_be(&x.lower) || is_aux(&x.lower) {
             break;
         }
@@ -1984,7 +1982,7 @@ fn read_sequence(
             i += 1;
             continue;
         }
-        let bare = w == lemma || w.strip_suffix('s') == Some(lemma);
+        let bare = it.bare_lemma().is_some();
         // "advocates estimate there …", "critics claim that …": a plural
         // subject and a clause make the noun-like word a verb
         let plural_subject = w == lemma

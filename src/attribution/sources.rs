@@ -45,6 +45,13 @@ impl Item {
     pub fn is_word(&self) -> bool {
         self.kind == ItemKind::Word
     }
+
+    /// The lemma of a cue word written bare or with "-s" ("report",
+    /// "reports", "state"): the forms that may also be a noun.
+    pub fn bare_lemma(&self) -> Option<&'static str> {
+        self.lemma
+            .filter(|&l| self.lower == l || self.lower.strip_suffix('s') == Some(l))
+    }
 }
 
 fn is_apos(c: char) -> bool {
@@ -361,10 +368,8 @@ pub fn phrase_after(seq: &[&Item], i: usize) -> Option<Range> {
         }
         // (a cue word right after a determiner is a noun: "a note
         // circulated among partners", "the report")
-        let noun_after_determiner = word(seq, k).is_some_and(|p| is_determiner(&p.lower))
-            && next
-                .lemma
-                .is_some_and(|l| nw == l || nw.strip_suffix('s') == Some(l));
+        let noun_after_determiner =
+            word(seq, k).is_some_and(|p| is_determiner(&p.lower)) && next.bare_lemma().is_some();
         if (breaks_phrase(next) && !ly_after_determiner(seq, k + 1) && !noun_after_determiner)
             || is_pronoun(nw)
         {
